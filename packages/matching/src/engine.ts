@@ -1,0 +1,520 @@
+import { createIndexState, deleteSlot, type IndexState, insertDocument } from './index/index-state.ts';
+import { decodeIndex, encodeIndex } from './index/serialize.ts';
+import { type AggregationParams, aggregateOwners, rankSlots } from './rank/aggregate.ts';
+import {
+  type Bm25fParams,
+  createScratch,
+  idf,
+  type ScoredSlots,
+  scoreDocuments,
+  termContribution,
+  type WeightedTerm,
+} from './rank/bm25f.ts';
+import { normalizeText } from './text/normalize.ts';
+import { createPhraseDictionary, type PhraseDictionary } from './text/phrase-dictionary.ts';
+import { createTokenizer, type SegmentationMode } from './text/tokenizer.ts';
+
+/** A field value: free text, or a list (keywords) whose items are tokenised one by one. */
+export type FieldValue = string | readonly string[];
+
+/**
+ * One indexable document: an achievement, an expert profile, a paper or an enterprise need.
+ * `owners` are the institutes (or enterprises) it speaks for; `tags` are opaque labels for
+ * filtering, e.g. `kind:achievement`, `kind:need`, `region:330100`.
+ */
+export type MatchDocument = {
+  id: string;
+  owners: readonly string[];
+  fields: Readonly<Record<string, FieldValue | undefined>>;
+  tags?: readonly string[];
+};
+
+/**
+ * How a field is indexed. `weight` scales its term frequencies in BM25F, `b` is its length
+ * normalisation, `learnPhrases` makes its items (author keywords) entries of the learned dictionary.
+ */
+export type FieldOptions = { name: string; weight: number; b: number; learnPhrases?: boolean };
+
+/** Pseudo-relevance feedback: expand the query with the best terms of the first-pass top documents. */
+export type FeedbackOptions = { documents: number; terms: number; weight: number };
+
+export type EngineOptions = {
+  /** Indexed fields; a document's fields that are not listed here are ignored. */
+  fields?: readonly FieldOptions[];
+  /** BM25 saturation, default 1.2. */
+  k1?: number;
+  segmentation?: SegmentationMode;
+  /** Learn multi-token keywords as dictionary phrases (default true). */
+  learnPhrases?: boolean;
+  aggregation?: Partial<AggregationParams>;
+  /** Deployment synonym groups, e.g. [['大蒜素', '蒜素']]; each member expands to the others. */
+  synonyms?: readonly (readonly string[])[];
+  /** Query weight of a synonym relative to the word typed (default 0.5). */
+  synonymWeight?: number;
+  /** Off by default; see FeedbackOptions. */
+  feedback?: FeedbackOptions | null;
+};
+
+export type ResolvedOptions = {
+  fields: FieldOptions[];
+  k1: number;
+  segmentation: SegmentationMode;
+  learnPhrases: boolean;
+  aggregation: AggregationParams;
+  synonyms: string[][];
+  synonymWeight: number;
+  feedback: FeedbackOptions | null;
+};
+
+export const DEFAULT_FIELDS: readonly FieldOptions[] = [
+  { name: 'title', weight: 2, b: 0.5 },
+  { name: 'keywords', weight: 2, b: 0.3, learnPhrases: true },
+  { name: 'text', weight: 1, b: 0.75 },
+];
+
+const resolveOptions = (options: EngineOptions = {}): ResolvedOptions => ({
+  fields: (options.fields ?? DEFAULT_FIELDS).map((field) => ({ ...field })),
+  k1: options.k1 ?? 1.2,
+  segmentation: options.segmentation ?? 'search',
+  learnPhrases: options.learnPhrases ?? true,
+  aggregation: { topK: 5, decay: 0.5, ...options.aggregation },
+  synonyms: (options.synonyms ?? []).map((group) => [...group]),
+  synonymWeight: options.synonymWeight ?? 0.5,
+  feedback: options.feedback ?? null,
+});
+
+/**
+ * Restricts which documents may count. All listed conditions must hold: the document carries
+ * every tag in `tags`, at least one of `anyTags`, none of `excludeTags`. `owners` keeps only those
+ * owners (a shared document still counts for them), `excludeOwners` drops owners.
+ */
+export type SearchFilters = {
+  tags?: readonly string[];
+  anyTags?: readonly string[];
+  excludeTags?: readonly string[];
+  owners?: readonly string[];
+  excludeOwners?: readonly string[];
+};
+
+export type SearchOptions = {
+  /** Number of results (default 10). */
+  top?: number;
+  filters?: SearchFilters;
+  /** Attach per-document term matches (default false; costs a little per returned document). */
+  explain?: boolean;
+};
+
+/** Text typed by a user, or an owner whose indexed documents form the query (reverse direction). */
+export type MatchQuery = string | { owner: string; terms?: number };
+
+/** One query term found in a document: in which fields, and its part of the document score. */
+export type TermMatch = { term: string; fields: string[]; score: number };
+
+export type DocumentMatch = {
+  id: string;
+  owners: string[];
+  score: number;
+  /** With `explain`: the query terms this document matched, best first. */
+  matches?: TermMatch[];
+};
+
+export type OwnerDocument = DocumentMatch & {
+  /** This document's part of the owner's score, in [0, 1]; the parts of an owner sum to 1. */
+  share: number;
+};
+
+export type OwnerMatch = {
+  owner: string;
+  score: number;
+  /** The documents that carried the owner, best first. */
+  documents: OwnerDocument[];
+  /** With `explain`: every query term matched by any of those documents. */
+  terms?: string[];
+};
+
+export type QueryTerm = {
+  term: string;
+  weight: number;
+  source: 'query' | 'synonym' | 'feedback' | 'profile';
+};
+
+export type OwnerSearchResult = { query: QueryTerm[]; owners: OwnerMatch[] };
+export type DocumentSearchResult = { query: QueryTerm[]; documents: DocumentMatch[] };
+
+export type MatchingEngine = {
+  /** Adds one document; throws if its id is already indexed or it is malformed. */
+  add: (doc: MatchDocument) => void;
+  /**
+   * Adds many documents. Their keywords are learned before any of them is tokenised, so every
+   * document of the batch benefits from every phrase of the batch (the right way to build from scratch).
+   */
+  addMany: (docs: readonly MatchDocument[]) => void;
+  /** Replaces the document with the same id (adds it when absent). */
+  update: (doc: MatchDocument) => void;
+  /** Removes a document; returns false when the id was not indexed. */
+  remove: (id: string) => boolean;
+  has: (id: string) => boolean;
+  /** Number of indexed documents. */
+  size: () => number;
+  /** Ranks owners for a need (or, with `{ owner }`, for another owner's profile). */
+  search: (query: MatchQuery, options?: SearchOptions) => OwnerSearchResult;
+  /** Ranks documents; `searchDocuments({ owner }, { filters: { tags: ['kind:need'] } })` is the reverse direction. */
+  searchDocuments: (query: MatchQuery, options?: SearchOptions) => DocumentSearchResult;
+  /** The normalised terms a text is indexed and searched with (learned phrases included). */
+  tokenize: (text: string) => string[];
+  /** Bytes that `loadMatchingEngine` turns back into an engine giving identical results. */
+  serialize: () => Uint8Array;
+  /** The options in force (defaults filled in). */
+  options: () => ResolvedOptions;
+};
+
+const fieldItems = (value: FieldValue | undefined): readonly string[] => {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : value;
+};
+
+const validateDocument = (doc: MatchDocument): void => {
+  if (!doc || typeof doc !== 'object') throw new TypeError('document must be an object');
+  if (typeof doc.id !== 'string' || doc.id === '')
+    throw new TypeError('document id must be a non-empty string');
+  if (!Array.isArray(doc.owners) || doc.owners.some((owner) => typeof owner !== 'string' || owner === '')) {
+    throw new TypeError(`document ${doc.id}: owners must be an array of non-empty strings`);
+  }
+  if (!doc.fields || typeof doc.fields !== 'object')
+    throw new TypeError(`document ${doc.id}: fields missing`);
+  for (const [name, value] of Object.entries(doc.fields)) {
+    const isList = Array.isArray(value) && value.every((item) => typeof item === 'string');
+    if (value !== undefined && typeof value !== 'string' && !isList) {
+      throw new TypeError(`document ${doc.id}: field ${name} must be a string or an array of strings`);
+    }
+  }
+  if (
+    doc.tags !== undefined &&
+    (!Array.isArray(doc.tags) || doc.tags.some((tag) => typeof tag !== 'string'))
+  ) {
+    throw new TypeError(`document ${doc.id}: tags must be an array of strings`);
+  }
+};
+
+const buildEngine = (
+  options: ResolvedOptions,
+  state: IndexState,
+  phrases: PhraseDictionary,
+): MatchingEngine => {
+  const tokenizer = createTokenizer(options.segmentation);
+  const scratch = createScratch();
+  const fieldNames = options.fields.map((field) => field.name);
+  const bm25f: Bm25fParams = {
+    k1: options.k1,
+    weights: options.fields.map((field) => field.weight),
+    b: options.fields.map((field) => field.b),
+  };
+  const synonymGroups = options.synonyms.map((group) =>
+    group.map((member) => normalizeText(member).trim()).filter((member) => member.length > 0),
+  );
+  for (const group of synonymGroups) {
+    for (const member of group) {
+      const phrase = tokenizer.toPhrase(member);
+      if (phrase) phrases.pin(phrase);
+    }
+  }
+
+  const phrasesOf = (doc: MatchDocument): string[] => {
+    if (!options.learnPhrases) return [];
+    const learned: string[] = [];
+    for (const field of options.fields) {
+      if (!field.learnPhrases) continue;
+      for (const item of fieldItems(doc.fields[field.name])) {
+        const phrase = tokenizer.toPhrase(item);
+        if (phrase) learned.push(phrase);
+      }
+    }
+    return learned;
+  };
+
+  const indexDocument = (doc: MatchDocument, learned: string[]) => {
+    const fieldTokens = options.fields.map((field) =>
+      fieldItems(doc.fields[field.name]).flatMap((item) => tokenizer.tokenize(item, phrases)),
+    );
+    insertDocument(state, {
+      id: doc.id,
+      owners: doc.owners,
+      tags: doc.tags ?? [],
+      phrases: learned,
+      fieldTokens,
+    });
+  };
+
+  const add = (doc: MatchDocument) => {
+    validateDocument(doc);
+    if (state.slotById.has(doc.id)) throw new Error(`document ${doc.id} is already indexed; use update`);
+    const learned = phrasesOf(doc);
+    for (const phrase of learned) phrases.learn(phrase);
+    indexDocument(doc, learned);
+  };
+
+  const remove = (id: string) => {
+    const slot = state.slotById.get(id);
+    if (slot === undefined) return false;
+    for (const phrase of state.slotPhrases[slot] ?? []) phrases.forget(phrase);
+    deleteSlot(state, slot);
+    return true;
+  };
+
+  const weighTerms = (terms: Map<string, number>): WeightedTerm[] => {
+    const weighted: WeightedTerm[] = [];
+    for (const [term, weight] of terms) {
+      const termId = state.termIds.get(term);
+      if (termId !== undefined && (state.documentFrequency[termId] ?? 0) > 0)
+        weighted.push({ termId, weight });
+    }
+    return weighted;
+  };
+
+  /** Query text → term weights (query-term frequency), with synonym expansion. */
+  const parseText = (text: string): QueryTerm[] => {
+    const weights = new Map<string, number>();
+    for (const term of tokenizer.tokenize(text, phrases)) weights.set(term, (weights.get(term) ?? 0) + 1);
+    const terms: QueryTerm[] = [...weights].map(([term, weight]) => ({ term, weight, source: 'query' }));
+    if (synonymGroups.length > 0) {
+      const normalized = normalizeText(text);
+      for (const group of synonymGroups) {
+        if (!group.some((member) => normalized.includes(member))) continue;
+        for (const member of group) {
+          if (normalized.includes(member)) continue;
+          for (const term of tokenizer.tokenize(member, phrases)) {
+            if (weights.has(term)) continue;
+            weights.set(term, options.synonymWeight);
+            terms.push({ term, weight: options.synonymWeight, source: 'synonym' });
+          }
+        }
+      }
+    }
+    return terms;
+  };
+
+  /**
+   * An owner's profile as a query: the terms of all its documents weighted by field weight × tf ×
+   * idf, the strongest `limit` kept. The same scorer then ranks documents against it.
+   */
+  const profileTerms = (owner: string, limit: number): QueryTerm[] => {
+    const ownerId = state.ownerIds.get(owner);
+    if (ownerId === undefined) return [];
+    const weights = new Map<number, number>();
+    state.slotOwners.forEach((owners, slot) => {
+      if (!owners.includes(ownerId)) return;
+      const forward = state.slotTerms[slot] ?? [];
+      for (let i = 0; i < forward.length; i += 2) {
+        const packed = forward[i + 1] as number;
+        const value = (bm25f.weights[packed >>> 16] ?? 0) * (packed & 0xffff);
+        weights.set(forward[i] as number, (weights.get(forward[i] as number) ?? 0) + value);
+      }
+    });
+    const ranked = [...weights]
+      .map(([termId, weight]) => ({
+        termId,
+        weight: Math.log(1 + weight) * idf(state.liveCount, state.documentFrequency[termId] ?? 0),
+      }))
+      .sort(
+        (a, b) =>
+          b.weight - a.weight || ((state.terms[a.termId] ?? '') < (state.terms[b.termId] ?? '') ? -1 : 1),
+      )
+      .slice(0, limit);
+    const top = ranked[0]?.weight ?? 1;
+    return ranked.map(({ termId, weight }) => ({
+      term: state.terms[termId] ?? '',
+      weight: weight / top,
+      source: 'profile',
+    }));
+  };
+
+  const makeSlotFilter = (filters: SearchFilters | undefined) => {
+    if (!filters) return () => true;
+    const { tags, anyTags, excludeTags } = filters;
+    return (slot: number) => {
+      const slotTags = state.slotTags[slot] ?? [];
+      if (tags && !tags.every((tag) => slotTags.includes(tag))) return false;
+      if (anyTags && anyTags.length > 0 && !anyTags.some((tag) => slotTags.includes(tag))) return false;
+      if (excludeTags?.some((tag) => slotTags.includes(tag))) return false;
+      return true;
+    };
+  };
+
+  const makeOwnerFilter = (filters: SearchFilters | undefined) => {
+    const only = filters?.owners
+      ? new Set(filters.owners.map((owner) => state.ownerIds.get(owner) ?? -1))
+      : null;
+    const excluded = new Set((filters?.excludeOwners ?? []).map((owner) => state.ownerIds.get(owner) ?? -1));
+    return (owner: number) => (only === null || only.has(owner)) && !excluded.has(owner);
+  };
+
+  /** Adds the strongest terms of the first-pass top documents (RM3-style relevance model). */
+  const expandWithFeedback = (
+    terms: QueryTerm[],
+    scored: ScoredSlots,
+    acceptSlot: (slot: number) => boolean,
+  ): QueryTerm[] => {
+    const feedback = options.feedback;
+    if (!feedback) return terms;
+    const top = rankSlots(state, scored, feedback.documents, acceptSlot);
+    const total = top.reduce((sum, { score }) => sum + score, 0);
+    if (total <= 0) return terms;
+    const present = new Set(terms.map(({ term }) => term));
+    const model = new Map<number, number>();
+    for (const { slot, score } of top) {
+      const forward = state.slotTerms[slot] ?? [];
+      let length = 0;
+      for (let i = 1; i < forward.length; i += 2) length += (forward[i] as number) & 0xffff;
+      for (let i = 0; i < forward.length; i += 2) {
+        const value = (((forward[i + 1] as number) & 0xffff) / length) * (score / total);
+        model.set(forward[i] as number, (model.get(forward[i] as number) ?? 0) + value);
+      }
+    }
+    const expansion = [...model]
+      .filter(([termId]) => !present.has(state.terms[termId] ?? ''))
+      .map(([termId, value]) => ({
+        termId,
+        value: value * idf(state.liveCount, state.documentFrequency[termId] ?? 0),
+      }))
+      .sort((a, b) => b.value - a.value || a.termId - b.termId)
+      .slice(0, feedback.terms);
+    const best = expansion[0]?.value ?? 1;
+    return [
+      ...terms,
+      ...expansion.map(({ termId, value }) => ({
+        term: state.terms[termId] ?? '',
+        weight: (feedback.weight * value) / best,
+        source: 'feedback' as const,
+      })),
+    ];
+  };
+
+  const run = (query: MatchQuery, filters: SearchFilters | undefined) => {
+    const acceptSlot = makeSlotFilter(filters);
+    let terms: QueryTerm[];
+    let ownFilters = filters;
+    if (typeof query === 'string') {
+      terms = parseText(query);
+    } else {
+      terms = profileTerms(query.owner, query.terms ?? 40);
+      // An owner is not matched against itself.
+      ownFilters = { ...filters, excludeOwners: [...(filters?.excludeOwners ?? []), query.owner] };
+    }
+    const toWeighted = (list: QueryTerm[]) =>
+      weighTerms(new Map(list.map(({ term, weight }) => [term, weight])));
+    let scored = scoreDocuments(state, toWeighted(terms), bm25f, scratch);
+    if (options.feedback && typeof query === 'string') {
+      terms = expandWithFeedback(terms, scored, acceptSlot);
+      scored = scoreDocuments(state, toWeighted(terms), bm25f, scratch);
+    }
+    return { terms, scored, acceptSlot, filters: ownFilters };
+  };
+
+  const explainSlot = (slot: number, terms: QueryTerm[]): TermMatch[] => {
+    const matches: TermMatch[] = [];
+    for (const { term, weight } of terms) {
+      const termId = state.termIds.get(term);
+      if (termId === undefined) continue;
+      const contribution = termContribution(state, slot, { termId, weight }, bm25f);
+      if (!contribution) continue;
+      matches.push({
+        term,
+        fields: fieldNames.filter((_, field) => (contribution.fieldScores[field] ?? 0) > 0),
+        score: contribution.score,
+      });
+    }
+    return matches.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : 1));
+  };
+
+  const slotOwnerNames = (slot: number) =>
+    (state.slotOwners[slot] ?? []).map((owner) => state.ownerNames[owner] ?? '');
+
+  return {
+    add,
+    addMany: (docs) => {
+      const seen = new Set<string>();
+      for (const doc of docs) {
+        validateDocument(doc);
+        if (state.slotById.has(doc.id) || seen.has(doc.id))
+          throw new Error(`document ${doc.id} is indexed twice`);
+        seen.add(doc.id);
+      }
+      const learned = docs.map(phrasesOf);
+      for (const list of learned) for (const phrase of list) phrases.learn(phrase);
+      docs.forEach((doc, index) => {
+        indexDocument(doc, learned[index] ?? []);
+      });
+    },
+    update: (doc) => {
+      validateDocument(doc);
+      remove(doc.id);
+      add(doc);
+    },
+    remove,
+    has: (id) => state.slotById.has(id),
+    size: () => state.liveCount,
+    search: (query, searchOptions = {}) => {
+      const top = searchOptions.top ?? 10;
+      const { terms, scored, acceptSlot, filters } = run(query, searchOptions.filters);
+      const ranked = aggregateOwners(
+        state,
+        scored,
+        options.aggregation,
+        top,
+        acceptSlot,
+        makeOwnerFilter(filters),
+      );
+      const owners = ranked.map(({ owner, score, slots, slotScores }): OwnerMatch => {
+        let factor = 1;
+        const documents = slots.map((slot, index): OwnerDocument => {
+          const part = factor * (slotScores[index] ?? 0);
+          factor *= options.aggregation.decay;
+          const doc: OwnerDocument = {
+            id: state.slotIds[slot] ?? '',
+            owners: slotOwnerNames(slot),
+            score: slotScores[index] ?? 0,
+            share: score > 0 ? part / score : 0,
+          };
+          if (searchOptions.explain) doc.matches = explainSlot(slot, terms);
+          return doc;
+        });
+        const match: OwnerMatch = { owner: state.ownerNames[owner] ?? '', score, documents };
+        if (searchOptions.explain) {
+          match.terms = [...new Set(documents.flatMap((doc) => (doc.matches ?? []).map(({ term }) => term)))];
+        }
+        return match;
+      });
+      return { query: terms, owners };
+    },
+    searchDocuments: (query, searchOptions = {}) => {
+      const top = searchOptions.top ?? 10;
+      const { terms, scored, acceptSlot, filters } = run(query, searchOptions.filters);
+      const acceptOwner = makeOwnerFilter(filters);
+      const accept = (slot: number) =>
+        acceptSlot(slot) && (state.slotOwners[slot] ?? []).some((owner) => acceptOwner(owner));
+      const documents = rankSlots(state, scored, top, accept).map(({ slot, score }): DocumentMatch => {
+        const doc: DocumentMatch = { id: state.slotIds[slot] ?? '', owners: slotOwnerNames(slot), score };
+        if (searchOptions.explain) doc.matches = explainSlot(slot, terms);
+        return doc;
+      });
+      return { query: terms, documents };
+    },
+    tokenize: (text) => tokenizer.tokenize(text, phrases),
+    serialize: () => encodeIndex(state, options, phrases.entries()),
+    options: () => structuredClone(options),
+  };
+};
+
+/** Creates an empty engine. Tokenisation uses jieba's general dictionary plus what it learns. */
+export const createMatchingEngine = (engineOptions?: EngineOptions): MatchingEngine => {
+  const options = resolveOptions(engineOptions);
+  return buildEngine(options, createIndexState(options.fields.length), createPhraseDictionary());
+};
+
+/** Restores an engine from `serialize()` bytes; results are identical to the engine that wrote them. */
+export const loadMatchingEngine = (bytes: Uint8Array): MatchingEngine => {
+  const decoded = decodeIndex<ResolvedOptions>(bytes, (options) => options.fields.length);
+  const phrases = createPhraseDictionary();
+  for (const [phrase, count] of decoded.phrases) for (let i = 0; i < count; i++) phrases.learn(phrase);
+  return buildEngine(decoded.options, decoded.state, phrases);
+};

@@ -1,0 +1,67 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { isContentToken, normalizeText } from './normalize.ts';
+import type { PhraseDictionary } from './phrase-dictionary.ts';
+import { STOP_WORDS } from './stop-words.ts';
+
+/**
+ * How jieba cuts: `exact` is its accurate mode; `search` also emits the dictionary sub-words of a
+ * long word (深加工 → 深加, 加工, 深加工), which lets a query word match a longer document word.
+ */
+export type SegmentationMode = 'exact' | 'search';
+
+export type Tokenizer = {
+  /** Normalised content tokens from jieba alone (no learned phrases), stop words removed. */
+  segment: (text: string) => string[];
+  /** `segment` plus every learned phrase found in the text that jieba did not already emit. */
+  tokenize: (text: string, phrases: PhraseDictionary) => string[];
+  /**
+   * The form a keyword is learned in, or null when it needs no dictionary entry: jieba already
+   * keeps it whole, or it has no content.
+   */
+  toPhrase: (keyword: string) => string | null;
+};
+
+let sharedJieba: Jieba | undefined;
+
+/** jieba with its general dictionary, loaded once per process (about 170 ms). */
+const getJieba = (): Jieba => {
+  sharedJieba ??= Jieba.withDict(dict);
+  return sharedJieba;
+};
+
+const MAX_PHRASE_LENGTH = 32;
+
+export const createTokenizer = (mode: SegmentationMode = 'search'): Tokenizer => {
+  const jieba = getJieba();
+
+  const segmentNormalized = (normalized: string): string[] => {
+    const raw = mode === 'search' ? jieba.cutForSearch(normalized, true) : jieba.cut(normalized, true);
+    const tokens: string[] = [];
+    for (const token of raw) {
+      const trimmed = token.trim();
+      if (trimmed && isContentToken(trimmed) && !STOP_WORDS.has(trimmed)) tokens.push(trimmed);
+    }
+    return tokens;
+  };
+
+  return {
+    segment: (text) => segmentNormalized(normalizeText(text)),
+    tokenize: (text, phrases) => {
+      const normalized = normalizeText(text);
+      const tokens = segmentNormalized(normalized);
+      const matched = phrases.match(normalized);
+      if (matched.length === 0) return tokens;
+      const emitted = new Set(tokens);
+      for (const phrase of matched) if (!emitted.has(phrase)) tokens.push(phrase);
+      return tokens;
+    },
+    toPhrase: (keyword) => {
+      const phrase = normalizeText(keyword).trim().replace(/\s+/g, ' ');
+      if (phrase.length < 2 || phrase.length > MAX_PHRASE_LENGTH || !isContentToken(phrase)) return null;
+      const tokens = segmentNormalized(phrase);
+      if (tokens.length === 0 || tokens.includes(phrase)) return null;
+      return phrase;
+    },
+  };
+};
