@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { directoryRoutes } from './modules/directory/index.ts';
+import { authPlugin } from './platform/auth/auth.plugin.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import { createAuthService } from './platform/auth/auth.service.ts';
+import { usersRoutes } from './platform/auth/users.routes.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Database } from './platform/db/database.ts';
+import { handleError } from './platform/http/errors.ts';
+import { createUploadStore } from './platform/excel/upload-store.ts';
+
+z.config(z.locales.zhCN());
+
+export type AppDeps = {
+  db: Database;
+  clock: Clock;
+  /** Built web UI to serve at `/`; omitted in API-only tests. */
+  webDist?: string;
+  sessionIdleMinutes?: number;
+  loginRateLimitPerMinute?: number;
+  trustProxy?: boolean;
+  logger?: boolean | object;
+};
+
+/** Builds the whole HTTP application from its dependencies. Tests call this too. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const idleMinutes = deps.sessionIdleMinutes ?? 30;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(rateLimit, {
+    global: false,
+    max: deps.loginRateLimitPerMinute ?? 30,
+    timeWindow: 60_000,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gaodi 高地 API', version: '1.0.0', description: '区域创新高地工作平台接口' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'gaodi_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const auth = createAuthService({ db: deps.db, clock: deps.clock, idleMinutes });
+  const uploads = createUploadStore({ clock: deps.clock });
+  await app.register(authPlugin, { auth });
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), migrations: z.number() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, engine: deps.db.engine, migrations: await deps.db.migrationLevel() }),
+  );
+  await app.register(authRoutes, { auth, db: deps.db, idleMinutes });
+  await app.register(usersRoutes, { auth, db: deps.db, clock: deps.clock });
+  await app.register(directoryRoutes, { auth, db: deps.db, clock: deps.clock, uploads });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !deps.webDist || !existsSync(join(deps.webDist, 'index.html'))) {
+      return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: '接口不存在' });
+    }
+    return reply.sendFile('index.html');
+  });
+  if (deps.webDist && existsSync(deps.webDist)) {
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });
+  }
+  return app;
+}

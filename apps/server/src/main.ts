@@ -1,0 +1,50 @@
+import { buildApp } from './app.ts';
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo/demo-data.ts';
+import { systemClock } from './platform/clock.ts';
+import { loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { ROLE_LABELS } from '@gaodi/contracts';
+
+// Composition root: config → db → services → routes → listen.
+const started = performance.now();
+const config = loadConfig();
+const db = await openDatabase(
+  config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: config.dataDir },
+);
+await db.migrate();
+const demo = await loadDemoData(db);
+const app = await buildApp({
+  db,
+  clock: systemClock,
+  webDist: config.webDist,
+  sessionIdleMinutes: config.sessionIdleMinutes,
+  loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+  trustProxy: config.trustProxy,
+  logger: { level: config.logLevel },
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+  await app.close(); // stops accepting, waits for in-flight requests
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const url = `http://localhost:${config.port}`;
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const lines = [
+  '',
+  `  高地 Gaodi is running at ${url}   (${db.engine}${db.engine === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${seconds} s${demo.created ? ', demo data loaded' : ''})`,
+  `  API docs: ${url}/api/docs`,
+  '',
+  `  Demo logins (password for all: ${DEMO_PASSWORD})`,
+  ...DEMO_USERS.map((u) => `    ${u.username.padEnd(12)} ${ROLE_LABELS[u.role].zh}（${ROLE_LABELS[u.role].en}）· ${u.displayName} · ${u.regionCode}`),
+  '',
+];
+console.log(lines.join('\n'));

@@ -1,0 +1,20 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Append-only: the application role may INSERT and SELECT (audit admins only), never UPDATE or DELETE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    result: text('result', { enum: ['ok', 'denied', 'failed'] }).notNull(),
+    clientAddress: text('client_address'),
+    detail: jsonb('detail'),
+  },
+  (t) => [index('audit_region_at_idx').on(t.regionCode, t.at)],
+);

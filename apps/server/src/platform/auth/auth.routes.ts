@@ -1,0 +1,109 @@
+import { AuditQuery, LoginInput, Me, Ok, Region, SwitchRegionInput, pageOf, AuditEntry } from '@gaodi/contracts';
+import { asc, inArray, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAudit } from '../audit/audit.ts';
+import { type Database, rowsOf, type Scope } from '../db/database.ts';
+import { AppError } from '../http/errors.ts';
+import { regions } from '../tenancy/region.table.ts';
+import { guard, SESSION_COOKIE, signedIn, userCtx } from './auth.plugin.ts';
+import type { AuthService } from './auth.service.ts';
+
+type Deps = { auth: AuthService; db: Database; idleMinutes: number };
+
+export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, idleMinutes }) => {
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags: ['auth'], summary: '登录', body: LoginInput, response: { 200: Ok } },
+      config: { rateLimit: {} },
+    },
+    async (request, reply) => {
+      const { token } = await auth.login({
+        ...request.body,
+        clientAddress: request.ip,
+        lang: request.ctx.lang,
+      });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+        maxAge: idleMinutes * 60 * 48,
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 200: Ok } } },
+    async (request, reply) => {
+      await auth.logout(request.ctx);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me } }, preHandler: signedIn },
+    async (request) => {
+      const { user, scope } = userCtx(request);
+      // The switcher offers the user's whole subtree, not only the narrowed active one.
+      const subtree = await regionSubtree(db, user.regionCode, scope);
+      return {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        regionCode: user.regionCode,
+        activeRegionCode: user.activeRegionCode,
+        regions: subtree,
+        enterpriseId: user.enterpriseId,
+        instituteId: user.instituteId,
+        csrfToken: user.csrfToken,
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/region',
+    {
+      schema: { tags: ['auth'], summary: '切换当前区域', body: SwitchRegionInput, response: { 200: Ok } },
+      preHandler: signedIn,
+    },
+    async (request) => {
+      const ok = await auth.switchRegion(request.ctx, request.body.regionCode);
+      if (!ok) throw new AppError(403, 'FORBIDDEN', request.ctx.lang === 'en' ? 'Region outside your scope' : '只能切换到本级及下级区域');
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/audit',
+    {
+      schema: { tags: ['audit'], summary: '审计日志', querystring: AuditQuery, response: { 200: pageOf(AuditEntry) } },
+      preHandler: guard(auth, 'audit', 'read'),
+    },
+    async (request) => db.transaction(request.ctx.scope, (tx) => listAudit(tx, request.query)),
+  );
+
+  app.get(
+    '/api/regions',
+    { schema: { tags: ['auth'], summary: '可见区域', response: { 200: z.array(Region) } }, preHandler: signedIn },
+    async (request) => {
+      const { user, scope } = userCtx(request);
+      return regionSubtree(db, user.activeRegionCode, scope);
+    },
+  );
+};
+
+async function regionSubtree(db: Database, root: string, scope: Scope) {
+  return db.transaction(scope, async (tx) => {
+    const codes = await tx.execute(sql`SELECT unnest(gaodi_region_subtree(${root})) AS code`);
+    const list = rowsOf<{ code: string }>(codes).map((r) => r.code);
+    if (list.length === 0) return [];
+    return tx.select().from(regions).where(inArray(regions.code, list)).orderBy(asc(regions.code));
+  });
+}

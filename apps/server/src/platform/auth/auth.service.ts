@@ -1,0 +1,189 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Role, Role as RoleSchema } from '@gaodi/contracts';
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit.ts';
+import type { Clock } from '../clock.ts';
+import { type Database, rowsOf } from '../db/database.ts';
+import { AppError } from '../http/errors.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { anonymousScope, type RequestContext, type SessionUser, scopeOf } from './context.ts';
+import { dummyHash, verifyPassword } from './password.ts';
+
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+/** Audit rows of attempts on unknown usernames carry this region: no region's staff sees them, only the national audit view. */
+export const NO_REGION = '000000';
+
+type FoundUser = {
+  id: string;
+  region_code: string;
+  role: string;
+  display_name: string;
+  password_hash: string;
+  failed_logins: number;
+  locked_until: Date | string | null;
+  is_disabled: boolean;
+};
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService({ db, clock, idleMinutes }: { db: Database; clock: Clock; idleMinutes: number }) {
+  const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+  async function login(input: { username: string; password: string; clientAddress: string; lang: Lang }) {
+    const now = clock.now();
+    const found = await db.transaction(anonymousScope, async (tx) =>
+      rowsOf<FoundUser>(await tx.execute(sql`SELECT * FROM gaodi_auth_find_user(${input.username})`))[0],
+    );
+    const fail = async (reason: string, user?: FoundUser, recordAttempt = false) => {
+      await db.transaction(anonymousScope, async (tx) => {
+        if (user && recordAttempt) {
+          await tx.execute(
+            sql`SELECT gaodi_auth_record_attempt(${user.id}, false, ${now.toISOString()}, ${LOCK_AFTER_FAILURES}, ${LOCK_MINUTES})`,
+          );
+        }
+        await recordAudit(tx, {
+          regionCode: user?.region_code ?? NO_REGION,
+          at: now,
+          actorId: user?.id ?? null,
+          actorName: input.username,
+          action: 'login',
+          targetType: 'session',
+          result: 'failed',
+          clientAddress: input.clientAddress,
+          detail: { reason },
+        });
+      });
+    };
+    if (!found) {
+      await verifyPassword(await dummyHash, input.password);
+      await fail('unknown-user');
+      throw badCredentials(input.lang);
+    }
+    const lockedUntil = found.locked_until ? new Date(found.locked_until) : null;
+    if (lockedUntil && lockedUntil > now) {
+      await fail('locked', found);
+      const minutes = Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000);
+      throw new AppError(
+        423,
+        'LOCKED',
+        input.lang === 'en'
+          ? `Account locked after repeated failed sign-ins; try again in ${minutes} min`
+          : `连续登录失败，账号已锁定，请 ${minutes} 分钟后再试`,
+      );
+    }
+    if (found.is_disabled) {
+      await fail('disabled', found);
+      throw new AppError(403, 'DISABLED', input.lang === 'en' ? 'This account is disabled' : '账号已停用');
+    }
+    if (!(await verifyPassword(found.password_hash, input.password))) {
+      await fail('bad-password', found, true);
+      throw badCredentials(input.lang);
+    }
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(24).toString('base64url');
+    await db.transaction(anonymousScope, async (tx) => {
+      await tx.execute(
+        sql`SELECT gaodi_auth_record_attempt(${found.id}, true, ${now.toISOString()}, ${LOCK_AFTER_FAILURES}, ${LOCK_MINUTES})`,
+      );
+      await tx.execute(sql`SELECT gaodi_session_open(${hashToken(token)}, ${found.id}, ${csrf}, ${now.toISOString()})`);
+      await recordAudit(tx, {
+        regionCode: found.region_code,
+        at: now,
+        actorId: found.id,
+        actorName: input.username,
+        action: 'login',
+        targetType: 'session',
+        result: 'ok',
+        clientAddress: input.clientAddress,
+      });
+    });
+    return { token };
+  }
+
+  /** The signed-in user behind a cookie token, or null (unknown, idle too long, or disabled). */
+  async function resolveSession(token: string): Promise<{ sessionId: string; user: SessionUser } | null> {
+    const sessionId = hashToken(token);
+    const row = await db.transaction(anonymousScope, async (tx) => {
+      const result = await tx.execute(
+        sql`SELECT * FROM gaodi_session_resolve(${sessionId}, ${clock.now().toISOString()}, ${idleMinutes})`,
+      );
+      return rowsOf<Record<string, unknown>>(result)[0];
+    });
+    if (!row) return null;
+    const role = RoleSchema.safeParse(row.role);
+    if (!role.success) return null;
+    return {
+      sessionId,
+      user: {
+        id: String(row.user_id),
+        username: String(row.username),
+        displayName: String(row.display_name),
+        role: role.data as Role,
+        regionCode: String(row.region_code),
+        activeRegionCode: String(row.active_region_code),
+        csrfToken: String(row.csrf_token),
+        enterpriseId: (row.enterprise_id as string | null) ?? null,
+        instituteId: (row.institute_id as string | null) ?? null,
+        visibleRegions: parsePgArray(row.visible_regions),
+      },
+    };
+  }
+
+  async function logout(ctx: RequestContext) {
+    if (!ctx.sessionId || !ctx.user) return;
+    const user = ctx.user;
+    const sessionId = ctx.sessionId;
+    await db.transaction(scopeOf(user), async (tx) => {
+      await tx.execute(sql`SELECT gaodi_session_close(${sessionId})`);
+      await recordAudit(tx, {
+        regionCode: user.regionCode,
+        at: clock.now(),
+        actorId: user.id,
+        actorName: user.username,
+        action: 'logout',
+        targetType: 'session',
+        result: 'ok',
+        clientAddress: ctx.clientAddress,
+      });
+    });
+  }
+
+  async function switchRegion(ctx: RequestContext, regionCode: string): Promise<boolean> {
+    if (!ctx.sessionId || !ctx.user) return false;
+    const sessionId = ctx.sessionId;
+    return db.transaction(scopeOf(ctx.user), async (tx) => {
+      const result = await tx.execute(sql`SELECT gaodi_session_switch_region(${sessionId}, ${regionCode}) AS ok`);
+      return rowsOf<{ ok: boolean }>(result)[0]?.ok === true;
+    });
+  }
+
+  /** Records a refused access (403) for the signed-in user, in its own transaction. */
+  async function recordDenied(ctx: RequestContext, action: string, targetType: string) {
+    await db.transaction(anonymousScope, async (tx) => {
+      await recordAudit(tx, {
+        regionCode: ctx.user?.regionCode ?? NO_REGION,
+        at: clock.now(),
+        actorId: ctx.user?.id ?? null,
+        actorName: ctx.user?.username ?? 'anonymous',
+        action,
+        targetType,
+        result: 'denied',
+        clientAddress: ctx.clientAddress,
+      });
+    });
+  }
+
+  return { login, resolveSession, logout, switchRegion, recordDenied };
+}
+
+function badCredentials(lang: Lang) {
+  return new AppError(401, 'BAD_CREDENTIALS', lang === 'en' ? 'Wrong username or password' : '用户名或密码错误');
+}
+
+/** node-postgres returns text[] as an array; PGlite may too, but be lenient with '{a,b}'. */
+function parsePgArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  return [];
+}

@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+
+export type AppDb = PgDatabase<PgQueryResultHKT>;
+export type Tx = Parameters<Parameters<AppDb['transaction']>[0]>[0];
+export type Engine = 'pglite' | 'postgres';
+
+/** Who is asking: what the database needs to apply row-level security. */
+export type Scope = {
+  userId: string | null;
+  role: string;
+  /** Regions whose rows are visible: the active region and every region below it. */
+  regionCodes: readonly string[];
+  enterpriseId?: string | null;
+  instituteId?: string | null;
+};
+
+export type Database = {
+  engine: Engine;
+  /**
+   * The owner connection: migrations, demo data, maintenance. Bypasses row-level security, so
+   * request handling never uses it.
+   */
+  owner: AppDb;
+  /** Runs `fn` in one transaction as the application role, seeing only what `scope` may see. */
+  transaction: <T>(scope: Scope, fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /** How many migrations are applied, for /api/health. */
+  migrationLevel: () => Promise<number>;
+  /** Applies pending migrations, then secures every tenant table (RLS forced, policies, grants). */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export const migrationsFolder = resolve(import.meta.dirname, '../../migrations');
+
+export type OpenOptions =
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | { engine: 'postgres'; url: string; poolSize?: number };
+
+/** Opens the database chosen by configuration: PGlite in a folder (or memory), or PostgreSQL. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.engine === 'pglite') {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    await client.waitReady;
+    const owner = drizzlePglite(client) as unknown as AppDb;
+    const migrate = async () => {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+    };
+    return wrap('pglite', owner, migrate, () => client.close());
+  }
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  const owner = drizzleNodePg(pool) as unknown as AppDb;
+  const migrate = async () => {
+    // One migrator at a time across processes sharing the database: a session-level lock held
+    // on one connection for the whole run.
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(728281)');
+      await migrateNodePg(drizzleNodePg(client), { migrationsFolder });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(728281)').catch(() => undefined);
+      client.release();
+    }
+  };
+  return wrap('postgres', owner, migrate, () => pool.end());
+}
+
+function wrap(
+  engine: Engine,
+  owner: AppDb,
+  migrate: () => Promise<void>,
+  close: () => Promise<void>,
+): Database {
+  return {
+    engine,
+    owner,
+    close,
+    migrate: async () => {
+      await migrate();
+      await owner.execute(sql`SELECT gaodi_secure_tenant_tables()`);
+    },
+    transaction: (scope, fn) =>
+      owner.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL ROLE gaodi_app`);
+        await tx.execute(sql`SELECT
+          set_config('gaodi.regions', ${scope.regionCodes.join(',')}, true),
+          set_config('gaodi.user_id', ${scope.userId ?? ''}, true),
+          set_config('gaodi.role', ${scope.role}, true),
+          set_config('gaodi.enterprise_id', ${scope.enterpriseId ?? ''}, true),
+          set_config('gaodi.institute_id', ${scope.instituteId ?? ''}, true)`);
+        return fn(tx);
+      }),
+    migrationLevel: async () => {
+      const result = await owner.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+      return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+    },
+  };
+}
+
+/** Rows of an `execute` result, whichever driver produced it. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,86 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { type Lang, langOf } from '../i18n/lang.ts';
+
+export type FieldProblem = { path: string; message: string };
+
+/** An error the client caused or may see; becomes the API's one error shape. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldProblem[],
+  ) {
+    super(message);
+  }
+}
+
+const MESSAGES: Record<string, Record<Lang, string>> = {
+  VALIDATION: { zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are invalid' },
+  UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in' },
+  FORBIDDEN: { zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  CSRF: { zh: '请求校验失败，请刷新页面后重试', en: 'Request verification failed; reload the page' },
+  NOT_FOUND: { zh: '记录不存在或无权查看', en: 'Not found' },
+  CONFLICT: { zh: '与已有记录冲突', en: 'Conflicts with an existing record' },
+  REFERENCE: { zh: '引用的记录不存在', en: 'A referenced record does not exist' },
+  TOO_LARGE: { zh: '提交的内容过大', en: 'Request too large' },
+  MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  RATE_LIMIT: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
+};
+
+export function message(code: string, lang: Lang): string {
+  return MESSAGES[code]?.[lang] ?? MESSAGES.INTERNAL?.[lang] ?? code;
+}
+
+export const notFound = (lang: Lang = 'zh') => new AppError(404, 'NOT_FOUND', message('NOT_FOUND', lang));
+export const forbidden = (lang: Lang = 'zh') => new AppError(403, 'FORBIDDEN', message('FORBIDDEN', lang));
+export function invalid(fields: FieldProblem[], lang: Lang = 'zh') {
+  return new AppError(400, 'VALIDATION', message('VALIDATION', lang), fields);
+}
+
+type PgError = { code?: string; constraint?: string; detail?: string };
+
+/** Maps any thrown error to the API's error shape. Bad input is 4xx; only our own faults are 5xx. */
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const lang = langOf(request);
+  const send = (statusCode: number, code: string, fields?: FieldProblem[], text?: string) =>
+    reply.status(statusCode).send({ statusCode, code, message: text ?? message(code, lang), fields });
+
+  if (error instanceof AppError) return send(error.statusCode, error.code, error.fields, error.message);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((v) => ({
+      path: v.params.issue.path.join('.') || v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+      message: v.message ?? '',
+    }));
+    return send(400, 'VALIDATION', fields);
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: error, issues: error.cause?.issues }, 'response does not match its contract');
+    return send(500, 'INTERNAL');
+  }
+  const fastifyCode = (error as FastifyError).code;
+  const statusCode = (error as FastifyError).statusCode;
+  if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) return send(413, 'TOO_LARGE');
+  if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415) return send(415, 'MEDIA_TYPE');
+  if (statusCode === 429) return send(429, 'RATE_LIMIT');
+  const pgCode = (error as PgError).code ?? ((error as { cause?: PgError }).cause?.code as string | undefined);
+  switch (pgCode) {
+    case '23505':
+      return send(409, 'CONFLICT');
+    case '23503':
+      return send(400, 'REFERENCE');
+    case '22P02':
+    case '22001':
+    case '22003':
+    case '22007':
+    case '22008':
+      return send(400, 'VALIDATION');
+    case '42501':
+      return send(403, 'FORBIDDEN');
+  }
+  if (statusCode && statusCode >= 400 && statusCode < 500) return send(statusCode, 'VALIDATION', undefined, error.message);
+  request.log.error({ err: error }, 'unhandled error');
+  return send(500, 'INTERNAL');
+}

@@ -1,0 +1,55 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { loadDemoData } from '../demo/demo-data.ts';
+import { openDatabase } from '../platform/db/database.ts';
+
+export const TEMPLATE_DB = 'gaodi_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    pgAdminUrl: string;
+  }
+}
+
+/**
+ * Migrates and seeds one template database per run; each test file clones it (PGlite: a data
+ * dump loaded into a fresh instance; PostgreSQL: CREATE DATABASE … TEMPLATE).
+ */
+export default async function setup(project: TestProject) {
+  const pgUrl = process.env.GAODI_TEST_PG_URL;
+  if (pgUrl) {
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await admin.end();
+    const db = await openDatabase({ engine: 'postgres', url: withDatabase(pgUrl, TEMPLATE_DB), poolSize: 2 });
+    await db.migrate();
+    await loadDemoData(db);
+    await db.close();
+    project.provide('pgAdminUrl', pgUrl);
+    project.provide('pgliteTemplate', '');
+    return;
+  }
+  const db = await openDatabase({ engine: 'pglite' });
+  await db.migrate();
+  await loadDemoData(db);
+  const dump = await (db.owner as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }).$client.dumpDataDir('none');
+  const dir = join(tmpdir(), 'gaodi-test');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `template-${process.pid}.tar`);
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await db.close();
+  project.provide('pgliteTemplate', file);
+  project.provide('pgAdminUrl', '');
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../app.ts';
+import { DEMO_PASSWORD } from '../demo/demo-data.ts';
+import { createManualClock } from '../platform/clock.ts';
+import { type Database, openDatabase } from '../platform/db/database.ts';
+import { TEMPLATE_DB, withDatabase } from './global-setup.ts';
+
+/** A clone of the migrated, seeded template database, private to the calling test file. */
+export async function cloneTemplateDatabase(): Promise<Database> {
+  const adminUrl = inject('pgAdminUrl');
+  if (!adminUrl) {
+    const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
+    return openDatabase({ engine: 'pglite', loadDataDir: blob });
+  }
+  const name = `gaodi_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+      break;
+    } catch (error) {
+      // Two files cloning at the same instant: the template is briefly "being accessed".
+      if (attempt > 20) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+  await admin.end();
+  const db = await openDatabase({ engine: 'postgres', url: withDatabase(adminUrl, name), poolSize: 4 });
+  const close = db.close;
+  return {
+    ...db,
+    close: async () => {
+      await close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export type Session = {
+  username: string;
+  csrf: string;
+  cookie: string;
+  request: (opts: InjectOptions) => Promise<LightMyRequestResponse>;
+  get: (url: string) => Promise<LightMyRequestResponse>;
+  post: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  put: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  patch: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  del: (url: string) => Promise<LightMyRequestResponse>;
+};
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** The real HTTP stack on a private database clone, with a clock the test controls. */
+export async function createTestApp(options: { start?: Date; loginRateLimitPerMinute?: number } = {}) {
+  const db = await cloneTemplateDatabase();
+  const clock = createManualClock(options.start ?? new Date('2026-11-29T02:00:00Z'));
+  const app: FastifyInstance = await buildApp({
+    db,
+    clock,
+    loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
+  });
+  await app.ready();
+
+  async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    const csrf = me.json().csrfToken as string;
+    const request = (opts: InjectOptions) =>
+      app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
+    return {
+      username,
+      csrf,
+      cookie,
+      request,
+      get: (url) => request({ method: 'GET', url }),
+      post: (url, body) => request({ method: 'POST', url, payload: body as InjectOptions['payload'] }),
+      put: (url, body) => request({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
+      patch: (url, body) => request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
+      del: (url) => request({ method: 'DELETE', url }),
+    };
+  }
+
+  return {
+    app,
+    db,
+    clock,
+    login,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}

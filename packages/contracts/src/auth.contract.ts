@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { RegionCode } from './common.contract.ts';
+import { Role } from './permissions.ts';
+
+export const LoginInput = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const Region = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  parentCode: z.string().nullable(),
+  level: z.enum(['province', 'city', 'county']),
+});
+export type Region = z.infer<typeof Region>;
+
+export const Me = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  regionCode: z.string(),
+  activeRegionCode: z.string(),
+  /** Regions the user may switch to: their own and every region below it. */
+  regions: z.array(Region),
+  enterpriseId: z.uuid().nullable(),
+  instituteId: z.uuid().nullable(),
+  /** Send back as `x-csrf-token` on every state-changing request. */
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const SwitchRegionInput = z.object({ regionCode: RegionCode });
+export type SwitchRegionInput = z.infer<typeof SwitchRegionInput>;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  regionCode: z.string(),
+  at: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  result: z.enum(['ok', 'denied', 'failed']),
+  clientAddress: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = z.object({
+  action: z.string().max(64).optional(),
+  actor: z.string().max(64).optional(),
+  result: z.enum(['ok', 'denied', 'failed']).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const UserSummary = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  regionCode: z.string(),
+  phone: z.string().nullable(),
+  isDisabled: z.boolean(),
+  isLocked: z.boolean(),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+export const UserCreateInput = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{3,32}$/, '用户名为 3–32 位小写字母、数字或 _ . -'),
+  displayName: z.string().trim().min(1).max(40),
+  role: Role,
+  regionCode: RegionCode,
+  phone: z.string().trim().max(20).nullable().default(null),
+  password: z
+    .string()
+    .min(10, '密码至少 10 位')
+    .max(128)
+    .regex(/[A-Za-z]/, '密码须包含字母')
+    .regex(/\d/, '密码须包含数字'),
+  enterpriseId: z.uuid().nullable().default(null),
+  instituteId: z.uuid().nullable().default(null),
+});
+export type UserCreateInput = z.input<typeof UserCreateInput>;
+
+export const UserUpdateInput = z.object({
+  isDisabled: z.boolean().optional(),
+  /** Clears a login lock. */
+  unlock: z.literal(true).optional(),
+});
+export type UserUpdateInput = z.infer<typeof UserUpdateInput>;

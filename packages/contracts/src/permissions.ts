@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** The roles of DESIGN.md "People and roles". */
+export const Role = z.enum([
+  'staff',
+  'taskforce_lead',
+  'helper',
+  'leader',
+  'enterprise',
+  'institute',
+  'sysadmin',
+  'secadmin',
+  'auditadmin',
+]);
+export type Role = z.infer<typeof Role>;
+
+export const Resource = z.enum(['region', 'industry', 'enterprise', 'institute', 'expert', 'user', 'audit']);
+export type Resource = z.infer<typeof Resource>;
+
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'import';
+
+const all: Action[] = ['read', 'create', 'update', 'delete', 'export', 'import'];
+const read: Action[] = ['read'];
+const readExport: Action[] = ['read', 'export'];
+
+/**
+ * Role × resource × action, the one permission table. The API refuses what is not here; the UI
+ * hides it. Row-level security in the database narrows further (region, own organisation).
+ */
+export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
+  staff: { region: read, industry: all, enterprise: all, institute: all, expert: all },
+  taskforce_lead: { region: read, industry: read, enterprise: all, institute: all, expert: all },
+  helper: { region: read, industry: read, enterprise: ['read', 'update', 'export'], institute: read, expert: read },
+  leader: { region: read, industry: readExport, enterprise: readExport, institute: readExport, expert: readExport },
+  enterprise: { region: read, industry: read, enterprise: ['read', 'update'] },
+  institute: { region: read, industry: read, institute: ['read', 'update'], expert: ['read', 'create', 'update'] },
+  sysadmin: { region: read, industry: all, user: ['read', 'create', 'update'] },
+  secadmin: { region: read, user: ['read', 'update'] },
+  auditadmin: { region: read, audit: readExport },
+};
+
+export function can(role: Role, resource: Resource, action: Action): boolean {
+  return PERMISSIONS[role][resource]?.includes(action) ?? false;
+}
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  staff: { zh: '工作人员', en: 'Bureau staff' },
+  taskforce_lead: { zh: '专班负责人', en: 'Task-force lead' },
+  helper: { zh: '帮办专员', en: 'Helper' },
+  leader: { zh: '领导', en: 'Leader' },
+  enterprise: { zh: '企业用户', en: 'Enterprise user' },
+  institute: { zh: '院所联络人', en: 'Institute partner' },
+  sysadmin: { zh: '系统管理员', en: 'System administrator' },
+  secadmin: { zh: '安全管理员', en: 'Security administrator' },
+  auditadmin: { zh: '审计管理员', en: 'Audit administrator' },
+};

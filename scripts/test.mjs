@@ -1,0 +1,81 @@
+// `npm test`: every suite, then one closing line `N passed, N failed`.
+//  1. schema/migration drift check (db:check)
+//  2. unit + integration tests on embedded PGlite
+//  3. the same integration tests on a throwaway PostgreSQL cluster (initdb + pg_ctl)
+//  4. browser tests in Debian's headless Chromium
+// A missing PostgreSQL or Chromium is reported loudly, with the package to install, and the rest runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { startCluster } from './pg-cluster.mjs';
+
+const out = '.test-output';
+mkdirSync(out, { recursive: true });
+const extra = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+let hadError = false;
+
+function banner(text) {
+  console.log(`\n━━━━ ${text} ${'━'.repeat(Math.max(0, 70 - text.length))}`);
+}
+
+function vitest(label, projects, env = {}) {
+  banner(label);
+  const json = `${out}/${label.replace(/\W+/g, '-')}.json`;
+  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...extra];
+  const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (!existsSync(json)) {
+    hadError = true;
+    totals.failed += 1;
+    lines.push(`${label}: runner failed (exit ${r.status})`);
+    return;
+  }
+  const report = JSON.parse(readFileSync(json, 'utf8'));
+  const failedSuites = (report.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + failedSuites;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  if (r.status !== 0) hadError = true;
+  lines.push(`${label}: ${report.numPassedTests} passed, ${report.numFailedTests + failedSuites} failed`);
+}
+
+banner('db:check (schema ↔ migrations)');
+const check = spawnSync('node', ['scripts/db-check.mjs'], { stdio: 'inherit' });
+if (check.status === 0) totals.passed += 1;
+else {
+  totals.failed += 1;
+  hadError = true;
+}
+lines.push(`db:check: ${check.status === 0 ? 'ok' : 'DRIFT'}`);
+
+vitest('unit+int on PGlite', ['unit', 'int']);
+
+const cluster = await startCluster().catch((e) => {
+  console.error(e);
+  return null;
+});
+if (cluster) {
+  try {
+    vitest(`int on PostgreSQL ${cluster.version}`, ['int'], { GAODI_TEST_PG_URL: cluster.url });
+  } finally {
+    cluster.stop();
+  }
+} else {
+  hadError = true;
+  lines.push('int on PostgreSQL: NOT RUN');
+  console.error('\n!!!! PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin.');
+  console.error('!!!! Install them with: apt-get install -y postgresql   (the PostgreSQL suite did not run)\n');
+}
+
+if (existsSync('/usr/bin/chromium')) {
+  vitest('browser (Chromium)', ['e2e']);
+} else {
+  hadError = true;
+  lines.push('browser: NOT RUN');
+  console.error('\n!!!! /usr/bin/chromium not found. Install it with: apt-get install -y chromium   (browser tests did not run)\n');
+}
+
+banner('summary');
+for (const l of lines) console.log(`  ${l}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(hadError || totals.failed > 0 ? 1 : 0);
