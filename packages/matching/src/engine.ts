@@ -1,6 +1,11 @@
 import { createIndexState, deleteSlot, type IndexState, insertDocument } from './index/index-state.ts';
 import { decodeIndex, encodeIndex } from './index/serialize.ts';
-import { type AggregationParams, aggregateOwners, rankSlots } from './rank/aggregate.ts';
+import {
+  type AggregationParams,
+  aggregateOwners,
+  createAggregationScratch,
+  rankSlots,
+} from './rank/aggregate.ts';
 import {
   type Bm25fParams,
   createScratch,
@@ -49,6 +54,13 @@ export type EngineOptions = {
   aggregation?: Partial<AggregationParams>;
   /** Deployment synonym groups, e.g. [['大蒜素', '蒜素']]; each member expands to the others. */
   synonyms?: readonly (readonly string[])[];
+  /**
+   * Index Chinese character bigrams beside words; a query bigram weighs this much relative to a
+   * query word (0 = no bigrams).
+   */
+  bigramWeight?: number;
+  /** Query weight of a learned phrase relative to a word (default 1). */
+  phraseWeight?: number;
   /** Query weight of a synonym relative to the word typed (default 0.5). */
   synonymWeight?: number;
   /** Off by default; see FeedbackOptions. */
@@ -63,6 +75,8 @@ export type ResolvedOptions = {
   aggregation: AggregationParams;
   synonyms: string[][];
   synonymWeight: number;
+  bigramWeight: number;
+  phraseWeight: number;
   feedback: FeedbackOptions | null;
 };
 
@@ -77,9 +91,11 @@ const resolveOptions = (options: EngineOptions = {}): ResolvedOptions => ({
   k1: options.k1 ?? 1.2,
   segmentation: options.segmentation ?? 'search',
   learnPhrases: options.learnPhrases ?? true,
-  aggregation: { topK: 5, decay: 0.5, ...options.aggregation },
+  aggregation: { topK: 10, decay: 0.7, prior: 0, depth: 2000, ...options.aggregation },
   synonyms: (options.synonyms ?? []).map((group) => [...group]),
   synonymWeight: options.synonymWeight ?? 0.5,
+  bigramWeight: options.bigramWeight ?? 0.6,
+  phraseWeight: options.phraseWeight ?? 0.5,
   feedback: options.feedback ?? null,
 });
 
@@ -203,6 +219,7 @@ const buildEngine = (
 ): MatchingEngine => {
   const tokenizer = createTokenizer(options.segmentation);
   const scratch = createScratch();
+  const aggregationScratch = createAggregationScratch();
   const fieldNames = options.fields.map((field) => field.name);
   const bm25f: Bm25fParams = {
     k1: options.k1,
@@ -234,7 +251,11 @@ const buildEngine = (
 
   const indexDocument = (doc: MatchDocument, learned: string[]) => {
     const fieldTokens = options.fields.map((field) =>
-      fieldItems(doc.fields[field.name]).flatMap((item) => tokenizer.tokenize(item, phrases)),
+      fieldItems(doc.fields[field.name]).flatMap((item) =>
+        options.bigramWeight > 0
+          ? [...tokenizer.tokenize(item, phrases), ...tokenizer.bigrams(item)]
+          : tokenizer.tokenize(item, phrases),
+      ),
     );
     insertDocument(state, {
       id: doc.id,
@@ -274,7 +295,15 @@ const buildEngine = (
   /** Query text → term weights (query-term frequency), with synonym expansion. */
   const parseText = (text: string): QueryTerm[] => {
     const weights = new Map<string, number>();
-    for (const term of tokenizer.tokenize(text, phrases)) weights.set(term, (weights.get(term) ?? 0) + 1);
+    for (const term of tokenizer.tokenize(text, phrases)) {
+      const weight = phrases.has(term) ? options.phraseWeight : 1;
+      weights.set(term, (weights.get(term) ?? 0) + weight);
+    }
+    if (options.bigramWeight > 0) {
+      for (const gram of tokenizer.bigrams(text)) {
+        weights.set(gram, (weights.get(gram) ?? 0) + options.bigramWeight);
+      }
+    }
     const terms: QueryTerm[] = [...weights].map(([term, weight]) => ({ term, weight, source: 'query' }));
     if (synonymGroups.length > 0) {
       const normalized = normalizeText(text);
@@ -356,7 +385,7 @@ const buildEngine = (
   ): QueryTerm[] => {
     const feedback = options.feedback;
     if (!feedback) return terms;
-    const top = rankSlots(state, scored, feedback.documents, acceptSlot);
+    const top = rankSlots(state, scored, feedback.documents, acceptSlot, aggregationScratch);
     const total = top.reduce((sum, { score }) => sum + score, 0);
     if (total <= 0) return terms;
     const present = new Set(terms.map(({ term }) => term));
@@ -456,24 +485,30 @@ const buildEngine = (
     search: (query, searchOptions = {}) => {
       const top = searchOptions.top ?? 10;
       const { terms, scored, acceptSlot, filters } = run(query, searchOptions.filters);
+      const acceptOwner = makeOwnerFilter(filters);
+      // With owner filters, the rerank depth must be spent on documents of the accepted owners.
+      const acceptOwnedSlot =
+        filters?.owners || filters?.excludeOwners?.length
+          ? (slot: number) => acceptSlot(slot) && (state.slotOwners[slot] ?? []).some(acceptOwner)
+          : acceptSlot;
       const ranked = aggregateOwners(
         state,
         scored,
         options.aggregation,
         top,
-        acceptSlot,
-        makeOwnerFilter(filters),
+        acceptOwnedSlot,
+        acceptOwner,
+        aggregationScratch,
       );
       const owners = ranked.map(({ owner, score, slots, slotScores }): OwnerMatch => {
-        let factor = 1;
+        const parts = slotScores.map((value, index) => value * options.aggregation.decay ** index);
+        const total = parts.reduce((sum, part) => sum + part, 0);
         const documents = slots.map((slot, index): OwnerDocument => {
-          const part = factor * (slotScores[index] ?? 0);
-          factor *= options.aggregation.decay;
           const doc: OwnerDocument = {
             id: state.slotIds[slot] ?? '',
             owners: slotOwnerNames(slot),
             score: slotScores[index] ?? 0,
-            share: score > 0 ? part / score : 0,
+            share: total > 0 ? (parts[index] ?? 0) / total : 0,
           };
           if (searchOptions.explain) doc.matches = explainSlot(slot, terms);
           return doc;
@@ -492,11 +527,13 @@ const buildEngine = (
       const acceptOwner = makeOwnerFilter(filters);
       const accept = (slot: number) =>
         acceptSlot(slot) && (state.slotOwners[slot] ?? []).some((owner) => acceptOwner(owner));
-      const documents = rankSlots(state, scored, top, accept).map(({ slot, score }): DocumentMatch => {
-        const doc: DocumentMatch = { id: state.slotIds[slot] ?? '', owners: slotOwnerNames(slot), score };
-        if (searchOptions.explain) doc.matches = explainSlot(slot, terms);
-        return doc;
-      });
+      const documents = rankSlots(state, scored, top, accept, aggregationScratch).map(
+        ({ slot, score }): DocumentMatch => {
+          const doc: DocumentMatch = { id: state.slotIds[slot] ?? '', owners: slotOwnerNames(slot), score };
+          if (searchOptions.explain) doc.matches = explainSlot(slot, terms);
+          return doc;
+        },
+      );
       return { query: terms, documents };
     },
     tokenize: (text) => tokenizer.tokenize(text, phrases),

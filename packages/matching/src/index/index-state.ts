@@ -4,8 +4,8 @@
  * per term keeps the per-term overhead low for the long tail of rare terms).
  *
  * Documents live in numbered slots; a removed document's slot is reused. Nothing in the ranking
- * depends on slot numbers or on the order of a posting list (ties are broken by names), which is
- * what makes add-then-remove and serialise-then-load leave every result unchanged.
+ * depends on slot numbers or on which document comes first in a posting list (ties are broken by
+ * names), which is what makes add-then-remove and serialise-then-load leave every result unchanged.
  */
 export type IndexState = {
   fieldCount: number;
@@ -187,16 +187,16 @@ export const deleteSlot = (state: IndexState, slot: number): void => {
     if (termId === previousTerm) continue;
     previousTerm = termId;
     const list = state.postings[termId] as number[];
-    // Swap-remove every pair of this slot; posting order carries no meaning.
-    for (let p = list.length - 2; p >= 0; p -= 2) {
-      if (list[p] !== slot) continue;
-      const lastPair = list.length - 2;
-      if (p !== lastPair) {
-        list[p] = list[lastPair] as number;
-        list[p + 1] = list[lastPair + 1] as number;
-      }
-      list.length = lastPair;
+    // Compact in place, keeping the order of the other pairs: a document's pairs then stay in
+    // field order, so its BM25F sum is added up in the same order as before (bit-identical scores).
+    let write = 0;
+    for (let read = 0; read < list.length; read += 2) {
+      if (list[read] === slot) continue;
+      list[write] = list[read] as number;
+      list[write + 1] = list[read + 1] as number;
+      write += 2;
     }
+    list.length = write;
     state.documentFrequency[termId] = (state.documentFrequency[termId] ?? 1) - 1;
   }
   for (let field = 0; field < state.fieldCount; field++) {

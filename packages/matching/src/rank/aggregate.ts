@@ -1,13 +1,23 @@
 import type { IndexState } from '../index/index-state.ts';
 import type { ScoredSlots } from './bm25f.ts';
+import { kthLargest } from './select.ts';
 
 /**
  * Owner score from its documents' scores s₁ ≥ s₂ ≥ …: Σ_{i<topK} decayⁱ · sᵢ. The best document
  * counts fully, further evidence adds with geometrically falling weight, so an institute with
- * several relevant achievements beats one lucky match, yet a large institute cannot win on the
- * sheer number of weak matches (the sum is bounded by s₁ / (1 − decay)).
+ * several relevant achievements beats one lucky match, yet the sum stays bounded by s₁ / (1 − decay)
+ * however many weak matches a large institute has.
+ *
+ * Only the `depth` best documents of the query are aggregated (a rerank depth): the rest are far
+ * too weak to move a top owner, and skipping them keeps queries fast on large corpora.
  */
-export type AggregationParams = { topK: number; decay: number };
+export type AggregationParams = {
+  topK: number;
+  decay: number;
+  /** Size prior: the owner score is multiplied by (1 + owned documents)^prior; 0 turns it off. */
+  prior: number;
+  depth: number;
+};
 
 export type OwnerScore = {
   owner: number;
@@ -20,14 +30,63 @@ export type OwnerScore = {
 export type SlotFilter = (slot: number) => boolean;
 export type OwnerFilter = (owner: number) => boolean;
 
-const compareOwners = (state: IndexState) => (a: OwnerScore, b: OwnerScore) =>
-  b.score - a.score || ((state.ownerNames[a.owner] ?? '') < (state.ownerNames[b.owner] ?? '') ? -1 : 1);
+/** Buffers reused across queries (sized to the owner count and slot capacity). */
+export type AggregationScratch = {
+  best: Float64Array;
+  bestSlot: Int32Array;
+  filled: Uint8Array;
+  values: Float64Array;
+  candidates: Int32Array;
+};
 
-/** Indices of the `top` largest values (ties all kept), found with one typed-array sort. */
-const thresholdFor = (values: Float64Array, top: number): number => {
-  if (values.length <= top) return Number.NEGATIVE_INFINITY;
-  const sorted = Float64Array.from(values).sort();
-  return sorted[sorted.length - top] as number;
+export const createAggregationScratch = (): AggregationScratch => ({
+  best: new Float64Array(0),
+  bestSlot: new Int32Array(0),
+  filled: new Uint8Array(0),
+  values: new Float64Array(0),
+  candidates: new Int32Array(0),
+});
+
+const grow = (scratch: AggregationScratch, owners: number, k: number, slots: number) => {
+  if (scratch.filled.length < owners || scratch.best.length < owners * k) {
+    const size = Math.max(owners, scratch.filled.length * 2, 64);
+    scratch.best = new Float64Array(size * k);
+    scratch.bestSlot = new Int32Array(size * k);
+    scratch.filled = new Uint8Array(size);
+  }
+  if (scratch.values.length < slots) {
+    const size = Math.max(slots, scratch.values.length * 2, 64);
+    scratch.values = new Float64Array(size);
+    scratch.candidates = new Int32Array(size);
+  }
+};
+
+/**
+ * The accepted slots among the `depth` best scored ones (ties at the cut all kept), written into
+ * scratch.candidates; returns how many.
+ */
+const selectCandidates = (
+  scored: ScoredSlots,
+  depth: number,
+  acceptSlot: SlotFilter,
+  scratch: AggregationScratch,
+): number => {
+  const { values, candidates } = scratch;
+  let count = 0;
+  for (const slot of scored.slots) {
+    if (!acceptSlot(slot)) continue;
+    candidates[count] = slot;
+    values[count] = scored.scores[slot] as number;
+    count++;
+  }
+  if (count <= depth) return count;
+  const threshold = kthLargest(values, count, depth);
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const slot = candidates[i] as number;
+    if ((scored.scores[slot] as number) >= threshold) candidates[kept++] = slot;
+  }
+  return kept;
 };
 
 export const aggregateOwners = (
@@ -37,20 +96,20 @@ export const aggregateOwners = (
   top: number,
   acceptSlot: SlotFilter,
   acceptOwner: OwnerFilter,
+  scratch: AggregationScratch,
 ): OwnerScore[] => {
-  const k = Math.max(1, params.topK);
-  const ownerCount = state.ownerNames.length;
-  const best = new Float64Array(ownerCount * k);
-  const bestSlot = new Int32Array(ownerCount * k);
-  const filled = new Uint8Array(ownerCount);
-  const touchedOwners: number[] = [];
+  const k = Math.max(1, Math.min(255, params.topK));
+  grow(scratch, state.ownerNames.length, k, scored.slots.length);
+  const candidateCount = selectCandidates(scored, params.depth, acceptSlot, scratch);
+  const { best, bestSlot, filled, candidates } = scratch;
+  const ids = state.slotIds;
   // Equal scores are ordered by document id so that slot numbers never decide which document is kept.
   const isBetter = (score: number, slot: number, otherScore: number, otherSlot: number) =>
-    score > otherScore ||
-    (score === otherScore && (state.slotIds[slot] ?? '') < (state.slotIds[otherSlot] ?? ''));
+    score > otherScore || (score === otherScore && (ids[slot] ?? '') < (ids[otherSlot] ?? ''));
+  const touchedOwners: number[] = [];
 
-  for (const slot of scored.slots) {
-    if (!acceptSlot(slot)) continue;
+  for (let c = 0; c < candidateCount; c++) {
+    const slot = candidates[c] as number;
     const score = scored.scores[slot] as number;
     for (const owner of state.slotOwners[slot] ?? []) {
       if (!acceptOwner(owner)) continue;
@@ -63,7 +122,6 @@ export const aggregateOwners = (
       ) {
         continue;
       }
-      // Insertion into the owner's short descending list.
       let position = count < k ? count : k - 1;
       while (
         position > 0 &&
@@ -79,27 +137,27 @@ export const aggregateOwners = (
     }
   }
 
-  const ownerScores = new Float64Array(touchedOwners.length);
-  touchedOwners.forEach((owner, index) => {
+  const results: OwnerScore[] = touchedOwners.map((owner) => {
+    const count = filled[owner] as number;
     let total = 0;
     let factor = 1;
-    for (let i = 0; i < (filled[owner] as number); i++) {
+    for (let i = 0; i < count; i++) {
       total += factor * (best[owner * k + i] as number);
       factor *= params.decay;
     }
-    ownerScores[index] = total;
+    if (params.prior !== 0) total *= (1 + (state.ownerDocumentCounts[owner] ?? 0)) ** params.prior;
+    return {
+      owner,
+      score: total,
+      slots: Array.from(bestSlot.subarray(owner * k, owner * k + count)),
+      slotScores: Array.from(best.subarray(owner * k, owner * k + count)),
+    };
   });
-  const threshold = thresholdFor(ownerScores, top);
-  const results: OwnerScore[] = [];
-  touchedOwners.forEach((owner, index) => {
-    const score = ownerScores[index] as number;
-    if (score < threshold) return;
-    const count = filled[owner] as number;
-    const slots = Array.from(bestSlot.subarray(owner * k, owner * k + count));
-    const slotScores = Array.from(best.subarray(owner * k, owner * k + count));
-    results.push({ owner, score, slots, slotScores });
-  });
-  return results.sort(compareOwners(state)).slice(0, top);
+  for (const owner of touchedOwners) filled[owner] = 0;
+  const names = state.ownerNames;
+  return results
+    .sort((a, b) => b.score - a.score || ((names[a.owner] ?? '') < (names[b.owner] ?? '') ? -1 : 1))
+    .slice(0, top);
 };
 
 export type SlotScore = { slot: number; score: number };
@@ -110,15 +168,15 @@ export const rankSlots = (
   scored: ScoredSlots,
   top: number,
   acceptSlot: SlotFilter,
+  scratch: AggregationScratch,
 ): SlotScore[] => {
-  const accepted = Array.from(scored.slots).filter(acceptSlot);
-  const values = Float64Array.from(accepted, (slot) => scored.scores[slot] as number);
-  const threshold = thresholdFor(values, top);
-  return accepted
-    .filter((slot) => (scored.scores[slot] as number) >= threshold)
-    .map((slot) => ({ slot, score: scored.scores[slot] as number }))
-    .sort(
-      (a, b) => b.score - a.score || ((state.slotIds[a.slot] ?? '') < (state.slotIds[b.slot] ?? '') ? -1 : 1),
-    )
+  grow(scratch, state.ownerNames.length, 1, scored.slots.length);
+  const count = selectCandidates(scored, top, acceptSlot, scratch);
+  const ids = state.slotIds;
+  return Array.from(scratch.candidates.subarray(0, count), (slot) => ({
+    slot,
+    score: scored.scores[slot] as number,
+  }))
+    .sort((a, b) => b.score - a.score || ((ids[a.slot] ?? '') < (ids[b.slot] ?? '') ? -1 : 1))
     .slice(0, top);
 };

@@ -37,11 +37,13 @@ const isWholeWord = (text: string, start: number, end: number): boolean => {
 export const createPhraseDictionary = (): PhraseDictionary => {
   const counts = new Map<string, number>();
   const pinned = new Set<string>();
-  // first two characters → phrase length → number of phrases with that prefix and length
-  const byPrefix = new Map<string, Map<number, number>>();
+  // first two UTF-16 code units (as one number, so scanning allocates no strings)
+  // → phrase length → number of phrases with that prefix and length
+  const byPrefix = new Map<number, Map<number, number>>();
+  const prefixKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 
   const index = (phrase: string, delta: 1 | -1) => {
-    const key = phrase.slice(0, PREFIX);
+    const key = prefixKey(phrase, 0);
     let lengths = byPrefix.get(key);
     if (!lengths) {
       lengths = new Map();
@@ -83,7 +85,7 @@ export const createPhraseDictionary = (): PhraseDictionary => {
       const found: string[] = [];
       if (byPrefix.size === 0) return found;
       for (let i = 0; i + PREFIX <= text.length; i++) {
-        const lengths = byPrefix.get(text.slice(i, i + PREFIX));
+        const lengths = byPrefix.get(prefixKey(text, i));
         if (!lengths) continue;
         for (const length of lengths.keys()) {
           if (i + length > text.length) continue;

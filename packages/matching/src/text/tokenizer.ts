@@ -16,6 +16,11 @@ export type Tokenizer = {
   /** `segment` plus every learned phrase found in the text that jieba did not already emit. */
   tokenize: (text: string, phrases: PhraseDictionary) => string[];
   /**
+   * Overlapping bigrams of each run of Chinese characters, marked with BIGRAM_MARK so they never
+   * collide with word terms. They match where the segmenter cut query and document differently.
+   */
+  bigrams: (text: string) => string[];
+  /**
    * The form a keyword is learned in, or null when it needs no dictionary entry: jieba already
    * keeps it whole, or it has no content.
    */
@@ -31,6 +36,8 @@ const getJieba = (): Jieba => {
 };
 
 const MAX_PHRASE_LENGTH = 32;
+export const BIGRAM_MARK = '#';
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
 
 export const createTokenizer = (mode: SegmentationMode = 'search'): Tokenizer => {
   const jieba = getJieba();
@@ -55,6 +62,13 @@ export const createTokenizer = (mode: SegmentationMode = 'search'): Tokenizer =>
       const emitted = new Set(tokens);
       for (const phrase of matched) if (!emitted.has(phrase)) tokens.push(phrase);
       return tokens;
+    },
+    bigrams: (text) => {
+      const grams: string[] = [];
+      for (const [run] of normalizeText(text).matchAll(HAN_RUN)) {
+        for (let i = 0; i + 2 <= run.length; i++) grams.push(BIGRAM_MARK + run.slice(i, i + 2));
+      }
+      return grams;
     },
     toPhrase: (keyword) => {
       const phrase = normalizeText(keyword).trim().replace(/\s+/g, ' ');
