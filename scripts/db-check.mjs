@@ -1,30 +1,37 @@
-// Fails when the Drizzle tables and the committed migrations disagree: generates into a scratch
-// copy of the migrations and checks that nothing new was written. No dependencies.
+// Fails when the Drizzle tables and the committed migrations disagree: runs drizzle-kit generate
+// into a scratch copy of the migrations and requires it to find nothing to write. No dependencies.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 
-const migrations = resolve('apps/server/src/migrations');
-const scratch = mkdtempSync(join(tmpdir(), 'gaodi-dbcheck-'));
-const out = join(scratch, 'migrations');
-cpSync(migrations, out, { recursive: true });
-const config = join(scratch, 'drizzle.config.mjs');
+const migrations = 'apps/server/src/migrations';
+// drizzle-kit wants paths relative to the working directory.
+const scratch = '.test-output/db-check';
+rmSync(scratch, { recursive: true, force: true });
+mkdirSync(scratch, { recursive: true });
+cpSync(migrations, `${scratch}/migrations`, { recursive: true });
+const config = `${scratch}/drizzle.config.mjs`;
 writeFileSync(
   config,
-  `export default ${JSON.stringify({ dialect: 'postgresql', schema: resolve('apps/server/src') + '/**/*.table.ts', out })};`,
+  `export default ${JSON.stringify({ dialect: 'postgresql', schema: './apps/server/src/**/*.table.ts', out: `./${scratch}/migrations` })};`,
 );
-const before = readdirSync(out).length;
+let output = '';
 try {
-  execFileSync('npx', ['drizzle-kit', 'generate', '--config', config], { stdio: 'pipe' });
+  output = execFileSync('npx', ['drizzle-kit', 'generate', '--config', config], {
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
 } catch (e) {
-  console.error(String(e.stderr ?? e));
-  process.exit(1);
+  output = `${e.stdout ?? ''}${e.stderr ?? ''}`;
 }
-const after = readdirSync(out).filter((f) => f.endsWith('.sql'));
+const count = (dir) => readdirSync(dir).filter((f) => f.endsWith('.sql')).length;
+const committed = count(migrations);
+const generated = count(`${scratch}/migrations`);
 rmSync(scratch, { recursive: true, force: true });
-if (readdirSync(migrations).length !== before || after.length !== readdirSync(migrations).filter((f) => f.endsWith('.sql')).length) {
-  console.error('db:check: the tables changed but no migration was generated. Run: npm run db:generate -- --name <what>');
+if (!/No schema changes/i.test(output) || generated !== committed) {
+  console.error(output);
+  console.error(
+    'db:check: the tables and the migrations disagree. Run: npm run db:generate -- --name <what>',
+  );
   process.exit(1);
 }
-console.log(`db:check: tables and ${after.length} migrations agree`);
+console.log(`db:check: tables and ${committed} migrations agree`);

@@ -22,7 +22,15 @@ function banner(text) {
 function vitest(label, projects, env = {}) {
   banner(label);
   const json = `${out}/${label.replace(/\W+/g, '-')}.json`;
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...extra];
+  const args = [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
+    ...extra,
+  ];
   const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (!existsSync(json)) {
     hadError = true;
@@ -31,7 +39,9 @@ function vitest(label, projects, env = {}) {
     return;
   }
   const report = JSON.parse(readFileSync(json, 'utf8'));
-  const failedSuites = (report.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  const failedSuites = (report.testResults ?? []).filter(
+    (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+  ).length;
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests + failedSuites;
   totals.skipped += report.numPendingTests + report.numTodoTests;
@@ -64,7 +74,9 @@ if (cluster) {
   hadError = true;
   lines.push('int on PostgreSQL: NOT RUN');
   console.error('\n!!!! PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin.');
-  console.error('!!!! Install them with: apt-get install -y postgresql   (the PostgreSQL suite did not run)\n');
+  console.error(
+    '!!!! Install them with: apt-get install -y postgresql   (the PostgreSQL suite did not run)\n',
+  );
 }
 
 if (existsSync('/usr/bin/chromium')) {
@@ -72,10 +84,14 @@ if (existsSync('/usr/bin/chromium')) {
 } else {
   hadError = true;
   lines.push('browser: NOT RUN');
-  console.error('\n!!!! /usr/bin/chromium not found. Install it with: apt-get install -y chromium   (browser tests did not run)\n');
+  console.error(
+    '\n!!!! /usr/bin/chromium not found. Install it with: apt-get install -y chromium   (browser tests did not run)\n',
+  );
 }
 
 banner('summary');
 for (const l of lines) console.log(`  ${l}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(hadError || totals.failed > 0 ? 1 : 0);

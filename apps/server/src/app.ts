@@ -21,8 +21,8 @@ import { createAuthService } from './platform/auth/auth.service.ts';
 import { usersRoutes } from './platform/auth/users.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
-import { handleError } from './platform/http/errors.ts';
 import { createUploadStore } from './platform/excel/upload-store.ts';
+import { handleError } from './platform/http/errors.ts';
 
 z.config(z.locales.zhCN());
 
@@ -81,10 +81,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       schema: {
         tags: ['system'],
         summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), migrations: z.number() }) },
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            engine: z.enum(['pglite', 'postgres']),
+            migrations: z.number(),
+          }),
+        },
       },
     },
-    async () => ({ status: 'ok' as const, engine: deps.db.engine, migrations: await deps.db.migrationLevel() }),
+    async () => ({
+      status: 'ok' as const,
+      engine: deps.db.engine,
+      migrations: await deps.db.migrationLevel(),
+    }),
   );
   await app.register(authRoutes, { auth, db: deps.db, idleMinutes });
   await app.register(usersRoutes, { auth, db: deps.db, clock: deps.clock });

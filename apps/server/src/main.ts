@@ -1,15 +1,17 @@
+import { ROLE_LABELS } from '@gaodi/contracts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo/demo-data.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
-import { ROLE_LABELS } from '@gaodi/contracts';
 
 // Composition root: config → db → services → routes → listen.
 const started = performance.now();
 const config = loadConfig();
 const db = await openDatabase(
-  config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: config.dataDir },
+  config.databaseUrl
+    ? { engine: 'postgres', url: config.databaseUrl }
+    : { engine: 'pglite', dataDir: config.dataDir },
 );
 await db.migrate();
 const demo = await loadDemoData(db);
@@ -44,7 +46,10 @@ const lines = [
   `  API docs: ${url}/api/docs`,
   '',
   `  Demo logins (password for all: ${DEMO_PASSWORD})`,
-  ...DEMO_USERS.map((u) => `    ${u.username.padEnd(12)} ${ROLE_LABELS[u.role].zh}（${ROLE_LABELS[u.role].en}）· ${u.displayName} · ${u.regionCode}`),
+  ...DEMO_USERS.map(
+    (u) =>
+      `    ${u.username.padEnd(12)} ${ROLE_LABELS[u.role].zh}（${ROLE_LABELS[u.role].en}）· ${u.displayName} · ${u.regionCode}`,
+  ),
   '',
 ];
 console.log(lines.join('\n'));

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { RegionCode } from './common.contract.ts';
+import { RegionCode, text } from './common.contract.ts';
 import { Role } from './permissions.ts';
 
 export const LoginInput = z.object({
-  username: z.string().trim().min(1).max(64),
+  username: text(64),
   password: z.string().min(1).max(256),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
@@ -77,7 +77,7 @@ export const UserCreateInput = z.object({
     .string()
     .trim()
     .regex(/^[a-z0-9_.-]{3,32}$/, '用户名为 3–32 位小写字母、数字或 _ . -'),
-  displayName: z.string().trim().min(1).max(40),
+  displayName: text(40),
   role: Role,
   regionCode: RegionCode,
   phone: z.string().trim().max(20).nullable().default(null),

@@ -25,14 +25,34 @@ export const Pagination = z.object({
 export const Ok = z.object({ ok: z.literal(true) });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
+
+// NUL and other C0 controls (but tab and newlines) are never valid in text PostgreSQL stores.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+const noControl = { message: '不能包含控制字符' };
 
 /** A trimmed, bounded, non-empty text field. */
 export function text(max: number) {
-  return z.string().trim().min(1).max(max);
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !CONTROL.test(s), noControl);
 }
 /** A trimmed, bounded text field that may be empty. */
 export function optionalText(max: number) {
-  return z.string().trim().max(max).default('');
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !CONTROL.test(s), noControl)
+    .default('');
 }

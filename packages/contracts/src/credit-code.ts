@@ -17,7 +17,8 @@ export function creditCodeCheckChar(first17: string): string | null {
 /** Why a credit code is invalid (Chinese), or null when it is valid. */
 export function explainCreditCode(code: string): string | null {
   if (code.length !== 18) return `统一社会信用代码应为 18 位，当前为 ${code.length} 位`;
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return '统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）';
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code))
+    return '统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）';
   const expected = creditCodeCheckChar(code.slice(0, 17));
   if (expected !== code[17]) return `统一社会信用代码校验位错误，应为 ${expected}`;
   return null;

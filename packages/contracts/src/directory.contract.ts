@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { explainCreditCode } from './credit-code.ts';
 import { optionalText, pageOf, text } from './common.contract.ts';
+import { explainCreditCode } from './credit-code.ts';
 
 export const Industry = z.object({
   id: z.uuid(),
@@ -14,7 +14,10 @@ export const Industry = z.object({
 export type Industry = z.infer<typeof Industry>;
 
 export const IndustryInput = z.object({
-  code: z.string().trim().regex(/^[a-z0-9-]{2,32}$/, '代码为 2–32 位小写字母、数字或连字符'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,32}$/, '代码为 2–32 位小写字母、数字或连字符'),
   name: text(40),
   nameEn: text(80),
   isLeading: z.boolean().default(false),
@@ -81,7 +84,10 @@ export const EnterpriseListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   industryId: z.uuid().optional(),
   scale: EnterpriseScale.optional(),
-  regionCode: z.string().regex(/^\d{6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   deleted: z.enum(['exclude', 'only']).default('exclude'),
   sort: z.enum(['name', 'createdAt', 'creditCode']).default('createdAt'),
   order: sortOrder,

@@ -14,7 +14,21 @@ export const Role = z.enum([
 ]);
 export type Role = z.infer<typeof Role>;
 
-export const Resource = z.enum(['region', 'industry', 'enterprise', 'institute', 'expert', 'user', 'audit']);
+export const Resource = z.enum([
+  'region',
+  'industry',
+  'enterprise',
+  'institute',
+  'expert',
+  'user',
+  'audit',
+  'recruitment',
+  'platform',
+  'supervision',
+  'supervision_rule',
+  'notification',
+  'file',
+]);
 export type Resource = z.infer<typeof Resource>;
 
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'import';
@@ -22,21 +36,84 @@ export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'impor
 const all: Action[] = ['read', 'create', 'update', 'delete', 'export', 'import'];
 const read: Action[] = ['read'];
 const readExport: Action[] = ['read', 'export'];
+const readUpdate: Action[] = ['read', 'update'];
+const readCreate: Action[] = ['read', 'create'];
 
 /**
  * Role × resource × action, the one permission table. The API refuses what is not here; the UI
  * hides it. Row-level security in the database narrows further (region, own organisation).
  */
 export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
-  staff: { region: read, industry: all, enterprise: all, institute: all, expert: all },
-  taskforce_lead: { region: read, industry: read, enterprise: all, institute: all, expert: all },
-  helper: { region: read, industry: read, enterprise: ['read', 'update', 'export'], institute: read, expert: read },
-  leader: { region: read, industry: readExport, enterprise: readExport, institute: readExport, expert: readExport },
-  enterprise: { region: read, industry: read, enterprise: ['read', 'update'] },
-  institute: { region: read, industry: read, institute: ['read', 'update'], expert: ['read', 'create', 'update'] },
-  sysadmin: { region: read, industry: all, user: ['read', 'create', 'update'] },
-  secadmin: { region: read, user: ['read', 'update'] },
-  auditadmin: { region: read, audit: readExport },
+  staff: {
+    region: read,
+    industry: all,
+    enterprise: all,
+    institute: all,
+    expert: all,
+    recruitment: all,
+    platform: ['read', 'create', 'update'],
+    supervision: readUpdate,
+    supervision_rule: read,
+    notification: readUpdate,
+    file: readCreate,
+  },
+  taskforce_lead: {
+    region: read,
+    industry: read,
+    enterprise: all,
+    institute: all,
+    expert: all,
+    recruitment: all,
+    platform: ['read', 'create', 'update'],
+    supervision: readUpdate,
+    supervision_rule: read,
+    notification: readUpdate,
+    file: readCreate,
+  },
+  helper: {
+    region: read,
+    industry: read,
+    enterprise: ['read', 'update', 'export'],
+    institute: read,
+    expert: read,
+    recruitment: read,
+    platform: read,
+    supervision: read,
+    supervision_rule: read,
+    notification: readUpdate,
+    file: read,
+  },
+  leader: {
+    region: read,
+    industry: readExport,
+    enterprise: readExport,
+    institute: readExport,
+    expert: readExport,
+    recruitment: readExport,
+    platform: readExport,
+    supervision: readExport,
+    supervision_rule: read,
+    notification: readUpdate,
+    file: read,
+  },
+  enterprise: { region: read, industry: read, enterprise: ['read', 'update'], notification: readUpdate },
+  institute: {
+    region: read,
+    industry: read,
+    institute: ['read', 'update'],
+    expert: ['read', 'create', 'update'],
+    notification: readUpdate,
+  },
+  // The system admin configures light rules but reads no recruitment record (三员 separation).
+  sysadmin: {
+    region: read,
+    industry: all,
+    user: ['read', 'create', 'update'],
+    supervision_rule: readUpdate,
+    notification: readUpdate,
+  },
+  secadmin: { region: read, user: ['read', 'update'], notification: readUpdate },
+  auditadmin: { region: read, audit: readExport, notification: readUpdate },
 };
 
 export function can(role: Role, resource: Resource, action: Action): boolean {

@@ -22,14 +22,32 @@ export const DEMO_REGIONS = [
   { code: '370112', name: '历城区', nameEn: 'Licheng', parentCode: '370100', level: 'county' },
 ] as const;
 
-export const DEMO_USERS: { username: string; displayName: string; role: Role; regionCode: string; org?: string }[] = [
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  org?: string;
+}[] = [
   { username: 'jx_staff', displayName: '张敏', role: 'staff', regionCode: JINXIANG },
   { username: 'jx_lead', displayName: '李强', role: 'taskforce_lead', regionCode: JINXIANG },
   { username: 'jx_helper', displayName: '王芳', role: 'helper', regionCode: JINXIANG },
   { username: 'jx_leader', displayName: '刘建国', role: 'leader', regionCode: JINXIANG },
   { username: 'jn_leader', displayName: '陈志远', role: 'leader', regionCode: '370800' },
-  { username: 'hengxing', displayName: '赵衡', role: 'enterprise', regionCode: JINXIANG, org: '山东衡兴新材料有限公司' },
-  { username: 'sdu_liaison', displayName: '孙教授', role: 'institute', regionCode: JINXIANG, org: '山东大学' },
+  {
+    username: 'hengxing',
+    displayName: '赵衡',
+    role: 'enterprise',
+    regionCode: JINXIANG,
+    org: '山东衡兴新材料有限公司',
+  },
+  {
+    username: 'sdu_liaison',
+    displayName: '孙教授',
+    role: 'institute',
+    regionCode: JINXIANG,
+    org: '山东大学',
+  },
   { username: 'sysadmin', displayName: '系统管理员', role: 'sysadmin', regionCode: JINXIANG },
   { username: 'secadmin', displayName: '安全管理员', role: 'secadmin', regionCode: JINXIANG },
   { username: 'auditor', displayName: '审计管理员', role: 'auditadmin', regionCode: JINXIANG },
@@ -40,7 +58,13 @@ const LEADING_INDUSTRIES = [
   { code: 'equipment', name: '高端装备', nameEn: 'High-end equipment', isLeading: true, sortOrder: 1 },
   { code: 'chemicals', name: '高端化工', nameEn: 'High-end chemicals', isLeading: true, sortOrder: 2 },
   { code: 'materials', name: '新材料', nameEn: 'New materials', isLeading: true, sortOrder: 3 },
-  { code: 'garlic-food', name: '大蒜及食品加工', nameEn: 'Garlic and food processing', isLeading: true, sortOrder: 4 },
+  {
+    code: 'garlic-food',
+    name: '大蒜及食品加工',
+    nameEn: 'Garlic and food processing',
+    isLeading: true,
+    sortOrder: 4,
+  },
   { code: 'biomedicine', name: '生物医药', nameEn: 'Biomedicine', isLeading: false, sortOrder: 5 },
   { code: 'new-energy', name: '新能源', nameEn: 'New energy', isLeading: false, sortOrder: 6 },
 ];
@@ -52,16 +76,65 @@ export function demoCreditCode(regionCode: string, serial: number): string {
 }
 
 const JX_ENTERPRISES = [
-  { name: '山东衡兴新材料有限公司', industry: 'materials', scale: 'medium', contact: '赵衡', phone: '13853712345', address: '金乡县经济开发区' },
-  { name: '山东鲁特电工有限公司', industry: 'new-energy', scale: 'medium', contact: '钱立', phone: '13953723456', address: '金乡县化雨镇' },
-  { name: '山东恒昌新材料科技股份有限公司', industry: 'materials', scale: 'large', contact: '孙昌', phone: '13053734567', address: '金乡县鸡黍镇' },
-  { name: '金乡县蒜都食品有限公司', industry: 'garlic-food', scale: 'small', contact: '李蒜', phone: '13553745678', address: '金乡县金乡街道' },
-  { name: '山东金乡金源化工有限公司', industry: 'chemicals', scale: 'medium', contact: '周源', phone: '13653756789', address: '金乡县化工园区' },
-  { name: '金乡县智造装备有限公司', industry: 'equipment', scale: 'small', contact: '吴造', phone: '13753767890', address: '金乡县高新区' },
+  {
+    name: '山东衡兴新材料有限公司',
+    industry: 'materials',
+    scale: 'medium',
+    contact: '赵衡',
+    phone: '13853712345',
+    address: '金乡县经济开发区',
+  },
+  {
+    name: '山东鲁特电工有限公司',
+    industry: 'new-energy',
+    scale: 'medium',
+    contact: '钱立',
+    phone: '13953723456',
+    address: '金乡县化雨镇',
+  },
+  {
+    name: '山东恒昌新材料科技股份有限公司',
+    industry: 'materials',
+    scale: 'large',
+    contact: '孙昌',
+    phone: '13053734567',
+    address: '金乡县鸡黍镇',
+  },
+  {
+    name: '金乡县蒜都食品有限公司',
+    industry: 'garlic-food',
+    scale: 'small',
+    contact: '李蒜',
+    phone: '13553745678',
+    address: '金乡县金乡街道',
+  },
+  {
+    name: '山东金乡金源化工有限公司',
+    industry: 'chemicals',
+    scale: 'medium',
+    contact: '周源',
+    phone: '13653756789',
+    address: '金乡县化工园区',
+  },
+  {
+    name: '金乡县智造装备有限公司',
+    industry: 'equipment',
+    scale: 'small',
+    contact: '吴造',
+    phone: '13753767890',
+    address: '金乡县高新区',
+  },
 ] as const;
 
 const WS_ENTERPRISES = [
-  { name: '汶上县宏达机械有限公司', industry: 'equipment', scale: 'small', contact: '郑宏', phone: '13853798765', address: '汶上县经济开发区' },
+  {
+    name: '汶上县宏达机械有限公司',
+    industry: 'equipment',
+    scale: 'small',
+    contact: '郑宏',
+    phone: '13853798765',
+    address: '汶上县经济开发区',
+  },
 ] as const;
 
 /** The platforms' partners named in DESIGN.md "Demo data". */
@@ -92,7 +165,10 @@ export async function loadDemoData(db: Database): Promise<{ created: boolean }> 
   const existing = await owner.select({ code: regions.code }).from(regions).where(eq(regions.code, JINXIANG));
   const created = existing.length === 0;
   await owner.transaction(async (tx) => {
-    await tx.insert(regions).values([...DEMO_REGIONS]).onConflictDoNothing();
+    await tx
+      .insert(regions)
+      .values([...DEMO_REGIONS])
+      .onConflictDoNothing();
     for (const regionCode of [JINXIANG, WENSHANG]) {
       await tx
         .insert(industries)
@@ -106,7 +182,10 @@ export async function loadDemoData(db: Database): Promise<{ created: boolean }> 
           .from(industries)
           .where(and(eq(industries.regionCode, regionCode), eq(industries.code, code)))
       )[0]?.id ?? null;
-    const addEnterprises = async (regionCode: string, list: readonly (typeof JX_ENTERPRISES)[number][] | readonly (typeof WS_ENTERPRISES)[number][]) => {
+    const addEnterprises = async (
+      regionCode: string,
+      list: readonly (typeof JX_ENTERPRISES)[number][] | readonly (typeof WS_ENTERPRISES)[number][],
+    ) => {
       let serial = 1;
       for (const e of list) {
         await tx
@@ -134,19 +213,38 @@ export async function loadDemoData(db: Database): Promise<{ created: boolean }> 
         .onConflictDoNothing();
     }
     for (const x of JX_EXPERTS) {
-      const [inst] = await tx.select({ id: institutes.id }).from(institutes).where(and(eq(institutes.regionCode, JINXIANG), eq(institutes.name, x.institute)));
+      const [inst] = await tx
+        .select({ id: institutes.id })
+        .from(institutes)
+        .where(and(eq(institutes.regionCode, JINXIANG), eq(institutes.name, x.institute)));
       if (!inst) continue;
-      const [already] = await tx.select({ id: experts.id }).from(experts).where(and(eq(experts.instituteId, inst.id), eq(experts.name, x.name)));
+      const [already] = await tx
+        .select({ id: experts.id })
+        .from(experts)
+        .where(and(eq(experts.instituteId, inst.id), eq(experts.name, x.name)));
       if (already) continue;
-      await tx.insert(experts).values({ regionCode: JINXIANG, instituteId: inst.id, name: x.name, searchText: searchTextOf(x.name), title: x.title, field: x.field });
+      await tx.insert(experts).values({
+        regionCode: JINXIANG,
+        instituteId: inst.id,
+        name: x.name,
+        searchText: searchTextOf(x.name),
+        title: x.title,
+        field: x.field,
+      });
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const u of DEMO_USERS) {
       const [org] =
         u.role === 'enterprise'
-          ? await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.name, u.org ?? ''))
+          ? await tx
+              .select({ id: enterprises.id })
+              .from(enterprises)
+              .where(eq(enterprises.name, u.org ?? ''))
           : u.role === 'institute'
-            ? await tx.select({ id: institutes.id }).from(institutes).where(eq(institutes.name, u.org ?? ''))
+            ? await tx
+                .select({ id: institutes.id })
+                .from(institutes)
+                .where(eq(institutes.name, u.org ?? ''))
             : [];
       await tx
         .insert(users)

@@ -38,7 +38,9 @@ export default async function setup(project: TestProject) {
   const db = await openDatabase({ engine: 'pglite' });
   await db.migrate();
   await loadDemoData(db);
-  const dump = await (db.owner as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }).$client.dumpDataDir('none');
+  const dump = await (
+    db.owner as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }
+  ).$client.dumpDataDir('none');
   const dir = join(tmpdir(), 'gaodi-test');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `template-${process.pid}.tar`);

@@ -4,9 +4,9 @@ import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import { cellText, readUploadedWorkbook } from '../../platform/excel/workbook.ts';
 import type { UploadStore } from '../../platform/excel/upload-store.ts';
+import { cellText, readUploadedWorkbook } from '../../platform/excel/workbook.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { ENTERPRISE_HEADERS } from './directory.report.ts';
 import type { DirectoryService } from './directory.service.ts';
 import { enterprises, industries } from './directory.table.ts';
@@ -23,7 +23,12 @@ const FIELD_COLUMN: Record<string, string> = {
   contactPhone: ENTERPRISE_HEADERS.contactPhone,
 };
 
-const SCALE_BY_LABEL = new Map<string, string>(Object.entries(SCALE_LABELS).flatMap(([k, v]) => [[v, k], [k, k]]));
+const SCALE_BY_LABEL = new Map<string, string>(
+  Object.entries(SCALE_LABELS).flatMap(([k, v]) => [
+    [v, k],
+    [k, k],
+  ]),
+);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -35,13 +40,22 @@ export function createEnterpriseImport({
   db,
   directory,
   uploads,
-}: { db: Database; directory: DirectoryService; uploads: UploadStore }) {
+}: {
+  db: Database;
+  directory: DirectoryService;
+  uploads: UploadStore;
+}) {
   async function preview(ctx: UserContext, file: Buffer): Promise<ImportPreview> {
     const workbook = await readUploadedWorkbook(file);
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new AppError(400, 'BAD_FILE', '文件中没有工作表');
     const header = findHeader(sheet);
-    if (!header) throw new AppError(400, 'BAD_FILE', `未找到表头行（应包含“${ENTERPRISE_HEADERS.name}”和“${ENTERPRISE_HEADERS.creditCode}”）`);
+    if (!header)
+      throw new AppError(
+        400,
+        'BAD_FILE',
+        `未找到表头行（应包含“${ENTERPRISE_HEADERS.name}”和“${ENTERPRISE_HEADERS.creditCode}”）`,
+      );
 
     const industryByName = new Map<string, string>();
     const existing = await db.transaction(ctx.scope, async (tx) => {
@@ -72,7 +86,11 @@ export function createEnterpriseImport({
       const industryName = get(ENTERPRISE_HEADERS.industry);
       const industryId = industryName ? (industryByName.get(industryName) ?? null) : null;
       if (industryName && !industryId) {
-        rowProblems.push({ row: r, column: ENTERPRISE_HEADERS.industry, message: `产业“${industryName}”不存在` });
+        rowProblems.push({
+          row: r,
+          column: ENTERPRISE_HEADERS.industry,
+          message: `产业“${industryName}”不存在`,
+        });
       }
       const scaleText = get(ENTERPRISE_HEADERS.scale);
       const parsed = EnterpriseInput.safeParse({
@@ -87,7 +105,8 @@ export function createEnterpriseImport({
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0] ?? '');
-          const message = field === 'scale' ? `企业规模应为：${Object.values(SCALE_LABELS).join('、')}` : issue.message;
+          const message =
+            field === 'scale' ? `企业规模应为：${Object.values(SCALE_LABELS).join('、')}` : issue.message;
           rowProblems.push({ row: r, column: FIELD_COLUMN[field] ?? field, message });
         }
       }
@@ -95,19 +114,31 @@ export function createEnterpriseImport({
       let id: string | null = null;
       if (idText) {
         if (!UUID.test(idText) || !knownIds.has(idText)) {
-          rowProblems.push({ row: r, column: ENTERPRISE_HEADERS.id, message: '记录ID 不属于本区域的企业，请清空后作为新企业导入' });
+          rowProblems.push({
+            row: r,
+            column: ENTERPRISE_HEADERS.id,
+            message: '记录ID 不属于本区域的企业，请清空后作为新企业导入',
+          });
         } else id = idText;
       }
       if (parsed.success) {
         const credit = parsed.data.creditCode;
         const earlier = seenCredit.get(credit);
         if (earlier) {
-          rowProblems.push({ row: r, column: ENTERPRISE_HEADERS.creditCode, message: `与第 ${earlier} 行的统一社会信用代码重复` });
+          rowProblems.push({
+            row: r,
+            column: ENTERPRISE_HEADERS.creditCode,
+            message: `与第 ${earlier} 行的统一社会信用代码重复`,
+          });
         }
         seenCredit.set(credit, r);
         const owner = idByCredit.get(credit);
         if (id && owner && owner !== id) {
-          rowProblems.push({ row: r, column: ENTERPRISE_HEADERS.creditCode, message: '该统一社会信用代码已属于另一家企业' });
+          rowProblems.push({
+            row: r,
+            column: ENTERPRISE_HEADERS.creditCode,
+            message: '该统一社会信用代码已属于另一家企业',
+          });
         }
         id ??= owner ?? null;
       }
@@ -139,7 +170,9 @@ export function createEnterpriseImport({
               await tx
                 .select({ id: enterprises.id })
                 .from(enterprises)
-                .where(and(inArray(enterprises.id, ids), eq(enterprises.regionCode, ctx.user.activeRegionCode)))
+                .where(
+                  and(inArray(enterprises.id, ids), eq(enterprises.regionCode, ctx.user.activeRegionCode)),
+                )
             ).map((r) => r.id),
       );
       for (const row of rows) {
@@ -166,7 +199,8 @@ function findHeader(sheet: ExcelJS.Worksheet): { row: number; columns: Map<strin
       const t = cellText(cell);
       if (wanted.has(t)) columns.set(t, col);
     });
-    if (columns.has(ENTERPRISE_HEADERS.name) && columns.has(ENTERPRISE_HEADERS.creditCode)) return { row: r, columns };
+    if (columns.has(ENTERPRISE_HEADERS.name) && columns.has(ENTERPRISE_HEADERS.creditCode))
+      return { row: r, columns };
   }
   return null;
 }

@@ -1,16 +1,16 @@
 import {
   can,
   type Enterprise,
-  EnterpriseInput,
-  EnterpriseListQuery,
+  type EnterpriseInput,
+  type EnterpriseListQuery,
   type Expert,
-  ExpertInput,
-  ExpertListQuery,
+  type ExpertInput,
+  type ExpertListQuery,
   type Industry,
-  IndustryInput,
+  type IndustryInput,
   type Institute,
-  InstituteInput,
-  InstituteListQuery,
+  type InstituteInput,
+  type InstituteListQuery,
 } from '@gaodi/contracts';
 import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
@@ -38,10 +38,18 @@ export function maskPhone(phone: string): string {
 
 type Sort = 'asc' | 'desc';
 const ordered = (column: PgColumn, order: Sort) => (order === 'desc' ? desc(column) : asc(column));
-const deletedFilter = (column: PgColumn, mode: 'exclude' | 'only') => (mode === 'only' ? isNotNull(column) : isNull(column));
+const deletedFilter = (column: PgColumn, mode: 'exclude' | 'only') =>
+  mode === 'only' ? isNotNull(column) : isNull(column);
 
 export function createDirectoryService({ db, clock }: { db: Database; clock: Clock }) {
-  const audit = (tx: Tx, ctx: UserContext, action: string, targetType: string, targetId: string, detail?: unknown) =>
+  const audit = (
+    tx: Tx,
+    ctx: UserContext,
+    action: string,
+    targetType: string,
+    targetId: string,
+    detail?: unknown,
+  ) =>
     recordAudit(tx, {
       regionCode: ctx.user.activeRegionCode,
       at: clock.now(),
@@ -69,7 +77,9 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
 
   async function listIndustries(ctx: UserContext): Promise<Industry[]> {
     return db.transaction(ctx.scope, async (tx) =>
-      (await tx.select().from(industries).orderBy(asc(industries.sortOrder), asc(industries.name))).map(toIndustry),
+      (await tx.select().from(industries).orderBy(asc(industries.sortOrder), asc(industries.name))).map(
+        toIndustry,
+      ),
     );
   }
 
@@ -128,15 +138,12 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
     );
   }
 
-  async function listEnterpriseRows(
-    tx: Tx,
-    ctx: UserContext,
-    query: EnterpriseQuery,
-    limit: number | null,
-  ) {
-    const sortColumn = { name: enterprises.name, createdAt: enterprises.createdAt, creditCode: enterprises.creditCode }[
-      query.sort
-    ];
+  async function listEnterpriseRows(tx: Tx, ctx: UserContext, query: EnterpriseQuery, limit: number | null) {
+    const sortColumn = {
+      name: enterprises.name,
+      createdAt: enterprises.createdAt,
+      creditCode: enterprises.creditCode,
+    }[query.sort];
     const base = tx
       .select(enterpriseColumns)
       .from(enterprises)
@@ -144,7 +151,8 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
       .leftJoin(regions, eq(regions.code, enterprises.regionCode))
       .where(enterpriseWhere(query))
       .orderBy(ordered(sortColumn, query.order), asc(enterprises.id));
-    const rows = limit === null ? await base : await base.limit(limit).offset((query.page - 1) * query.pageSize);
+    const rows =
+      limit === null ? await base : await base.limit(limit).offset((query.page - 1) * query.pageSize);
     return rows.map((r) => toEnterprise(ctx, r));
   }
 
@@ -170,14 +178,19 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
     return toEnterprise(ctx, row);
   }
 
-  const getEnterprise = (ctx: UserContext, id: string) => db.transaction(ctx.scope, (tx) => getEnterpriseIn(tx, ctx, id));
+  const getEnterprise = (ctx: UserContext, id: string) =>
+    db.transaction(ctx.scope, (tx) => getEnterpriseIn(tx, ctx, id));
 
   function enterpriseValues(input: z.output<typeof EnterpriseInput>) {
     return { ...input, searchText: searchTextOf(input.name) };
   }
 
   /** Inserts in the caller's transaction (used by create and by import). */
-  async function insertEnterprise(tx: Tx, ctx: UserContext, input: z.output<typeof EnterpriseInput>): Promise<string> {
+  async function insertEnterprise(
+    tx: Tx,
+    ctx: UserContext,
+    input: z.output<typeof EnterpriseInput>,
+  ): Promise<string> {
     const [row] = await tx
       .insert(enterprises)
       .values({ ...enterpriseValues(input), regionCode: ctx.user.activeRegionCode, createdBy: ctx.user.id })
@@ -187,7 +200,12 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
     return row.id;
   }
 
-  async function updateEnterpriseIn(tx: Tx, ctx: UserContext, id: string, input: z.output<typeof EnterpriseInput>) {
+  async function updateEnterpriseIn(
+    tx: Tx,
+    ctx: UserContext,
+    id: string,
+    input: z.output<typeof EnterpriseInput>,
+  ) {
     const updated = await tx
       .update(enterprises)
       .set({ ...enterpriseValues(input), updatedAt: clock.now() })
@@ -249,7 +267,12 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
       const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(institutes).where(where);
-      return { items: rows.map(toInstitute), total: count?.n ?? 0, page: query.page, pageSize: query.pageSize };
+      return {
+        items: rows.map(toInstitute),
+        total: count?.n ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     });
   }
 
@@ -259,7 +282,8 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
     return toInstitute(row);
   }
 
-  const getInstitute = (ctx: UserContext, id: string) => db.transaction(ctx.scope, (tx) => getInstituteIn(tx, ctx, id));
+  const getInstitute = (ctx: UserContext, id: string) =>
+    db.transaction(ctx.scope, (tx) => getInstituteIn(tx, ctx, id));
 
   const createInstitute = (ctx: UserContext, input: z.output<typeof InstituteInput>) =>
     db.transaction(ctx.scope, async (tx) => {
@@ -303,7 +327,10 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
 
   // ---- experts ----------------------------------------------------------------------------
 
-  const toExpert = (ctx: UserContext, r: { x: typeof experts.$inferSelect; instituteName: string | null }): Expert => ({
+  const toExpert = (
+    ctx: UserContext,
+    r: { x: typeof experts.$inferSelect; instituteName: string | null },
+  ): Expert => ({
     id: r.x.id,
     regionCode: r.x.regionCode,
     instituteId: r.x.instituteId,
@@ -320,7 +347,9 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
   async function listExperts(ctx: UserContext, query: ExpertQuery) {
     const where = and(
       deletedFilter(experts.deletedAt, query.deleted),
-      query.q ? sql`(${experts.searchText} LIKE ${searchPattern(query.q)} OR ${experts.field} LIKE ${searchPattern(query.q)})` : undefined,
+      query.q
+        ? sql`(${experts.searchText} LIKE ${searchPattern(query.q)} OR ${experts.field} LIKE ${searchPattern(query.q)})`
+        : undefined,
       query.instituteId ? eq(experts.instituteId, query.instituteId) : undefined,
     );
     const sortColumn = { name: experts.name, createdAt: experts.createdAt }[query.sort];
@@ -334,7 +363,12 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
       const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(experts).where(where);
-      return { items: rows.map((r) => toExpert(ctx, r)), total: count?.n ?? 0, page: query.page, pageSize: query.pageSize };
+      return {
+        items: rows.map((r) => toExpert(ctx, r)),
+        total: count?.n ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     });
   }
 
@@ -348,13 +382,20 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
     return toExpert(ctx, row);
   }
 
-  const getExpert = (ctx: UserContext, id: string) => db.transaction(ctx.scope, (tx) => getExpertIn(tx, ctx, id));
+  const getExpert = (ctx: UserContext, id: string) =>
+    db.transaction(ctx.scope, (tx) => getExpertIn(tx, ctx, id));
 
   /** The institute must be visible to the caller (RLS), or the expert is refused. */
   async function assertInstituteVisible(tx: Tx, ctx: UserContext, instituteId: string) {
-    const [row] = await tx.select({ id: institutes.id }).from(institutes).where(eq(institutes.id, instituteId));
+    const [row] = await tx
+      .select({ id: institutes.id })
+      .from(institutes)
+      .where(eq(institutes.id, instituteId));
     if (!row) {
-      throw invalid([{ path: 'instituteId', message: ctx.lang === 'en' ? 'Unknown institute' : '所属院所不存在' }], ctx.lang);
+      throw invalid(
+        [{ path: 'instituteId', message: ctx.lang === 'en' ? 'Unknown institute' : '所属院所不存在' }],
+        ctx.lang,
+      );
     }
   }
 
@@ -363,7 +404,12 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
       await assertInstituteVisible(tx, ctx, input.instituteId);
       const [row] = await tx
         .insert(experts)
-        .values({ ...input, searchText: searchTextOf(input.name), regionCode: ctx.user.activeRegionCode, createdBy: ctx.user.id })
+        .values({
+          ...input,
+          searchText: searchTextOf(input.name),
+          regionCode: ctx.user.activeRegionCode,
+          createdBy: ctx.user.id,
+        })
         .returning({ id: experts.id });
       if (!row) throw new Error('insert returned nothing');
       await audit(tx, ctx, 'create', 'expert', row.id);
@@ -418,4 +464,3 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
     setExpertDeleted,
   };
 }
-

@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery } from '@gaodi/contracts';
+import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { auditLog } from './audit.table.ts';
 
@@ -42,7 +42,9 @@ export async function listAudit(
     query.actor ? ilike(auditLog.actorName, `%${escapeLike(query.actor)}%`) : undefined,
     query.result ? eq(auditLog.result, query.result) : undefined,
     query.from ? gte(auditLog.at, new Date(`${query.from}T00:00:00+08:00`)) : undefined,
-    query.to ? lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000)) : undefined,
+    query.to
+      ? lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000))
+      : undefined,
   );
   const rows = await tx
     .select()

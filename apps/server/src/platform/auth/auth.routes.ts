@@ -1,4 +1,13 @@
-import { AuditQuery, LoginInput, Me, Ok, Region, SwitchRegionInput, pageOf, AuditEntry } from '@gaodi/contracts';
+import {
+  AuditEntry,
+  AuditQuery,
+  LoginInput,
+  Me,
+  Ok,
+  pageOf,
+  Region,
+  SwitchRegionInput,
+} from '@gaodi/contracts';
 import { asc, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -75,7 +84,12 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, i
     },
     async (request) => {
       const ok = await auth.switchRegion(request.ctx, request.body.regionCode);
-      if (!ok) throw new AppError(403, 'FORBIDDEN', request.ctx.lang === 'en' ? 'Region outside your scope' : '只能切换到本级及下级区域');
+      if (!ok)
+        throw new AppError(
+          403,
+          'FORBIDDEN',
+          request.ctx.lang === 'en' ? 'Region outside your scope' : '只能切换到本级及下级区域',
+        );
       return { ok: true as const };
     },
   );
@@ -83,7 +97,12 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, i
   app.get(
     '/api/audit',
     {
-      schema: { tags: ['audit'], summary: '审计日志', querystring: AuditQuery, response: { 200: pageOf(AuditEntry) } },
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志',
+        querystring: AuditQuery,
+        response: { 200: pageOf(AuditEntry) },
+      },
       preHandler: guard(auth, 'audit', 'read'),
     },
     async (request) => db.transaction(request.ctx.scope, (tx) => listAudit(tx, request.query)),
@@ -91,7 +110,10 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, i
 
   app.get(
     '/api/regions',
-    { schema: { tags: ['auth'], summary: '可见区域', response: { 200: z.array(Region) } }, preHandler: signedIn },
+    {
+      schema: { tags: ['auth'], summary: '可见区域', response: { 200: z.array(Region) } },
+      preHandler: signedIn,
+    },
     async (request) => {
       const { user, scope } = userCtx(request);
       return regionSubtree(db, user.activeRegionCode, scope);

@@ -27,13 +27,23 @@ type FoundUser = {
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-export function createAuthService({ db, clock, idleMinutes }: { db: Database; clock: Clock; idleMinutes: number }) {
+export function createAuthService({
+  db,
+  clock,
+  idleMinutes,
+}: {
+  db: Database;
+  clock: Clock;
+  idleMinutes: number;
+}) {
   const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
   async function login(input: { username: string; password: string; clientAddress: string; lang: Lang }) {
     const now = clock.now();
-    const found = await db.transaction(anonymousScope, async (tx) =>
-      rowsOf<FoundUser>(await tx.execute(sql`SELECT * FROM gaodi_auth_find_user(${input.username})`))[0],
+    const found = await db.transaction(
+      anonymousScope,
+      async (tx) =>
+        rowsOf<FoundUser>(await tx.execute(sql`SELECT * FROM gaodi_auth_find_user(${input.username})`))[0],
     );
     const fail = async (reason: string, user?: FoundUser, recordAttempt = false) => {
       await db.transaction(anonymousScope, async (tx) => {
@@ -86,7 +96,9 @@ export function createAuthService({ db, clock, idleMinutes }: { db: Database; cl
       await tx.execute(
         sql`SELECT gaodi_auth_record_attempt(${found.id}, true, ${now.toISOString()}, ${LOCK_AFTER_FAILURES}, ${LOCK_MINUTES})`,
       );
-      await tx.execute(sql`SELECT gaodi_session_open(${hashToken(token)}, ${found.id}, ${csrf}, ${now.toISOString()})`);
+      await tx.execute(
+        sql`SELECT gaodi_session_open(${hashToken(token)}, ${found.id}, ${csrf}, ${now.toISOString()})`,
+      );
       await recordAudit(tx, {
         regionCode: found.region_code,
         at: now,
@@ -153,7 +165,9 @@ export function createAuthService({ db, clock, idleMinutes }: { db: Database; cl
     if (!ctx.sessionId || !ctx.user) return false;
     const sessionId = ctx.sessionId;
     return db.transaction(scopeOf(ctx.user), async (tx) => {
-      const result = await tx.execute(sql`SELECT gaodi_session_switch_region(${sessionId}, ${regionCode}) AS ok`);
+      const result = await tx.execute(
+        sql`SELECT gaodi_session_switch_region(${sessionId}, ${regionCode}) AS ok`,
+      );
       return rowsOf<{ ok: boolean }>(result)[0]?.ok === true;
     });
   }
@@ -178,12 +192,20 @@ export function createAuthService({ db, clock, idleMinutes }: { db: Database; cl
 }
 
 function badCredentials(lang: Lang) {
-  return new AppError(401, 'BAD_CREDENTIALS', lang === 'en' ? 'Wrong username or password' : '用户名或密码错误');
+  return new AppError(
+    401,
+    'BAD_CREDENTIALS',
+    lang === 'en' ? 'Wrong username or password' : '用户名或密码错误',
+  );
 }
 
 /** node-postgres returns text[] as an array; PGlite may too, but be lenient with '{a,b}'. */
 function parsePgArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }

@@ -29,7 +29,10 @@ export const usersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, 
 
   app.get(
     '/api/users',
-    { schema: { tags, summary: '用户列表', response: { 200: z.array(UserSummary) } }, preHandler: guard(auth, 'user', 'read') },
+    {
+      schema: { tags, summary: '用户列表', response: { 200: z.array(UserSummary) } },
+      preHandler: guard(auth, 'user', 'read'),
+    },
     async (request) =>
       db.transaction(request.ctx.scope, async (tx) =>
         (await tx.select().from(users).orderBy(asc(users.regionCode), asc(users.username))).map(toSummary),
@@ -38,17 +41,28 @@ export const usersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, 
 
   app.post(
     '/api/users',
-    { schema: { tags, summary: '新增用户', body: UserCreateInput, response: { 200: UserSummary } }, preHandler: guard(auth, 'user', 'create') },
+    {
+      schema: { tags, summary: '新增用户', body: UserCreateInput, response: { 200: UserSummary } },
+      preHandler: guard(auth, 'user', 'create'),
+    },
     async (request) => {
       const ctx = userCtx(request);
       const { password, ...rest } = request.body;
       const passwordHash = await hashPassword(password);
       return db.transaction(ctx.scope, async (tx) => {
         const visible = rowsOf<{ ok: boolean }>(
-          await tx.execute(sql`SELECT ${rest.regionCode} = ANY (gaodi_region_subtree(${ctx.user.activeRegionCode})) AS ok`),
+          await tx.execute(
+            sql`SELECT ${rest.regionCode} = ANY (gaodi_region_subtree(${ctx.user.activeRegionCode})) AS ok`,
+          ),
         )[0]?.ok;
-        if (!visible) throw new AppError(400, 'VALIDATION', '区域超出管理范围', [{ path: 'regionCode', message: '只能在本级及下级区域创建用户' }]);
-        const [row] = await tx.insert(users).values({ ...rest, passwordHash }).returning();
+        if (!visible)
+          throw new AppError(400, 'VALIDATION', '区域超出管理范围', [
+            { path: 'regionCode', message: '只能在本级及下级区域创建用户' },
+          ]);
+        const [row] = await tx
+          .insert(users)
+          .values({ ...rest, passwordHash })
+          .returning();
         if (!row) throw new Error('insert returned nothing');
         await recordAudit(tx, {
           regionCode: row.regionCode,
@@ -69,7 +83,13 @@ export const usersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, 
   app.patch(
     '/api/users/:id',
     {
-      schema: { tags, summary: '停用、启用或解锁用户', params: IdParams, body: UserUpdateInput, response: { 200: UserSummary } },
+      schema: {
+        tags,
+        summary: '停用、启用或解锁用户',
+        params: IdParams,
+        body: UserUpdateInput,
+        response: { 200: UserSummary },
+      },
       preHandler: guard(auth, 'user', 'update'),
     },
     async (request) => {
@@ -90,7 +110,12 @@ export const usersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, 
           at: clock.now(),
           actorId: ctx.user.id,
           actorName: ctx.user.username,
-          action: request.body.isDisabled === true ? 'disable' : request.body.isDisabled === false ? 'enable' : 'unlock',
+          action:
+            request.body.isDisabled === true
+              ? 'disable'
+              : request.body.isDisabled === false
+                ? 'enable'
+                : 'unlock',
           targetType: 'user',
           targetId: row.id,
           result: 'ok',

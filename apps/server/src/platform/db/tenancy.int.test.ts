@@ -42,9 +42,9 @@ describe('row-level security in the catalog', () => {
   it('shows zero rows without a region context, and only the scope’s regions with one', async () => {
     const count = (regionCodes: string[]) =>
       t.db.transaction({ userId: null, role: 'staff', regionCodes }, async (tx) =>
-        rowsOf<{ region_code: string }>(await tx.execute(sql`SELECT DISTINCT region_code FROM enterprises ORDER BY 1`)).map(
-          (r) => r.region_code,
-        ),
+        rowsOf<{ region_code: string }>(
+          await tx.execute(sql`SELECT DISTINCT region_code FROM enterprises ORDER BY 1`),
+        ).map((r) => r.region_code),
       );
     expect(await count([])).toEqual([]);
     expect(await count(['370828'])).toEqual(['370828']);

@@ -2,7 +2,11 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../http/errors.ts';
 import { inspectZip } from './zip-guard.ts';
 
-export type LedgerColumn<Row> = { header: string; width: number; value: (row: Row) => string | number | null };
+export type LedgerColumn<Row> = {
+  header: string;
+  width: number;
+  value: (row: Row) => string | number | null;
+};
 
 /** 2026年11月29日, as Chinese offices write dates. Shanghai time. */
 export function chineseDate(d: Date): string {
@@ -94,7 +98,11 @@ export function cellText(cell: ExcelJS.Cell): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('text' in v) return String(v.text).trim();
     if ('result' in v) return String(v.result ?? '').trim();
   }

@@ -25,19 +25,27 @@ export function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
   let compressed = 0;
   let p = cdOffset;
   for (let i = 0; i < entries; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return { ok: false, reason: '文件已损坏（目录项无效）' };
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50)
+      return { ok: false, reason: '文件已损坏（目录项无效）' };
     const compressedSize = buf.readUInt32LE(p + 20);
     const size = buf.readUInt32LE(p + 24);
-    if (size === 0xffffffff || compressedSize === 0xffffffff) return { ok: false, reason: '不支持 ZIP64 格式的文件' };
+    if (size === 0xffffffff || compressedSize === 0xffffffff)
+      return { ok: false, reason: '不支持 ZIP64 格式的文件' };
     expanded += size;
     compressed += compressedSize;
     p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
   if (expanded > limits.maxExpandedBytes) {
-    return { ok: false, reason: `文件解压后过大（${(expanded / 1048576).toFixed(1)} MB，上限 ${limits.maxExpandedBytes / 1048576} MB）` };
+    return {
+      ok: false,
+      reason: `文件解压后过大（${(expanded / 1048576).toFixed(1)} MB，上限 ${limits.maxExpandedBytes / 1048576} MB）`,
+    };
   }
   if (expanded > 1024 * 1024 && expanded / Math.max(compressed, 1) > limits.maxRatio) {
-    return { ok: false, reason: `文件压缩比异常（${Math.round(expanded / Math.max(compressed, 1))}:1），疑似压缩炸弹` };
+    return {
+      ok: false,
+      reason: `文件压缩比异常（${Math.round(expanded / Math.max(compressed, 1))}:1），疑似压缩炸弹`,
+    };
   }
   return { ok: true, expandedBytes: expanded, entries };
 }

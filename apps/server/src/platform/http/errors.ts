@@ -51,7 +51,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (error instanceof AppError) return send(error.statusCode, error.code, error.fields, error.message);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((v) => ({
-      path: v.params.issue.path.join('.') || v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+      path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
       message: v.message ?? '',
     }));
     return send(400, 'VALIDATION', fields);
@@ -65,13 +65,16 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) return send(413, 'TOO_LARGE');
   if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415) return send(415, 'MEDIA_TYPE');
   if (statusCode === 429) return send(429, 'RATE_LIMIT');
-  const pgCode = (error as PgError).code ?? ((error as { cause?: PgError }).cause?.code as string | undefined);
+  const pgCode =
+    (error as PgError).code ?? ((error as { cause?: PgError }).cause?.code as string | undefined);
   switch (pgCode) {
     case '23505':
       return send(409, 'CONFLICT');
     case '23503':
       return send(400, 'REFERENCE');
     case '22P02':
+    case '22P05':
+    case '22021':
     case '22001':
     case '22003':
     case '22007':
@@ -80,7 +83,8 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     case '42501':
       return send(403, 'FORBIDDEN');
   }
-  if (statusCode && statusCode >= 400 && statusCode < 500) return send(statusCode, 'VALIDATION', undefined, error.message);
+  if (statusCode && statusCode >= 400 && statusCode < 500)
+    return send(statusCode, 'VALIDATION', undefined, error.message);
   request.log.error({ err: error }, 'unhandled error');
   return send(500, 'INTERNAL');
 }

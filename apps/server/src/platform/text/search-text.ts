@@ -8,20 +8,20 @@ export function searchTextOf(...names: string[]): string {
   const parts: string[] = [];
   for (const name of names) {
     if (!name) continue;
-    const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
-    parts.push(
-      name.toLowerCase(),
-      syllables.join('').replace(/\s+/g, '').toLowerCase(),
-      syllables
-        .map((s) => s.trim()[0] ?? '')
-        .join('')
-        .toLowerCase(),
-    );
+    const units = pinyin(name, { type: 'all', toneType: 'none', nonZh: 'consecutive' });
+    // Chinese characters give their syllable and its first letter; Latin letters and digits stay whole.
+    const full = units.map((u) => (u.isZh ? u.pinyin : u.origin)).join('');
+    const initials = units.map((u) => (u.isZh ? u.first : u.origin)).join('');
+    parts.push(name, full, initials);
   }
-  return parts.join(' ');
+  return parts.map((p) => p.replace(/\s+/g, '').toLowerCase()).join(' ');
 }
 
 /** A search box's text as a LIKE pattern over `searchTextOf` output. */
 export function searchPattern(q: string): string {
-  return `%${q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\s+/g, '')}%`;
+  return `%${q
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, '')}%`;
 }
