@@ -1,0 +1,73 @@
+import { type Action, can, type LoginInput, Me, Ok, type Resource } from '@gaodi/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, isApiError, setCsrfToken } from '../../ui/api.ts';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when there is no session (401). */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await api.get('/api/auth/me', Me, undefined);
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (isApiError(error) && error.statusCode === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+/** The signed-in user inside the authenticated part of the app (the gate has loaded it). */
+export function useSession(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useSession outside the signed-in app');
+  return data;
+}
+
+/** `can(resource, action)` for the signed-in user: the UI hides what the API would refuse. */
+export function useCan() {
+  const me = useSession();
+  return useCallback((resource: Resource, action: Action) => can(me.role, resource, action), [me.role]);
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginInput) => api.post('/api/auth/login', Ok, input, { redirectOn401: false }),
+    onSuccess: async () => {
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      await client.refetchQueries({ queryKey: ME_KEY });
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post('/api/auth/logout', Ok, {}, { redirectOn401: false }),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(ME_KEY, null);
+    },
+  });
+}
+
+export function useSwitchRegion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (regionCode: string) => api.post('/api/auth/region', Ok, { regionCode }),
+    // Every list and figure depends on the active region.
+    onSuccess: () => client.invalidateQueries(),
+  });
+}

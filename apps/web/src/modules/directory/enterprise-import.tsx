@@ -1,0 +1,139 @@
+import { CheckCircleTwoTone } from '@ant-design/icons';
+import type { ImportRowProblem } from '@gaodi/contracts';
+import { Alert, Button, Col, Empty, Modal, Result, Row, Spin, Statistic, Table, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
+import { formatNumber } from '../../ui/format.ts';
+import { useI18n } from '../../ui/i18n.tsx';
+import { useConfirmEnterpriseImport, usePreviewEnterpriseImport } from './use-enterprises.ts';
+
+/**
+ * Import in two steps: the server checks the file and answers a preview (nothing written yet);
+ * only "确认导入" writes the valid rows.
+ */
+export function EnterpriseImport({ file, onClose }: { file: File; onClose: () => void }) {
+  const { t } = useI18n();
+  const preview = usePreviewEnterpriseImport();
+  const confirm = useConfirmEnterpriseImport();
+  const { mutate } = preview;
+  // Once per file: StrictMode runs effects twice in development, and each upload is a server-side preview.
+  const sent = useRef<File | null>(null);
+  useEffect(() => {
+    if (sent.current === file) return;
+    sent.current = file;
+    mutate(file);
+  }, [file, mutate]);
+
+  const data = preview.data;
+  const result = confirm.data;
+  const footer = result
+    ? [
+        <Button key="close" type="primary" onClick={onClose} data-testid="import-close">
+          {t('common.close')}
+        </Button>,
+      ]
+    : [
+        <Button key="cancel" onClick={onClose} data-testid="import-cancel">
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="confirm"
+          type="primary"
+          disabled={!data || data.validRows === 0}
+          loading={confirm.isPending}
+          onClick={() => data && confirm.mutate(data.token)}
+          data-testid="import-confirm"
+        >
+          {data && data.validRows === 0
+            ? t('import.noValid')
+            : t('import.confirm', { count: formatNumber(data?.validRows ?? 0) })}
+        </Button>,
+      ];
+
+  return (
+    <Modal
+      open
+      title={t('import.title')}
+      width={760}
+      onCancel={onClose}
+      footer={footer}
+      maskClosable={false}
+      destroyOnHidden
+      data-testid="import-dialog"
+    >
+      <Typography.Paragraph type="secondary">
+        {file.name} · {t('import.hint')}
+      </Typography.Paragraph>
+      {preview.isPending && (
+        <div style={{ textAlign: 'center', padding: 32 }}>
+          <Spin tip={t('import.parsing')}>
+            <div style={{ height: 48 }} />
+          </Spin>
+        </div>
+      )}
+      {preview.isError && (
+        <Alert type="error" showIcon title={preview.error.message} data-testid="import-error" />
+      )}
+      {confirm.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={confirm.error.message}
+          style={{ marginBottom: 12 }}
+          data-testid="import-error"
+        />
+      )}
+      {result && (
+        <Result
+          icon={<CheckCircleTwoTone twoToneColor="#52c41a" />}
+          title={t('import.done', {
+            created: formatNumber(result.created),
+            updated: formatNumber(result.updated),
+          })}
+          data-testid="import-result"
+        />
+      )}
+      {data && !result && (
+        <div data-testid="import-preview">
+          <Row gutter={16} style={{ marginBottom: 16 }}>
+            <Col xs={12} sm={6}>
+              <Statistic title={t('import.totalRows')} value={data.totalRows} groupSeparator="," />
+            </Col>
+            <Col xs={12} sm={6}>
+              <Statistic
+                title={t('import.validRows')}
+                value={data.validRows}
+                groupSeparator=","
+                styles={{ content: { color: '#389e0d' } }}
+              />
+            </Col>
+            <Col xs={12} sm={6}>
+              <Statistic title={t('import.toCreate')} value={data.toCreate} groupSeparator="," />
+            </Col>
+            <Col xs={12} sm={6}>
+              <Statistic title={t('import.toUpdate')} value={data.toUpdate} groupSeparator="," />
+            </Col>
+          </Row>
+          <Typography.Title level={5}>
+            {t('import.problems')}（{formatNumber(data.problems.length)}）
+          </Typography.Title>
+          <Table<ImportRowProblem>
+            size="small"
+            rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
+            dataSource={data.problems}
+            pagination={data.problems.length > 10 ? { pageSize: 10, size: 'small' } : false}
+            scroll={{ x: 560 }}
+            locale={{
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />,
+            }}
+            columns={[
+              { title: t('import.row'), dataIndex: 'row', width: 80 },
+              { title: t('import.column'), dataIndex: 'column', width: 160 },
+              { title: t('import.reason'), dataIndex: 'message' },
+            ]}
+            data-testid="import-problems"
+          />
+        </div>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,313 @@
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { type Enterprise, EnterpriseScale } from '@gaodi/contracts';
+import {
+  App,
+  Button,
+  Empty,
+  Flex,
+  Input,
+  Select,
+  Switch,
+  Table,
+  type TableProps,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { QueryError } from '../../ui/error-pages.tsx';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { useI18n } from '../../ui/i18n.tsx';
+import { Page, Panel } from '../../ui/page.tsx';
+import { toInt, useUrlState } from '../../ui/url-state.ts';
+import { useCan, useSession } from '../auth/use-session.ts';
+import { EnterpriseImport } from './enterprise-import.tsx';
+import { scaleLabel, scaleOptions } from './labels.ts';
+import { RecordActions } from './record-actions.tsx';
+import {
+  type EnterpriseQuery,
+  exportEnterprises,
+  useEnterprises,
+  useSetEnterpriseDeleted,
+} from './use-enterprises.ts';
+import { useIndustries } from './use-industries.ts';
+
+const KEYS = ['q', 'industryId', 'scale', 'deleted', 'sort', 'order', 'page', 'pageSize'] as const;
+const SORTS = ['name', 'createdAt', 'creditCode'] as const;
+type Sort = (typeof SORTS)[number];
+
+export function EnterprisesPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const me = useSession();
+  const can = useCan();
+  const [state, update] = useUrlState(KEYS);
+  const [search, setSearch] = useState(state.q ?? '');
+  const [isExporting, setIsExporting] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [importFile, setImportFile] = useState<File | null>(null);
+  useEffect(() => setSearch(state.q ?? ''), [state.q]);
+
+  const sort = SORTS.find((s) => s === state.sort);
+  const query: EnterpriseQuery = {
+    q: state.q,
+    industryId: state.industryId,
+    scale: EnterpriseScale.safeParse(state.scale).data,
+    deleted: state.deleted === 'only' ? 'only' : 'exclude',
+    sort,
+    order: sort ? (state.order === 'desc' ? 'desc' : 'asc') : undefined,
+    page: toInt(state.page, 1),
+    pageSize: toInt(state.pageSize, 20),
+  };
+  const list = useEnterprises(query);
+  const industries = useIndustries();
+  const setDeleted = useSetEnterpriseDeleted();
+  const isMultiRegion = me.regions.length > 1;
+
+  const sortOrderOf = (key: Sort) => (sort === key ? (query.order === 'desc' ? 'descend' : 'ascend') : null);
+
+  const columns: TableProps<Enterprise>['columns'] = [
+    {
+      title: t('enterprise.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrderOf('name'),
+      fixed: 'left',
+      width: 240,
+      render: (name: string, row) => (
+        <Flex gap={6} align="center" wrap>
+          <Link to={`/enterprises/${row.id}`}>{name}</Link>
+          {row.isDeleted && <Tag color="default">{t('common.deleted')}</Tag>}
+        </Flex>
+      ),
+    },
+    {
+      title: t('enterprise.creditCode'),
+      dataIndex: 'creditCode',
+      key: 'creditCode',
+      sorter: true,
+      sortOrder: sortOrderOf('creditCode'),
+      width: 200,
+      render: (code: string) => <span className="desc-value-mono">{code}</span>,
+    },
+    {
+      title: t('enterprise.industry'),
+      dataIndex: 'industryName',
+      key: 'industry',
+      width: 140,
+      render: (v) => v ?? '—',
+    },
+    {
+      title: t('enterprise.scale'),
+      dataIndex: 'scale',
+      key: 'scale',
+      width: 90,
+      render: (v: Enterprise['scale']) => scaleLabel(v, lang),
+    },
+    ...(isMultiRegion
+      ? [
+          {
+            title: t('common.region'),
+            dataIndex: 'regionName',
+            key: 'region',
+            width: 110,
+            responsive: ['md' as const],
+          },
+        ]
+      : []),
+    {
+      title: t('enterprise.contactName'),
+      dataIndex: 'contactName',
+      key: 'contactName',
+      width: 100,
+      responsive: ['lg'],
+    },
+    {
+      title: t('enterprise.contactPhone'),
+      dataIndex: 'contactPhone',
+      key: 'contactPhone',
+      width: 140,
+      responsive: ['lg'],
+    },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      sorter: true,
+      sortOrder: sortOrderOf('createdAt'),
+      width: 150,
+      render: (v: string) => formatDate(v, lang),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 170,
+      fixed: 'right',
+      render: (_, row) => (
+        <RecordActions
+          viewTo={`/enterprises/${row.id}`}
+          editTo={can('enterprise', 'update') && !row.isDeleted ? `/enterprises/${row.id}/edit` : undefined}
+          name={row.name}
+          isDeleted={row.isDeleted}
+          canDelete={can('enterprise', 'delete')}
+          onSetDeleted={(isDeleted) => setDeleted.mutateAsync({ id: row.id, isDeleted })}
+        />
+      ),
+    },
+  ];
+
+  const onTableChange: TableProps<Enterprise>['onChange'] = (pagination, _filters, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = one?.order ? SORTS.find((s) => s === one.columnKey) : undefined;
+    update(
+      {
+        sort: field,
+        order: field ? (one?.order === 'descend' ? 'desc' : 'asc') : undefined,
+        page: pagination.current,
+        pageSize: pagination.pageSize,
+      },
+      { keepPage: true },
+    );
+  };
+
+  const doExport = async () => {
+    setIsExporting(true);
+    try {
+      const name = await exportEnterprises(query);
+      message.success(t('enterprise.exported', { name }));
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setIsExporting(false);
+    }
+  };
+
+  return (
+    <Page
+      title={t('enterprise.title')}
+      crumbs={[{ title: t('nav.directory') }, { title: t('enterprise.title') }]}
+      testId="enterprises-page"
+      extra={
+        <>
+          {can('enterprise', 'create') && (
+            <Link to="/enterprises/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="enterprise-new">
+                {t('enterprise.new')}
+              </Button>
+            </Link>
+          )}
+          {can('enterprise', 'import') && (
+            <>
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => fileInput.current?.click()}
+                data-testid="enterprise-import"
+              >
+                {t('enterprise.import')}
+              </Button>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                hidden
+                data-testid="enterprise-import-input"
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  event.target.value = '';
+                  if (file) setImportFile(file);
+                }}
+              />
+            </>
+          )}
+          {can('enterprise', 'export') && (
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={doExport}
+              loading={isExporting}
+              data-testid="enterprise-export"
+            >
+              {t('enterprise.export')}
+            </Button>
+          )}
+        </>
+      }
+    >
+      <Panel>
+        <Flex className="filter-bar" gap={12} wrap align="center">
+          <Input.Search
+            allowClear
+            value={search}
+            maxLength={100}
+            placeholder={t('enterprise.searchPlaceholder')}
+            onChange={(event) => {
+              setSearch(event.target.value);
+              if (event.target.value === '') update({ q: undefined });
+            }}
+            onSearch={(value) => update({ q: value.trim() || undefined })}
+            enterButton={t('common.search')}
+            data-testid="enterprise-search"
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('enterprise.allIndustries')}
+            value={query.industryId}
+            onChange={(value?: string) => update({ industryId: value })}
+            options={(industries.data ?? []).map((i) => ({
+              value: i.id,
+              label: lang === 'zh' ? i.name : i.nameEn,
+            }))}
+            loading={industries.isPending}
+            style={{ width: 180 }}
+            data-testid="enterprise-industry-filter"
+          />
+          <Select
+            allowClear
+            placeholder={t('enterprise.allScales')}
+            value={query.scale}
+            onChange={(value?: string) => update({ scale: value })}
+            options={scaleOptions(lang)}
+            style={{ width: 130 }}
+            data-testid="enterprise-scale-filter"
+          />
+          {can('enterprise', 'delete') && (
+            <Flex gap={6} align="center">
+              <Switch
+                size="small"
+                checked={query.deleted === 'only'}
+                onChange={(checked) => update({ deleted: checked ? 'only' : undefined })}
+                data-testid="enterprise-deleted-filter"
+              />
+              <Typography.Text>{t('common.showDeleted')}</Typography.Text>
+            </Flex>
+          )}
+        </Flex>
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<Enterprise>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items}
+            loading={list.isFetching}
+            scroll={{ x: 1100 }}
+            onChange={onTableChange}
+            locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.empty')} /> }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t('common.total', { total: formatNumber(total) }),
+            }}
+            data-testid="enterprise-table"
+          />
+        )}
+      </Panel>
+      {importFile && <EnterpriseImport file={importFile} onClose={() => setImportFile(null)} />}
+    </Page>
+  );
+}

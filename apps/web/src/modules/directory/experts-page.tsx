@@ -1,0 +1,209 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { Expert } from '@gaodi/contracts';
+import { Button, Empty, Flex, Input, Select, Switch, Table, type TableProps, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { QueryError } from '../../ui/error-pages.tsx';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { useI18n } from '../../ui/i18n.tsx';
+import { Page, Panel } from '../../ui/page.tsx';
+import { toInt, useUrlState } from '../../ui/url-state.ts';
+import { useCan } from '../auth/use-session.ts';
+import { RecordActions } from './record-actions.tsx';
+import { type ExpertQuery, useExperts, useSetExpertDeleted } from './use-experts.ts';
+import { useInstituteOptions } from './use-institutes.ts';
+
+const KEYS = ['q', 'instituteId', 'deleted', 'sort', 'order', 'page', 'pageSize'] as const;
+const SORTS = ['name', 'createdAt'] as const;
+type Sort = (typeof SORTS)[number];
+
+export function ExpertsPage() {
+  const { t, lang } = useI18n();
+  const can = useCan();
+  const [state, update] = useUrlState(KEYS);
+  const [search, setSearch] = useState(state.q ?? '');
+  useEffect(() => setSearch(state.q ?? ''), [state.q]);
+  const sort = SORTS.find((s) => s === state.sort);
+  const query: ExpertQuery = {
+    q: state.q,
+    instituteId: state.instituteId,
+    deleted: state.deleted === 'only' ? 'only' : 'exclude',
+    sort,
+    order: sort ? (state.order === 'desc' ? 'desc' : 'asc') : undefined,
+    page: toInt(state.page, 1),
+    pageSize: toInt(state.pageSize, 20),
+  };
+  const list = useExperts(query);
+  const institutes = useInstituteOptions(can('institute', 'read'));
+  const setDeleted = useSetExpertDeleted();
+  const sortOrderOf = (key: Sort) => (sort === key ? (query.order === 'desc' ? 'descend' : 'ascend') : null);
+
+  const columns: TableProps<Expert>['columns'] = [
+    {
+      title: t('expert.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrderOf('name'),
+      fixed: 'left',
+      width: 120,
+      render: (name: string, row) => (
+        <Flex gap={6} align="center" wrap>
+          {name}
+          {row.isDeleted && <Tag>{t('common.deleted')}</Tag>}
+        </Flex>
+      ),
+    },
+    {
+      title: t('expert.institute'),
+      dataIndex: 'instituteName',
+      key: 'institute',
+      width: 220,
+      render: (v: string, row) =>
+        can('institute', 'read') ? <Link to={`/institutes/${row.instituteId}`}>{v}</Link> : v,
+    },
+    {
+      title: t('expert.titleField'),
+      dataIndex: 'title',
+      key: 'title',
+      width: 120,
+      render: (v: string) => v || '—',
+    },
+    {
+      title: t('expert.field'),
+      dataIndex: 'field',
+      key: 'field',
+      width: 200,
+      render: (v: string) => v || '—',
+    },
+    {
+      title: t('expert.phone'),
+      dataIndex: 'phone',
+      key: 'phone',
+      width: 140,
+      responsive: ['md'],
+      render: (v: string) => v || '—',
+    },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      sorter: true,
+      sortOrder: sortOrderOf('createdAt'),
+      width: 150,
+      responsive: ['lg'],
+      render: (v: string) => formatDate(v, lang),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 130,
+      fixed: 'right',
+      render: (_, row) => (
+        <RecordActions
+          editTo={can('expert', 'update') && !row.isDeleted ? `/experts/${row.id}/edit` : undefined}
+          name={row.name}
+          isDeleted={row.isDeleted}
+          canDelete={can('expert', 'delete')}
+          onSetDeleted={(isDeleted) => setDeleted.mutateAsync({ id: row.id, isDeleted })}
+        />
+      ),
+    },
+  ];
+
+  const onTableChange: TableProps<Expert>['onChange'] = (pagination, _filters, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = one?.order ? SORTS.find((s) => s === one.columnKey) : undefined;
+    update(
+      {
+        sort: field,
+        order: field ? (one?.order === 'descend' ? 'desc' : 'asc') : undefined,
+        page: pagination.current,
+        pageSize: pagination.pageSize,
+      },
+      { keepPage: true },
+    );
+  };
+
+  return (
+    <Page
+      title={t('expert.title')}
+      crumbs={[{ title: t('nav.directory') }, { title: t('expert.title') }]}
+      testId="experts-page"
+      extra={
+        can('expert', 'create') && (
+          <Link to="/experts/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="expert-new">
+              {t('expert.new')}
+            </Button>
+          </Link>
+        )
+      }
+    >
+      <Panel>
+        <Flex className="filter-bar" gap={12} wrap align="center">
+          <Input.Search
+            allowClear
+            value={search}
+            maxLength={100}
+            placeholder={t('expert.searchPlaceholder')}
+            onChange={(event) => {
+              setSearch(event.target.value);
+              if (event.target.value === '') update({ q: undefined });
+            }}
+            onSearch={(value) => update({ q: value.trim() || undefined })}
+            enterButton={t('common.search')}
+            data-testid="expert-search"
+          />
+          {can('institute', 'read') && (
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('expert.allInstitutes')}
+              value={query.instituteId}
+              onChange={(value?: string) => update({ instituteId: value })}
+              options={(institutes.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))}
+              loading={institutes.isPending}
+              style={{ width: 220 }}
+              data-testid="expert-institute-filter"
+            />
+          )}
+          {can('expert', 'delete') && (
+            <Flex gap={6} align="center">
+              <Switch
+                size="small"
+                checked={query.deleted === 'only'}
+                onChange={(checked) => update({ deleted: checked ? 'only' : undefined })}
+                data-testid="expert-deleted-filter"
+              />
+              <Typography.Text>{t('common.showDeleted')}</Typography.Text>
+            </Flex>
+          )}
+        </Flex>
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<Expert>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items}
+            loading={list.isFetching}
+            scroll={{ x: 1000 }}
+            onChange={onTableChange}
+            locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.empty')} /> }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t('common.total', { total: formatNumber(total) }),
+            }}
+            data-testid="expert-table"
+          />
+        )}
+      </Panel>
+    </Page>
+  );
+}

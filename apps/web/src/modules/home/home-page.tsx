@@ -1,0 +1,148 @@
+import { BankOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ROLE_LABELS } from '@gaodi/contracts';
+import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { MessageKey } from '../../messages.ts';
+import { formatDate } from '../../ui/format.ts';
+import { useI18n } from '../../ui/i18n.tsx';
+import { regionName } from '../auth/session-header.tsx';
+import { useCan, useSession } from '../auth/use-session.ts';
+import { useEnterprises } from '../directory/use-enterprises.ts';
+import { useExperts } from '../directory/use-experts.ts';
+import { useIndustries } from '../directory/use-industries.ts';
+import { useInstitutes } from '../directory/use-institutes.ts';
+
+const ONE = { page: 1, pageSize: 1 } as const;
+
+function FigureCard({
+  title,
+  unit,
+  icon,
+  to,
+  value,
+  isLoading,
+  testId,
+}: {
+  title: MessageKey;
+  unit: MessageKey;
+  icon: ReactNode;
+  to: string;
+  value: number | undefined;
+  isLoading: boolean;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Link to={to}>
+      <Card hoverable className="stat-card" data-testid={testId}>
+        <Flex justify="space-between" align="center">
+          <Statistic
+            title={t(title)}
+            value={value ?? 0}
+            loading={isLoading}
+            groupSeparator=","
+            suffix={<span style={{ fontSize: 14 }}>{t(unit)}</span>}
+          />
+          <span style={{ fontSize: 36, color: '#1656b0', opacity: 0.85 }}>{icon}</span>
+        </Flex>
+      </Card>
+    </Link>
+  );
+}
+
+export function HomePage() {
+  const { t, lang } = useI18n();
+  const me = useSession();
+  const can = useCan();
+  const canEnterprise = can('enterprise', 'read');
+  const canInstitute = can('institute', 'read');
+  const canExpert = can('expert', 'read');
+  const enterprises = useEnterprises(ONE, canEnterprise);
+  const institutes = useInstitutes(ONE, canInstitute);
+  const experts = useExperts(ONE, canExpert);
+  const industries = useIndustries(can('industry', 'read'));
+  const region = me.regions.find((r) => r.code === me.activeRegionCode);
+  const leading = (industries.data ?? []).filter((i) => i.isLeading);
+  const hasFigures = canEnterprise || canInstitute || canExpert;
+
+  return (
+    <div data-testid="home-page">
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '20px 24px' } }}>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {t('home.welcome', { name: me.displayName })}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('home.today', { date: formatDate(new Date(), lang) })} ·{' '}
+          {region ? regionName(region, lang) : me.activeRegionCode} · {ROLE_LABELS[me.role][lang]}
+        </Typography.Paragraph>
+        <Typography.Paragraph style={{ marginBottom: 0 }}>{t('home.intro')}</Typography.Paragraph>
+      </Card>
+      {hasFigures ? (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          {canEnterprise && (
+            <Col xs={24} sm={12} lg={8}>
+              <FigureCard
+                title="home.enterprises"
+                unit="home.unit.enterprise"
+                icon={<ShopOutlined />}
+                to="/enterprises"
+                value={enterprises.data?.total}
+                isLoading={enterprises.isPending}
+                testId="home-enterprises"
+              />
+            </Col>
+          )}
+          {canInstitute && (
+            <Col xs={24} sm={12} lg={8}>
+              <FigureCard
+                title="home.institutes"
+                unit="home.unit.institute"
+                icon={<BankOutlined />}
+                to="/institutes"
+                value={institutes.data?.total}
+                isLoading={institutes.isPending}
+                testId="home-institutes"
+              />
+            </Col>
+          )}
+          {canExpert && (
+            <Col xs={24} sm={12} lg={8}>
+              <FigureCard
+                title="home.experts"
+                unit="home.unit.expert"
+                icon={<TeamOutlined />}
+                to="/experts"
+                value={experts.data?.total}
+                isLoading={experts.isPending}
+                testId="home-experts"
+              />
+            </Col>
+          )}
+        </Row>
+      ) : (
+        <Card style={{ marginBottom: 16 }}>
+          <Typography.Text type="secondary">{t('home.noFigures')}</Typography.Text>
+        </Card>
+      )}
+      {can('industry', 'read') && (
+        <Card title={t('home.leading')}>
+          {industries.isPending ? (
+            <Skeleton active paragraph={{ rows: 1 }} />
+          ) : (
+            <Flex gap={8} wrap>
+              {leading.map((i) => (
+                <Tag key={i.id} color="blue" style={{ fontSize: 14, padding: '4px 12px' }}>
+                  {lang === 'zh' ? i.name : i.nameEn}
+                </Tag>
+              ))}
+              {leading.length === 0 && (
+                <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>
+              )}
+            </Flex>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}

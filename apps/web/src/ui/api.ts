@@ -1,0 +1,150 @@
+import { ApiError as ApiErrorShape } from '@gaodi/contracts';
+import type { z } from 'zod';
+
+export type FieldProblem = { path: string; message: string };
+
+/** The API's one error shape (`{statusCode, code, message, fields?}`) as a thrown value. */
+export class ApiError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly fields: FieldProblem[];
+
+  constructor(statusCode: number, code: string, message: string, fields: FieldProblem[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.statusCode = statusCode;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** Query parameters; empty values are left out. */
+export type Query = object;
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** The token from GET /api/auth/me; sent back as `x-csrf-token` on every state-changing request. */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Called on any 401 (session expired or missing), e.g. to go to the login page. */
+export function setUnauthorizedHandler(handler: (() => void) | null) {
+  onUnauthorized = handler;
+}
+
+/** `?a=1&b=x` without empty values, so URLs stay short and the server applies its defaults. */
+export function toSearch(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+    if (value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+type Options = {
+  query?: Query;
+  body?: unknown;
+  form?: FormData;
+  /** False for calls where 401 is an expected answer (login with a wrong password). */
+  redirectOn401?: boolean;
+};
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+async function send(method: string, path: string, options: Options = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let body: BodyInit | undefined;
+  if (options.form) body = options.form;
+  else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(`${path}${toSearch(options.query)}`, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      'NETWORK',
+      navigator.onLine ? '无法连接服务器，请稍后重试' : '网络已断开，请检查网络连接',
+    );
+  }
+  if (!response.ok) throw await toApiError(response, options.redirectOn401 !== false);
+  return response;
+}
+
+async function toApiError(response: Response, redirectOn401: boolean): Promise<ApiError> {
+  let error: ApiError;
+  try {
+    const parsed = ApiErrorShape.safeParse(await response.json());
+    error = parsed.success
+      ? new ApiError(parsed.data.statusCode, parsed.data.code, parsed.data.message, parsed.data.fields ?? [])
+      : new ApiError(response.status, 'HTTP', `${response.status} ${response.statusText}`);
+  } catch {
+    error = new ApiError(response.status, 'HTTP', `${response.status} ${response.statusText}`);
+  }
+  if (response.status === 401 && redirectOn401) onUnauthorized?.();
+  return error;
+}
+
+async function json<S extends z.ZodType>(response: Response, schema: S): Promise<z.infer<S>> {
+  return schema.parse(await response.json());
+}
+
+/** Fetch wrapper for `/api`: same-origin cookies, CSRF header, JSON, responses parsed by contract schemas. */
+export const api = {
+  get: async <S extends z.ZodType>(path: string, schema: S, query?: Query) =>
+    json(await send('GET', path, { query }), schema),
+  post: async <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    body?: unknown,
+    options?: Omit<Options, 'body'>,
+  ) => json(await send('POST', path, { ...options, body: body ?? {} }), schema),
+  put: async <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
+    json(await send('PUT', path, { body }), schema),
+  patch: async <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
+    json(await send('PATCH', path, { body }), schema),
+  delete: async <S extends z.ZodType>(path: string, schema: S) => json(await send('DELETE', path), schema),
+  upload: async <S extends z.ZodType>(path: string, schema: S, form: FormData) =>
+    json(await send('POST', path, { form }), schema),
+  /** Downloads a file answer (e.g. an .xlsx ledger) under the server's file name. */
+  download: async (path: string, query?: Query, fallbackName = 'download') => {
+    const response = await send('GET', path, { query });
+    const blob = await response.blob();
+    const name = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName;
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return name;
+  },
+};
+
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ?? null;
+}

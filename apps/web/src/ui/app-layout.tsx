@@ -1,0 +1,81 @@
+import { Layout, Menu, type MenuProps } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { Link } from 'react-router';
+
+export type NavItem = NonNullable<MenuProps['items']>[number];
+
+/**
+ * The application frame: a side menu that collapses to nothing below the `md` breakpoint (phones),
+ * a header with the brand and whatever the caller puts on the right, and the page.
+ */
+export function AppLayout({
+  brand,
+  brandShort,
+  items,
+  selectedKeys,
+  openKeys,
+  headerRight,
+  footer,
+  children,
+}: {
+  brand: string;
+  brandShort: string;
+  items: NavItem[];
+  selectedKeys: string[];
+  openKeys: string[];
+  headerRight: ReactNode;
+  footer: ReactNode;
+  children: ReactNode;
+}) {
+  const [isNarrow, setIsNarrow] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <Link to="/" className="app-brand" aria-label={brand}>
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span className="app-brand-full">{brand}</span>
+          <span className="app-brand-short">{brandShort}</span>
+        </Link>
+        <div className="app-header-right">{headerRight}</div>
+      </Layout.Header>
+      <Layout hasSider>
+        <Layout.Sider
+          className={`app-sider${isNarrow ? ' app-sider-overlay' : ''}`}
+          theme="light"
+          width={208}
+          breakpoint="md"
+          collapsedWidth={0}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          onBreakpoint={(broken) => {
+            setIsNarrow(broken);
+            setCollapsed(broken);
+          }}
+          data-testid="side-menu"
+        >
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={selectedKeys}
+            defaultOpenKeys={openKeys}
+            onClick={() => {
+              if (isNarrow) setCollapsed(true);
+            }}
+            style={{ borderInlineEnd: 0 }}
+          />
+        </Layout.Sider>
+        {isNarrow && !collapsed && (
+          // biome-ignore lint/a11y/noStaticElementInteractions: the menu's own trigger is the keyboard path; this is a tap-away backdrop.
+          // biome-ignore lint/a11y/useKeyWithClickEvents: see above
+          <div className="app-sider-backdrop" onClick={() => setCollapsed(true)} />
+        )}
+        <Layout className="app-main">
+          <Layout.Content className="app-content">{children}</Layout.Content>
+          <Layout.Footer className="app-footer">{footer}</Layout.Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,38 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import type { Lang } from './i18n.tsx';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Office time: every timestamp is shown in China Standard Time, wherever the browser is. */
+export const OFFICE_TZ = 'Asia/Shanghai';
+
+export function setDateLocale(lang: Lang) {
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+}
+
+/** 2026年11月29日 (as Chinese offices write dates); 2026-11-29 in English. */
+export function formatDate(value: string | Date | null | undefined, lang: Lang): string {
+  if (!value) return '—';
+  const d = dayjs(value).tz(OFFICE_TZ);
+  if (!d.isValid()) return '—';
+  return d.format(lang === 'zh' ? 'YYYY年M月D日' : 'YYYY-MM-DD');
+}
+
+/** 2026年11月29日 10:30:00 in Asia/Shanghai. */
+export function formatDateTime(value: string | Date | null | undefined, lang: Lang): string {
+  if (!value) return '—';
+  const d = dayjs(value).tz(OFFICE_TZ);
+  if (!d.isValid()) return '—';
+  return d.format(lang === 'zh' ? 'YYYY年M月D日 HH:mm:ss' : 'YYYY-MM-DD HH:mm:ss');
+}
+
+const numberFormat = new Intl.NumberFormat('zh-CN');
+
+/** 12,345 — thousands separators in both languages. */
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : numberFormat.format(value);
+}
