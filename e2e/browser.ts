@@ -21,7 +21,12 @@ export async function launchBrowser(): Promise<Browser> {
 export const baseUrl = () => inject('baseUrl');
 
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 900 },
+  });
   const page = await context.newPage();
   return { context, page };
 }
