@@ -34,6 +34,8 @@ export {
   LedgerEntry,
   LedgerEntryInput,
   LedgerExportQuery,
+  LedgerImportPreview,
+  LedgerImportResult,
   MAIN_STAGES,
   Milestone,
   MilestoneInput,

@@ -1,0 +1,347 @@
+import { z } from 'zod';
+import { optionalText, pageOf, text } from './common.contract.ts';
+import { PlatformInput } from './platform.contract.ts';
+import { Light, LightHistoryEntry, LightState } from './supervision.contract.ts';
+
+// ---- stages and the one table of allowed moves -----------------------------------------------
+
+export const STAGES = [
+  'lead',
+  'contacted',
+  'negotiating',
+  'signed',
+  'landed',
+  'operating',
+  'shelved',
+  'dropped',
+] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+/** The main line, in order (the board's columns before the side exits). */
+export const MAIN_STAGES: readonly Stage[] = [
+  'lead',
+  'contacted',
+  'negotiating',
+  'signed',
+  'landed',
+  'operating',
+];
+export const STAGE_LABELS: Record<Stage, string> = {
+  lead: '线索',
+  contacted: '接洽',
+  negotiating: '洽谈',
+  signed: '签约',
+  landed: '落地',
+  operating: '运营',
+  shelved: '搁置',
+  dropped: '终止',
+};
+
+/**
+ * Allowed stage moves, written once: the server refuses anything else and the board offers only
+ * these drops. Forward one step; back one step while still talking; side exits before operation;
+ * a shelved record resumes, a dropped one reopens as a lead. Once signed, the only way out is 终止.
+ */
+export const STAGE_TRANSITIONS: Record<Stage, readonly Stage[]> = {
+  lead: ['contacted', 'shelved', 'dropped'],
+  contacted: ['negotiating', 'lead', 'shelved', 'dropped'],
+  negotiating: ['signed', 'contacted', 'shelved', 'dropped'],
+  signed: ['landed', 'dropped'],
+  landed: ['operating', 'dropped'],
+  operating: [],
+  shelved: ['lead', 'contacted', 'negotiating', 'dropped'],
+  dropped: ['lead'],
+};
+
+export function canMoveStage(from: Stage, to: Stage): boolean {
+  return STAGE_TRANSITIONS[from].includes(to);
+}
+
+/** What a move needs besides the target: the board asks for these before it calls the API. */
+export function stageRequirements(to: Stage): ('signedOn' | 'agreementFileId' | 'platform' | 'reason')[] {
+  if (to === 'signed') return ['signedOn', 'agreementFileId'];
+  if (to === 'operating') return ['platform'];
+  if (to === 'shelved' || to === 'dropped') return ['reason'];
+  return [];
+}
+
+/** Stages that count as "recruited" (reached 签约 or beyond). */
+export const RECRUITED_STAGES: readonly Stage[] = ['signed', 'landed', 'operating'];
+
+export const GRADES = ['A', 'B', 'C'] as const;
+export const Grade = z.enum(GRADES);
+export type Grade = z.infer<typeof Grade>;
+export const GRADE_LABELS: Record<Grade, string> = { A: 'A 重点推进', B: 'B 正常推进', C: 'C 储备跟踪' };
+
+export const ENTRY_KINDS = ['visit', 'reception', 'meeting', 'call', 'signing', 'other'] as const;
+export const EntryKind = z.enum(ENTRY_KINDS);
+export type EntryKind = z.infer<typeof EntryKind>;
+export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
+  visit: '走访',
+  reception: '接待',
+  meeting: '会谈',
+  call: '电话',
+  signing: '签约',
+  other: '其他',
+};
+
+/** Entries may be edited for this many days after they were written; later only corrected. */
+export const LEDGER_EDIT_DAYS = 7;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+// ---- plan ------------------------------------------------------------------------------------
+
+export const RecruitmentPlanInput = z.object({
+  title: text(100),
+  targetRecruited: z.number().int().min(0).max(10_000),
+  targetOperating: z.number().int().min(0).max(10_000),
+  targetInstituteIds: z.array(z.uuid()).max(500).default([]),
+  ownerId: z.uuid().nullable().default(null),
+  notes: optionalText(2000),
+});
+export type RecruitmentPlanInput = z.input<typeof RecruitmentPlanInput>;
+
+export const RecruitmentPlan = z.object({
+  id: z.uuid(),
+  regionCode: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  targetRecruited: z.number().int(),
+  targetOperating: z.number().int(),
+  targetInstituteIds: z.array(z.uuid()),
+  ownerId: z.uuid().nullable(),
+  notes: z.string(),
+  /** Computed from the records: reached 签约 or beyond this year / operating with a platform. */
+  recruited: z.number().int(),
+  operating: z.number().int(),
+});
+export type RecruitmentPlan = z.infer<typeof RecruitmentPlan>;
+export const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+// ---- record ----------------------------------------------------------------------------------
+
+export const RecruitmentInput = z
+  .object({
+    instituteId: z.uuid(),
+    grade: Grade,
+    cooperationMode: optionalText(100),
+    industryId: z.uuid().nullable().default(null),
+    ownerId: z.uuid(),
+    /** 一院所一专班: the task force of this record. The lead is also a member. */
+    taskForceLeadId: z.uuid(),
+    taskForceMemberIds: z.array(z.uuid()).max(30).default([]),
+    isGreenChannel: z.boolean().default(false),
+    notes: optionalText(2000),
+  })
+  .strict();
+export type RecruitmentInput = z.input<typeof RecruitmentInput>;
+
+export const Person = z.object({ id: z.uuid(), name: z.string() });
+export type Person = z.infer<typeof Person>;
+
+/** A record as lists and boards show it. */
+export const RecruitmentSummary = z.object({
+  id: z.uuid(),
+  regionCode: z.string(),
+  instituteId: z.uuid(),
+  instituteName: z.string(),
+  grade: Grade,
+  stage: Stage,
+  industryId: z.uuid().nullable(),
+  industryName: z.string().nullable(),
+  owner: Person.nullable(),
+  isGreenChannel: z.boolean(),
+  lastEntryOn: z.string().nullable(),
+  nextStep: z.string(),
+  nextDate: z.string().nullable(),
+  overdueMilestones: z.number().int(),
+  light: LightState,
+  updatedAt: z.string(),
+});
+export type RecruitmentSummary = z.infer<typeof RecruitmentSummary>;
+
+export const Milestone = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  dueOn: z.string(),
+  doneOn: z.string().nullable(),
+  proofFileId: z.uuid().nullable(),
+  proofNote: z.string(),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+export const MilestoneInput = z.object({
+  title: text(200),
+  dueOn: IsoDate,
+  doneOn: IsoDate.nullable().default(null),
+  proofFileId: z.uuid().nullable().default(null),
+  proofNote: optionalText(500),
+});
+export type MilestoneInput = z.input<typeof MilestoneInput>;
+
+export const Attachment = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const LedgerEntry = z.object({
+  id: z.uuid(),
+  recordId: z.uuid(),
+  entryOn: z.string(),
+  kind: EntryKind,
+  participants: z.string(),
+  content: z.string(),
+  result: z.string(),
+  nextStep: z.string(),
+  nextDate: z.string().nullable(),
+  attachments: z.array(Attachment),
+  /** Set on a correction: the entry it corrects. */
+  correctsId: z.uuid().nullable(),
+  stageFrom: Stage.nullable(),
+  stageTo: Stage.nullable(),
+  authorName: z.string(),
+  createdAt: z.string(),
+  /** False once the entry is older than LEDGER_EDIT_DAYS: only a correction can amend it. */
+  isEditable: z.boolean(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const LedgerEntryInput = z.object({
+  entryOn: IsoDate,
+  kind: EntryKind,
+  participants: optionalText(500),
+  content: text(4000),
+  result: optionalText(2000),
+  nextStep: optionalText(1000),
+  nextDate: IsoDate.nullable().default(null),
+  attachmentIds: z.array(z.uuid()).max(20).default([]),
+  correctsId: z.uuid().nullable().default(null),
+});
+export type LedgerEntryInput = z.input<typeof LedgerEntryInput>;
+
+export const Recruitment = RecruitmentSummary.extend({
+  cooperationMode: z.string(),
+  notes: z.string(),
+  taskForceLead: Person.nullable(),
+  taskForceMembers: z.array(Person),
+  signedOn: z.string().nullable(),
+  agreement: Attachment.nullable(),
+  platformId: z.uuid().nullable(),
+  platformName: z.string().nullable(),
+  exitReason: z.string(),
+  milestones: z.array(Milestone),
+  entries: z.array(LedgerEntry),
+  lightHistory: z.array(LightHistoryEntry),
+  allowedStages: z.array(Stage),
+  createdAt: z.string(),
+});
+export type Recruitment = z.infer<typeof Recruitment>;
+
+export const StageMoveInput = z.object({
+  to: Stage,
+  /** Shown in the ledger entry the move writes. */
+  note: optionalText(2000),
+  entryOn: IsoDate.optional(),
+  signedOn: IsoDate.optional(),
+  agreementFileId: z.uuid().optional(),
+  platformId: z.uuid().optional(),
+  platform: PlatformInput.optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type StageMoveInput = z.input<typeof StageMoveInput>;
+
+const sortOrder = z.enum(['asc', 'desc']).default('desc');
+const boolFlag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+export const RecruitmentListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  stage: Stage.optional(),
+  grade: Grade.optional(),
+  light: Light.optional(),
+  industryId: z.uuid().optional(),
+  ownerId: z.uuid().optional(),
+  /** Only records with an overdue milestone or a passed next date. */
+  isOverdue: boolFlag,
+  isGreenChannel: boolFlag,
+  sort: z
+    .enum(['updatedAt', 'lastEntryOn', 'nextDate', 'light', 'grade', 'institute', 'stage'])
+    .default('updatedAt'),
+  order: sortOrder,
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type RecruitmentListQuery = z.input<typeof RecruitmentListQuery>;
+export const RecruitmentPage = pageOf(RecruitmentSummary);
+export type RecruitmentPage = z.infer<typeof RecruitmentPage>;
+
+/** The board: one column per stage with its count and its first cards (worst light first). */
+export const RecruitmentBoard = z.object({
+  columns: z.array(z.object({ stage: Stage, total: z.number().int(), items: z.array(RecruitmentSummary) })),
+});
+export type RecruitmentBoard = z.infer<typeof RecruitmentBoard>;
+export const BoardQuery = RecruitmentListQuery.omit({
+  stage: true,
+  sort: true,
+  order: true,
+  page: true,
+  pageSize: true,
+}).extend({
+  perColumn: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type BoardQuery = z.input<typeof BoardQuery>;
+
+export const MyWork = z.object({
+  /** Records I own, lead or serve on (not closed). */
+  records: z.array(RecruitmentSummary),
+  overdueMilestones: z.array(Milestone.extend({ recordId: z.uuid(), instituteName: z.string() })),
+  dueThisWeek: z.array(
+    z.object({
+      recordId: z.uuid(),
+      instituteName: z.string(),
+      what: z.string(),
+      dueOn: z.string(),
+      kind: z.enum(['milestone', 'next_date']),
+    }),
+  ),
+});
+export type MyWork = z.infer<typeof MyWork>;
+
+export const LedgerExportQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+  /** Every entry ever written in the detail sheet (for a full backup or a move), not only the month's. */
+  isFullHistory: boolFlag,
+});
+
+/** The people of the region who can own or serve on a record (for the forms). */
+export const Assignable = z.array(Person.extend({ role: z.string() }));
+
+const ImportProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+
+/** Preview of a ledger import: nothing is written until confirmed with the token. */
+export const LedgerImportPreview = z.object({
+  token: z.string(),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  recordsToCreate: z.number().int(),
+  recordsToUpdate: z.number().int(),
+  entriesToCreate: z.number().int(),
+  /** Entries already in the system (same 条目ID, or same record, date, kind and content). */
+  entriesSkipped: z.number().int(),
+  /** Per-row problems; `column` is `sheet!header`. Rows with problems are left out. */
+  problems: z.array(ImportProblem),
+});
+export type LedgerImportPreview = z.infer<typeof LedgerImportPreview>;
+export const LedgerImportResult = z.object({
+  recordsCreated: z.number().int(),
+  recordsUpdated: z.number().int(),
+  entriesCreated: z.number().int(),
+  institutesCreated: z.number().int(),
+});
+export type LedgerImportResult = z.infer<typeof LedgerImportResult>;

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/** A supervision light. `none`: the item is not supervised (closed, shelved, dropped). */
+export const LIGHTS = ['green', 'yellow', 'red', 'none'] as const;
+export const Light = z.enum(LIGHTS);
+export type Light = z.infer<typeof Light>;
+export const LIGHT_LABELS: Record<Light, string> = {
+  green: '绿灯',
+  yellow: '黄灯',
+  red: '红灯',
+  none: '不督办',
+};
+
+/** Why a light is not green; `days` is the measured quantity the rule compared. */
+export const LightReasonCode = z.enum(['no_activity', 'milestone_overdue', 'next_date_passed']);
+export type LightReasonCode = z.infer<typeof LightReasonCode>;
+export const LightReason = z.object({
+  code: LightReasonCode,
+  light: z.enum(['yellow', 'red']),
+  days: z.number().int(),
+  message: z.string(),
+});
+export type LightReason = z.infer<typeof LightReason>;
+
+/** The kinds of supervised items; each module that registers a provider adds its kind here. */
+export const SupervisedItemType = z.enum(['recruitment']);
+export type SupervisedItemType = z.infer<typeof SupervisedItemType>;
+
+/** Rules one region configures (defaults apply until it does). Thresholds in whole days. */
+export const SupervisionRulesInput = z
+  .object({
+    noActivityYellowDays: z.number().int().min(1).max(365),
+    noActivityRedDays: z.number().int().min(1).max(730),
+    /** A milestone not done on its due date turns the item yellow; this many days past due, red. */
+    milestoneRedDaysOverdue: z.number().int().min(1).max(365),
+    /** Whether a passed "next date" of the latest ledger entry turns the item yellow. */
+    isNextDatePassedYellow: z.boolean(),
+    /** Green-channel items use thresholds multiplied by this percentage (50 = halved). */
+    greenChannelPercent: z.number().int().min(10).max(100),
+    /** Red for this many days escalates to the region's leaders and proposes a round-table item. */
+    leaderEscalationRedDays: z.number().int().min(1).max(365),
+  })
+  .refine((r) => r.noActivityRedDays > r.noActivityYellowDays, {
+    path: ['noActivityRedDays'],
+    message: '红灯天数应大于黄灯天数',
+  });
+export type SupervisionRulesInput = z.infer<typeof SupervisionRulesInput>;
+
+export const DEFAULT_SUPERVISION_RULES: SupervisionRulesInput = {
+  noActivityYellowDays: 30,
+  noActivityRedDays: 60,
+  milestoneRedDaysOverdue: 15,
+  isNextDatePassedYellow: true,
+  greenChannelPercent: 50,
+  leaderEscalationRedDays: 14,
+};
+
+export const SupervisionRules = z.object({
+  regionCode: z.string(),
+  rules: SupervisionRulesInput,
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type SupervisionRules = z.infer<typeof SupervisionRules>;
+
+/** The light an item shows, with why and since when. */
+export const LightState = z.object({
+  light: Light,
+  reasons: z.array(LightReason),
+  /** When the item got its current light. */
+  since: z.string().nullable(),
+});
+export type LightState = z.infer<typeof LightState>;
+
+export const LightHistoryEntry = z.object({
+  at: z.string(),
+  light: Light,
+  reasons: z.array(LightReason),
+});
+export type LightHistoryEntry = z.infer<typeof LightHistoryEntry>;
+
+export const EscalationLevel = z.enum(['owner', 'lead', 'leader']);
+export type EscalationLevel = z.infer<typeof EscalationLevel>;
+export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = {
+  owner: '提醒责任人',
+  lead: '通知专班负责人',
+  leader: '报告分管领导',
+};
+
+/** A red item proposed for a round-table agenda (the round-table module picks these up). */
+export const AgendaProposal = z.object({
+  id: z.uuid(),
+  regionCode: z.string(),
+  itemType: SupervisedItemType,
+  itemId: z.uuid(),
+  title: z.string(),
+  reason: z.string(),
+  proposedAt: z.string(),
+  status: z.enum(['proposed', 'accepted', 'dismissed']),
+});
+export type AgendaProposal = z.infer<typeof AgendaProposal>;
+
+export const LightsRunResult = z.object({
+  regions: z.number().int(),
+  items: z.number().int(),
+  changed: z.number().int(),
+  escalations: z.number().int(),
+  /** Regions skipped because another process already ran this period. */
+  skipped: z.number().int(),
+});
+export type LightsRunResult = z.infer<typeof LightsRunResult>;
