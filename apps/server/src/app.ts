@@ -15,18 +15,30 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { directoryRoutes } from './modules/directory/index.ts';
+import { createPlatformService, platformRoutes } from './modules/platform/index.ts';
+import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
+import { createSupervisionService, lightsJob, supervisionRoutes } from './modules/supervision/index.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { createAuthService } from './platform/auth/auth.service.ts';
 import { usersRoutes } from './platform/auth/users.routes.ts';
 import type { Clock } from './platform/clock.ts';
+import { loadConfig } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { createUploadStore } from './platform/excel/upload-store.ts';
 import { handleError } from './platform/http/errors.ts';
+import type { ScheduledJob } from './platform/jobs/jobs.ts';
+import { inboxNotifier } from './platform/notify/notifier.ts';
+import { notifyRoutes } from './platform/notify/notify.routes.ts';
+import { filesRoutes } from './platform/storage/files.routes.ts';
+import { createFilesService } from './platform/storage/files.service.ts';
+import { createDiskStorage, type FileStorage } from './platform/storage/storage.ts';
 
 z.config(z.locales.zhCN());
 
 export type AppDeps = {
+  /** Where uploaded files go; default: disk under GAODI_DATA_DIR/files. */
+  fileStorage?: FileStorage;
   db: Database;
   clock: Clock;
   /** Built web UI to serve at `/`; omitted in API-only tests. */
@@ -99,6 +111,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth, db: deps.db, idleMinutes });
   await app.register(usersRoutes, { auth, db: deps.db, clock: deps.clock });
   await app.register(directoryRoutes, { auth, db: deps.db, clock: deps.clock, uploads });
+  const { db, clock } = deps;
+  const files = createFilesService({
+    db,
+    clock,
+    storage: deps.fileStorage ?? createDiskStorage(join(loadConfig().dataDir, 'files')),
+  });
+  const platforms = createPlatformService({ db, clock });
+  // Every module whose items get lights registers its provider here (projects, requests, decisions later).
+  const supervision = createSupervisionService({
+    db,
+    clock,
+    notifier: inboxNotifier,
+    providers: [recruitmentSupervisedItems],
+  });
+  app.decorate('scheduledJobs', [lightsJob(supervision)] satisfies ScheduledJob[]);
+  await app.register(filesRoutes, { auth, files });
+  await app.register(notifyRoutes, { auth, db, clock });
+  await app.register(platformRoutes, { auth, platforms });
+  await app.register(supervisionRoutes, { auth, supervision });
+  await app.register(recruitmentRoutes, { auth, db, clock, uploads, files, supervision, platforms });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !deps.webDist || !existsSync(join(deps.webDist, 'index.html'))) {

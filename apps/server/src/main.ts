@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo/demo-data.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
+import { startScheduler } from './platform/jobs/jobs.ts';
 
 // Composition root: config → db → services → routes → listen.
 const started = performance.now();
@@ -38,6 +39,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+startScheduler({ jobs: app.scheduledJobs, log: app.log, clock: systemClock });
 const url = `http://localhost:${config.port}`;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const lines = [

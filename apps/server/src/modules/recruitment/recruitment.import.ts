@@ -1,0 +1,423 @@
+import {
+  ENTRY_KIND_LABELS,
+  type EntryKind,
+  GRADE_LABELS,
+  type Grade,
+  type LedgerImportPreview,
+  type LedgerImportResult,
+  STAGE_LABELS,
+  type Stage,
+} from '@gaodi/contracts';
+import { eq, inArray } from 'drizzle-orm';
+import type ExcelJS from 'exceljs';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { users } from '../../platform/auth/auth.table.ts';
+import type { UserContext } from '../../platform/auth/context.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { UploadStore } from '../../platform/excel/upload-store.ts';
+import { cellText, readUploadedWorkbook } from '../../platform/excel/workbook.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { type DirectoryService, industries, institutes } from '../directory/index.ts';
+import type { SupervisionService } from '../supervision/index.ts';
+import { DETAIL_SHEET, ENTRY_HEADERS, LEDGER_HEADERS, SUMMARY_SHEET } from './recruitment.report.ts';
+import type { RecruitmentService } from './recruitment.service.ts';
+import { recruitmentEntries, recruitmentRecords } from './recruitment.table.ts';
+
+type ParsedRecord = {
+  row: number;
+  /** Key the entries use: the file's 记录ID, else the institute name. */
+  key: string;
+  existingId: string | null;
+  instituteName: string;
+  instituteId: string | null;
+  grade: Grade;
+  stage: Stage;
+  cooperationMode: string;
+  industryId: string | null;
+  ownerId: string;
+  leadId: string;
+  isGreenChannel: boolean;
+  signedOn: string | null;
+};
+
+type ParsedEntry = {
+  row: number;
+  recordKey: string;
+  fileId: string | null;
+  entryOn: string;
+  kind: EntryKind;
+  participants: string;
+  content: string;
+  result: string;
+  nextStep: string;
+  nextDate: string | null;
+  stageFrom: Stage | null;
+  stageTo: Stage | null;
+  correctsId: string | null;
+  author: string;
+};
+
+type Parsed = { records: ParsedRecord[]; entries: ParsedEntry[] };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const invert = <K extends string>(labels: Record<K, string>) =>
+  new Map<string, K>(
+    Object.entries(labels).flatMap(([k, v]) => [
+      [v as string, k as K],
+      [k, k as K],
+    ]),
+  );
+const GRADE_BY_LABEL = new Map<string, Grade>([...invert(GRADE_LABELS), ['A', 'A'], ['B', 'B'], ['C', 'C']]);
+const STAGE_BY_LABEL = invert(STAGE_LABELS);
+const KIND_BY_LABEL = invert(ENTRY_KIND_LABELS);
+
+/** Excel may hand a date back as a Date cell or as text like 2026/3/5 or 2026年3月5日. */
+function normaliseDate(text: string): string | null {
+  if (!text) return null;
+  if (DATE.test(text)) return text;
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  if (!m) return null;
+  return `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`;
+}
+
+function findHeader(sheet: ExcelJS.Worksheet, required: string[], wanted: Set<string>) {
+  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
+    const columns = new Map<string, number>();
+    sheet.getRow(r).eachCell((cell, col) => {
+      const t = cellText(cell);
+      if (wanted.has(t)) columns.set(t, col);
+    });
+    if (required.every((h) => columns.has(h))) return { row: r, columns };
+  }
+  return null;
+}
+
+/**
+ * Ledger import in two steps like the enterprise import. Records are matched by 记录ID, else by
+ * institute; institutes not yet in the directory are created; entries already present (same
+ * 条目ID, or same record, date, kind and content) are skipped, so re-importing an export adds nothing.
+ * Imported entries keep their author's name and date.
+ */
+export function createLedgerImport({
+  db,
+  clock,
+  uploads,
+  recruitment,
+  directory,
+  supervision,
+}: {
+  db: Database;
+  clock: Clock;
+  uploads: UploadStore;
+  recruitment: RecruitmentService;
+  directory: DirectoryService;
+  supervision: SupervisionService;
+}) {
+  async function preview(ctx: UserContext, file: Buffer): Promise<LedgerImportPreview> {
+    const workbook = await readUploadedWorkbook(file);
+    const summary = workbook.getWorksheet(SUMMARY_SHEET) ?? workbook.worksheets[0];
+    if (!summary) throw new AppError(400, 'BAD_FILE', '文件中没有工作表');
+    const H = LEDGER_HEADERS;
+    const header = findHeader(summary, [H.institute, H.stage], new Set(Object.values(H)));
+    if (!header) throw new AppError(400, 'BAD_FILE', `未找到表头行（应包含“${H.institute}”和“${H.stage}”）`);
+
+    const known = await db.transaction(ctx.scope, async (tx) => ({
+      records: await tx
+        .select({
+          id: recruitmentRecords.id,
+          instituteId: recruitmentRecords.instituteId,
+          stage: recruitmentRecords.stage,
+          instituteName: institutes.name,
+        })
+        .from(recruitmentRecords)
+        .innerJoin(institutes, eq(institutes.id, recruitmentRecords.instituteId))
+        .where(eq(recruitmentRecords.regionCode, ctx.user.activeRegionCode)),
+      institutes: await tx
+        .select({ id: institutes.id, name: institutes.name })
+        .from(institutes)
+        .where(eq(institutes.regionCode, ctx.user.activeRegionCode)),
+      industries: await tx.select({ id: industries.id, name: industries.name }).from(industries),
+      people: await tx
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.role, ['staff', 'taskforce_lead', 'helper', 'leader'])),
+    }));
+    const recordById = new Map(known.records.map((r) => [r.id, r]));
+    const recordByInstitute = new Map(known.records.map((r) => [r.instituteName, r]));
+    const instituteByName = new Map(known.institutes.map((i) => [i.name, i.id]));
+    const industryByName = new Map(known.industries.map((i) => [i.name, i.id]));
+    const personByName = new Map(known.people.map((p) => [p.name, p.id]));
+
+    const problems: LedgerImportPreview['problems'] = [];
+    const records: ParsedRecord[] = [];
+    const recordKeys = new Map<string, string>(); // file id or institute name → key
+    const seenInstitutes = new Map<string, number>();
+    let total = 0;
+    for (let r = header.row + 1; r <= summary.rowCount; r++) {
+      const get = (name: string) => {
+        const col = header.columns.get(name);
+        return col ? cellText(summary.getRow(r).getCell(col)) : '';
+      };
+      if ([...header.columns.keys()].every((k) => get(k) === '')) continue;
+      total++;
+      const rowProblems: string[][] = [];
+      const problem = (column: string, message: string) => rowProblems.push([column, message]);
+      const instituteName = get(H.institute);
+      if (!instituteName) problem(H.institute, '院所名称不能为空');
+      const earlier = seenInstitutes.get(instituteName);
+      if (earlier) problem(H.institute, `与第 ${earlier} 行的院所重复`);
+      seenInstitutes.set(instituteName, r);
+      const grade = GRADE_BY_LABEL.get(get(H.grade) || 'B');
+      if (!grade) problem(H.grade, `等级应为：${Object.values(GRADE_LABELS).join('、')}`);
+      const stage = STAGE_BY_LABEL.get(get(H.stage));
+      if (!stage) problem(H.stage, `招引阶段应为：${Object.values(STAGE_LABELS).join('、')}`);
+      const industryName = get(H.industry);
+      const industryId = industryName ? (industryByName.get(industryName) ?? null) : null;
+      if (industryName && !industryId) problem(H.industry, `产业“${industryName}”不存在`);
+      const ownerName = get(H.owner);
+      const ownerId = ownerName ? personByName.get(ownerName) : ctx.user.id;
+      if (!ownerId) problem(H.owner, `责任人“${ownerName}”不是本区域的工作人员`);
+      const leadName = get(H.lead);
+      const leadId = leadName ? personByName.get(leadName) : ownerId;
+      if (!leadId) problem(H.lead, `专班负责人“${leadName}”不是本区域的工作人员`);
+      const signedText = get(H.signedOn);
+      const signedOn = normaliseDate(signedText);
+      if (signedText && !signedOn) problem(H.signedOn, '日期格式应为 YYYY-MM-DD');
+      const idText = get(H.id);
+      let existing = idText ? recordById.get(idText) : undefined;
+      if (idText && (!UUID.test(idText) || !existing)) {
+        problem(H.id, '记录ID 不属于本区域的招引记录，请清空后作为新记录导入');
+      }
+      existing ??= recordByInstitute.get(instituteName);
+      if (existing && stage && existing.stage !== stage) {
+        problem(
+          H.stage,
+          `系统中为“${STAGE_LABELS[existing.stage as Stage]}”，阶段变更请在系统中办理（须符合流转规则）`,
+        );
+      }
+      if (rowProblems.length > 0 || !grade || !stage || !ownerId || !leadId) {
+        for (const [column, message] of rowProblems)
+          problems.push({ row: r, column: `${summary.name}!${column}`, message: message ?? '' });
+        continue;
+      }
+      const key = existing?.id ?? `new:${instituteName}`;
+      if (idText) recordKeys.set(idText, key);
+      recordKeys.set(instituteName, key);
+      records.push({
+        row: r,
+        key,
+        existingId: existing?.id ?? null,
+        instituteName,
+        instituteId: existing?.instituteId ?? instituteByName.get(instituteName) ?? null,
+        grade,
+        stage,
+        cooperationMode: get(H.mode),
+        industryId,
+        ownerId,
+        leadId,
+        isGreenChannel: get(H.greenChannel) === '是',
+        signedOn,
+      });
+    }
+    for (const r of known.records) {
+      if (!recordKeys.has(r.id)) recordKeys.set(r.id, r.id);
+      if (!recordKeys.has(r.instituteName)) recordKeys.set(r.instituteName, r.id);
+    }
+
+    const entries: ParsedEntry[] = [];
+    let skipped = 0;
+    const detail = workbook.getWorksheet(DETAIL_SHEET);
+    if (detail) {
+      const E = ENTRY_HEADERS;
+      const eh = findHeader(detail, [E.entryOn, E.content], new Set(Object.values(E)));
+      if (!eh) throw new AppError(400, 'BAD_FILE', `“${DETAIL_SHEET}”中未找到表头行`);
+      const existingEntries = await db.transaction(ctx.scope, (tx) =>
+        tx
+          .select({
+            id: recruitmentEntries.id,
+            recordId: recruitmentEntries.recordId,
+            entryOn: recruitmentEntries.entryOn,
+            kind: recruitmentEntries.kind,
+            content: recruitmentEntries.content,
+          })
+          .from(recruitmentEntries)
+          .where(eq(recruitmentEntries.regionCode, ctx.user.activeRegionCode)),
+      );
+      const existingIds = new Set(existingEntries.map((e) => e.id));
+      const fingerprints = new Set(
+        existingEntries.map((e) => `${e.recordId}|${e.entryOn}|${e.kind}|${e.content}`),
+      );
+      for (let r = eh.row + 1; r <= detail.rowCount; r++) {
+        const get = (name: string) => {
+          const col = eh.columns.get(name);
+          return col ? cellText(detail.getRow(r).getCell(col)) : '';
+        };
+        if ([...eh.columns.keys()].every((k) => get(k) === '')) continue;
+        total++;
+        const rowProblems: [string, string][] = [];
+        const recordKey = recordKeys.get(get(E.recordId)) ?? recordKeys.get(get(E.institute));
+        if (!recordKey) rowProblems.push([E.institute, '找不到该条目所属的招引记录（记录ID 或院所名称）']);
+        const entryOn = normaliseDate(get(E.entryOn));
+        if (!entryOn) rowProblems.push([E.entryOn, '日期格式应为 YYYY-MM-DD']);
+        const kind = KIND_BY_LABEL.get(get(E.kind) || '其他');
+        if (!kind) rowProblems.push([E.kind, `方式应为：${Object.values(ENTRY_KIND_LABELS).join('、')}`]);
+        const content = get(E.content);
+        if (!content) rowProblems.push([E.content, '工作内容不能为空']);
+        const nextText = get(E.nextDate);
+        const nextDate = normaliseDate(nextText);
+        if (nextText && !nextDate) rowProblems.push([E.nextDate, '日期格式应为 YYYY-MM-DD']);
+        const [fromLabel, toLabel] = get(E.stageChange).split('→');
+        const fileId = UUID.test(get(E.id)) ? get(E.id) : null;
+        const corrects = get(E.correctsId);
+        if (rowProblems.length > 0 || !recordKey || !entryOn || !kind) {
+          for (const [column, message] of rowProblems)
+            problems.push({ row: r, column: `${detail.name}!${column}`, message });
+          continue;
+        }
+        if (
+          (fileId && existingIds.has(fileId)) ||
+          fingerprints.has(`${recordKey}|${entryOn}|${kind}|${content}`)
+        ) {
+          skipped++;
+          continue;
+        }
+        fingerprints.add(`${recordKey}|${entryOn}|${kind}|${content}`);
+        entries.push({
+          row: r,
+          recordKey,
+          fileId,
+          entryOn,
+          kind,
+          participants: get(E.participants),
+          content,
+          result: get(E.result),
+          nextStep: get(E.nextStep),
+          nextDate,
+          stageFrom: (fromLabel && STAGE_BY_LABEL.get(fromLabel)) || null,
+          stageTo: (toLabel && STAGE_BY_LABEL.get(toLabel)) || null,
+          correctsId: UUID.test(corrects) ? corrects : null,
+          author: get(E.author) || ctx.user.displayName,
+        });
+      }
+    }
+    const token = uploads.put<Parsed>(ctx.user.id, 'recruitment-ledger-import', { records, entries });
+    return {
+      token,
+      totalRows: total,
+      validRows: records.length + entries.length + skipped,
+      recordsToCreate: records.filter((r) => !r.existingId).length,
+      recordsToUpdate: records.filter((r) => r.existingId).length,
+      entriesToCreate: entries.length,
+      entriesSkipped: skipped,
+      problems,
+    };
+  }
+
+  async function confirm(ctx: UserContext, token: string): Promise<LedgerImportResult> {
+    const parsed = uploads.take<Parsed>(ctx.user.id, 'recruitment-ledger-import', token);
+    if (!parsed) throw new AppError(400, 'IMPORT_EXPIRED', '导入预览已失效，请重新上传文件');
+    // Institutes the directory lacks are created first, through the directory (it owns them).
+    let institutesCreated = 0;
+    for (const r of parsed.records) {
+      if (r.instituteId) continue;
+      const created = await directory.createInstitute(ctx, {
+        name: r.instituteName,
+        kind: 'other',
+        level: 'other',
+        city: '',
+      });
+      r.instituteId = created.id;
+      institutesCreated++;
+    }
+    return db.transaction(ctx.scope, async (tx) => {
+      const idOfKey = new Map<string, string>();
+      let recordsCreated = 0;
+      let recordsUpdated = 0;
+      for (const r of parsed.records) {
+        const input = {
+          instituteId: r.instituteId as string,
+          grade: r.grade,
+          cooperationMode: r.cooperationMode,
+          industryId: r.industryId,
+          ownerId: r.ownerId,
+          taskForceLeadId: r.leadId,
+          taskForceMemberIds: [],
+          isGreenChannel: r.isGreenChannel,
+          notes: '',
+        };
+        if (r.existingId) {
+          const [current] = await tx
+            .select()
+            .from(recruitmentRecords)
+            .where(eq(recruitmentRecords.id, r.existingId));
+          if (!current) throw new AppError(409, 'IMPORT_STALE', `第 ${r.row} 行的记录已不存在，请重新导入`);
+          await recruitment.updateRecordIn(tx, ctx, r.existingId, {
+            ...input,
+            taskForceMemberIds: current.taskForceMemberIds,
+            notes: current.notes,
+          });
+          idOfKey.set(r.key, r.existingId);
+          recordsUpdated++;
+        } else {
+          idOfKey.set(
+            r.key,
+            await recruitment.insertRecord(tx, ctx, input, r.stage, { signedOn: r.signedOn }),
+          );
+          recordsCreated++;
+        }
+      }
+      const newIdOfFileId = new Map<string, string>();
+      const touched = new Set<string>();
+      const now = clock.now();
+      for (const e of parsed.entries) {
+        const recordId = idOfKey.get(e.recordKey) ?? e.recordKey;
+        const [row] = await tx
+          .insert(recruitmentEntries)
+          .values({
+            regionCode: ctx.user.activeRegionCode,
+            recordId,
+            entryOn: e.entryOn,
+            kind: e.kind,
+            participants: e.participants,
+            content: e.content,
+            result: e.result,
+            nextStep: e.nextStep,
+            nextDate: e.nextDate,
+            correctsId: (e.correctsId && newIdOfFileId.get(e.correctsId)) ?? e.correctsId,
+            stageFrom: e.stageFrom,
+            stageTo: e.stageTo,
+            authorId: null,
+            authorName: e.author,
+            createdAt: now,
+          })
+          .returning({ id: recruitmentEntries.id });
+        if (row && e.fileId) newIdOfFileId.set(e.fileId, row.id);
+        touched.add(recordId);
+      }
+      for (const id of touched) await recruitment.syncLatest(tx, id);
+      await supervision.refreshItems(tx, 'recruitment', [...new Set([...idOfKey.values(), ...touched])]);
+      const result = {
+        recordsCreated,
+        recordsUpdated,
+        entriesCreated: parsed.entries.length,
+        institutesCreated,
+      };
+      await recordAudit(tx, {
+        regionCode: ctx.user.activeRegionCode,
+        at: now,
+        actorId: ctx.user.id,
+        actorName: ctx.user.username,
+        action: 'import',
+        targetType: 'recruitment',
+        result: 'ok',
+        clientAddress: ctx.clientAddress,
+        detail: result,
+      });
+      return result;
+    });
+  }
+
+  return { preview, confirm };
+}
