@@ -24,17 +24,28 @@ const queries = Object.fromEntries(
 
 const defaultVariants: Record<string, EngineOptions> = {
   full: {},
-  'no learned phrases': { learnPhrases: false },
-  'exact segmentation': { segmentation: 'exact' },
-  'owner = best document only': { aggregation: { topK: 1 } },
-  'equal field weights': {
+  '− learned phrases': { learnPhrases: false },
+  '− character bigrams': { bigramWeight: 0 },
+  '− search-mode sub-words': { segmentation: 'exact' },
+  '− owner-profile fusion': { ownerModel: null },
+  '− multi-document aggregation (best document only)': { aggregation: { topK: 1 } },
+  '− both aggregation parts (best document only, no profile)': { aggregation: { topK: 1 }, ownerModel: null },
+  '− field weights (all 1, b 0.75)': {
     fields: [
       { name: 'title', weight: 1, b: 0.75 },
       { name: 'keywords', weight: 1, b: 0.75, learnPhrases: true },
       { name: 'text', weight: 1, b: 0.75 },
     ],
   },
-  'with feedback': { feedback: { documents: 10, terms: 20, weight: 0.3 } },
+  '− rerank depth (aggregate every document)': { aggregation: { depth: 1_000_000 } },
+  '+ pseudo-relevance feedback': { feedback: { documents: 10, terms: 20, weight: 0.3 } },
+  '+ owner size prior 0.1': { aggregation: { prior: 0.1 } },
+  'plain BM25F + best document (all of the above off)': {
+    learnPhrases: false,
+    bigramWeight: 0,
+    ownerModel: null,
+    aggregation: { topK: 1 },
+  },
 };
 const variants = process.argv[2]
   ? (JSON.parse(process.argv[2]) as Record<string, EngineOptions>)

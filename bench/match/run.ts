@@ -22,7 +22,13 @@ const { values } = parseArgs({
   },
 });
 
-type Summary = { documents: number; indexMs: number; queryP50Ms: number; queryP95Ms: number; peakRssMb: number };
+type Summary = {
+  documents: number;
+  indexMs: number;
+  queryP50Ms: number;
+  queryP95Ms: number;
+  peakRssMb: number;
+};
 type Scores = { 'R@10': number; 'nDCG@10': number; 'MRR@10': number };
 type Run = Summary & Scores & { engine: string };
 
@@ -42,7 +48,12 @@ const commands: Record<string, string[]> = {
   popularity: [tsx, 'bench/match/engines/popularity.ts'],
 };
 
-const runEngine = (engine: string, corpus: string, queries: string, label: string): Summary & { results: string } => {
+const runEngine = (
+  engine: string,
+  corpus: string,
+  queries: string,
+  label: string,
+): Summary & { results: string } => {
   const [command, ...args] = commands[engine] ?? [];
   if (!command) throw new Error(`unknown engine ${engine}`);
   const results = join(out, `${engine}-${label}.jsonl`);
@@ -64,8 +75,9 @@ const runEngine = (engine: string, corpus: string, queries: string, label: strin
 
 const score = (results: string): Scores =>
   JSON.parse(
-    spawnSync('node', [join(dev, 'score.mjs'), join(dev, 'qrels.tsv'), results, '--json'], { encoding: 'utf8' })
-      .stdout,
+    spawnSync('node', [join(dev, 'score.mjs'), join(dev, 'qrels.tsv'), results, '--json'], {
+      encoding: 'utf8',
+    }).stdout,
   ) as Scores;
 
 const pad = (text: string, width: number) => text.padStart(width);
@@ -104,7 +116,11 @@ const checkTargets = (runs: Run[]) => {
     ours['nDCG@10'] >= 1.25 * bestNdcg,
     `${ours['nDCG@10'].toFixed(4)} vs ${(1.25 * bestNdcg).toFixed(4)} (×${(ours['nDCG@10'] / bestNdcg).toFixed(3)})`,
   );
-  verdict('R@10 above every anchor', ours['R@10'] > bestRecall, `${ours['R@10'].toFixed(4)} vs ${bestRecall.toFixed(4)}`);
+  verdict(
+    'R@10 above every anchor',
+    ours['R@10'] > bestRecall,
+    `${ours['R@10'].toFixed(4)} vs ${bestRecall.toFixed(4)}`,
+  );
   if (!mini) return;
   verdict(
     'query p95 ≤ MiniSearch',

@@ -85,7 +85,7 @@ describe('matching engine', () => {
     const { owners } = engine.search(NEED, { explain: true, filters: { tags: ['kind:achievement'] } });
     expect(owners.length).toBeGreaterThan(0);
     for (const owner of owners) {
-      const shares = owner.documents.reduce((sum, doc) => sum + doc.share, 0);
+      const shares = owner.documents.reduce((sum, doc) => sum + doc.share, owner.profileShare);
       expect(shares).toBeCloseTo(1, 10);
       for (const doc of owner.documents) {
         const source = fixtures.find((fixture) => fixture.id === doc.id);

@@ -4,6 +4,7 @@ import {
   type AggregationParams,
   aggregateOwners,
   createAggregationScratch,
+  type OwnerScore,
   rankSlots,
 } from './rank/aggregate.ts';
 import {
@@ -15,6 +16,7 @@ import {
   termContribution,
   type WeightedTerm,
 } from './rank/bm25f.ts';
+import { type OwnerModelParams, scoreOwnerProfiles } from './rank/owner-model.ts';
 import { normalizeText } from './text/normalize.ts';
 import { createPhraseDictionary, type PhraseDictionary } from './text/phrase-dictionary.ts';
 import { createTokenizer, type SegmentationMode } from './text/tokenizer.ts';
@@ -65,6 +67,12 @@ export type EngineOptions = {
   synonymWeight?: number;
   /** Off by default; see FeedbackOptions. */
   feedback?: FeedbackOptions | null;
+  /**
+   * Fuse the owner-profile model into the owner ranking (default weight 0.4, k1 1.2, b 0; null =
+   * off). Its scores are scaled so that the best owner's profile score weighs `weight` × the best
+   * document-evidence score, then added.
+   */
+  ownerModel?: (OwnerModelParams & { weight: number }) | null;
 };
 
 export type ResolvedOptions = {
@@ -78,6 +86,7 @@ export type ResolvedOptions = {
   bigramWeight: number;
   phraseWeight: number;
   feedback: FeedbackOptions | null;
+  ownerModel: (OwnerModelParams & { weight: number }) | null;
 };
 
 export const DEFAULT_FIELDS: readonly FieldOptions[] = [
@@ -97,6 +106,7 @@ const resolveOptions = (options: EngineOptions = {}): ResolvedOptions => ({
   bigramWeight: options.bigramWeight ?? 0.6,
   phraseWeight: options.phraseWeight ?? 0.5,
   feedback: options.feedback ?? null,
+  ownerModel: options.ownerModel === undefined ? { weight: 0.4, k1: 1.2, b: 0 } : options.ownerModel,
 });
 
 /**
@@ -135,7 +145,7 @@ export type DocumentMatch = {
 };
 
 export type OwnerDocument = DocumentMatch & {
-  /** This document's part of the owner's score, in [0, 1]; the parts of an owner sum to 1. */
+  /** This document's part of the owner's score, in [0, 1]; with `profileShare` they sum to 1. */
   share: number;
 };
 
@@ -144,6 +154,11 @@ export type OwnerMatch = {
   score: number;
   /** The documents that carried the owner, best first. */
   documents: OwnerDocument[];
+  /**
+   * The part of the score from the owner-profile model (all its documents read as one); with the
+   * documents' shares it sums to 1.
+   */
+  profileShare: number;
   /** With `explain`: every query term matched by any of those documents. */
   terms?: string[];
 };
@@ -436,7 +451,7 @@ const buildEngine = (
       terms = expandWithFeedback(terms, scored, acceptSlot);
       scored = scoreDocuments(state, toWeighted(terms), bm25f, scratch);
     }
-    return { terms, scored, acceptSlot, filters: ownFilters };
+    return { terms, weighted: toWeighted(terms), scored, acceptSlot, filters: ownFilters };
   };
 
   const explainSlot = (slot: number, terms: QueryTerm[]): TermMatch[] => {
@@ -484,25 +499,56 @@ const buildEngine = (
     size: () => state.liveCount,
     search: (query, searchOptions = {}) => {
       const top = searchOptions.top ?? 10;
-      const { terms, scored, acceptSlot, filters } = run(query, searchOptions.filters);
+      const { terms, weighted, scored, acceptSlot, filters } = run(query, searchOptions.filters);
       const acceptOwner = makeOwnerFilter(filters);
       // With owner filters, the rerank depth must be spent on documents of the accepted owners.
       const acceptOwnedSlot =
         filters?.owners || filters?.excludeOwners?.length
           ? (slot: number) => acceptSlot(slot) && (state.slotOwners[slot] ?? []).some(acceptOwner)
           : acceptSlot;
-      const ranked = aggregateOwners(
+      const ownerModel = options.ownerModel;
+      let ranked: Array<OwnerScore & { profileScore?: number }> = aggregateOwners(
         state,
         scored,
         options.aggregation,
-        top,
+        ownerModel ? Math.max(top, 100) : top,
         acceptOwnedSlot,
         acceptOwner,
         aggregationScratch,
       );
-      const owners = ranked.map(({ owner, score, slots, slotScores }): OwnerMatch => {
+      if (ownerModel && ranked.length > 0) {
+        // The profile reads only the documents the filters let through (e.g. achievements, not needs).
+        const hasSlotFilter = Boolean(filters?.tags || filters?.anyTags || filters?.excludeTags);
+        const profile = scoreOwnerProfiles(
+          state,
+          weighted,
+          bm25f,
+          ownerModel,
+          hasSlotFilter ? acceptSlot : null,
+        );
+        const maxDocument = ranked[0]?.score ?? 1;
+        let maxProfile = 0;
+        for (const { owner } of ranked) maxProfile = Math.max(maxProfile, profile[owner] ?? 0);
+        const scale = maxProfile > 0 ? (ownerModel.weight * maxDocument) / maxProfile : 0;
+        ranked = ranked
+          .map((entry) => ({
+            ...entry,
+            profileScore: scale * (profile[entry.owner] ?? 0),
+            score: entry.score + scale * (profile[entry.owner] ?? 0),
+          }))
+          .sort(
+            (a, b) =>
+              b.score - a.score ||
+              ((state.ownerNames[a.owner] ?? '') < (state.ownerNames[b.owner] ?? '') ? -1 : 1),
+          )
+          .slice(0, top);
+      }
+      const owners = ranked.map(({ owner, score, slots, slotScores, profileScore = 0 }): OwnerMatch => {
         const parts = slotScores.map((value, index) => value * options.aggregation.decay ** index);
-        const total = parts.reduce((sum, part) => sum + part, 0);
+        const documentPart = parts.reduce((sum, part) => sum + part, 0);
+        // Shares of the whole score: the documents' parts plus the profile part (a size prior, if
+        // configured, scales both alike).
+        const total = documentPart + profileScore;
         const documents = slots.map((slot, index): OwnerDocument => {
           const doc: OwnerDocument = {
             id: state.slotIds[slot] ?? '',
@@ -513,7 +559,12 @@ const buildEngine = (
           if (searchOptions.explain) doc.matches = explainSlot(slot, terms);
           return doc;
         });
-        const match: OwnerMatch = { owner: state.ownerNames[owner] ?? '', score, documents };
+        const match: OwnerMatch = {
+          owner: state.ownerNames[owner] ?? '',
+          score,
+          documents,
+          profileShare: total > 0 ? profileScore / total : 0,
+        };
         if (searchOptions.explain) {
           match.terms = [...new Set(documents.flatMap((doc) => (doc.matches ?? []).map(({ term }) => term)))];
         }

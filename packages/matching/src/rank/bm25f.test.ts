@@ -8,6 +8,7 @@ const plain: EngineOptions = {
   bigramWeight: 0,
   learnPhrases: false,
   aggregation: { topK: 2, decay: 0.5 },
+  ownerModel: null,
 };
 
 const bm25 = (idf: number, tf: number, length: number, average: number, k1 = 1.2, b = 0.75) => {
@@ -56,6 +57,27 @@ describe('BM25F ranking maths', () => {
       (d1 / (d1 + 0.5 * d3)).toFixed(6),
       ((0.5 * d3) / (d1 + 0.5 * d3)).toFixed(6),
     ]);
+  });
+
+  it("fuses the owner-profile model: all of an owner's documents read as one, scaled to the best owner", () => {
+    const engine = createMatchingEngine({ ...plain, ownerModel: { weight: 0.4, k1: 1.2, b: 0 } });
+    engine.add({ id: 'd1', owners: ['甲所'], fields: { text: 'apple banana' } });
+    engine.add({ id: 'd2', owners: ['乙所'], fields: { text: 'apple apple cherry' } });
+    engine.add({ id: 'd3', owners: ['甲所'], fields: { text: 'banana' } });
+    const documentsJia = bm25(idfBanana, 1, 2, 2) + bm25(idfApple, 1, 2, 2) + 0.5 * bm25(idfBanana, 1, 1, 2);
+    const documentsYi = bm25(idfApple, 2, 3, 2);
+    // Profiles: 甲所 has banana ×2 and apple ×1 over its documents, 乙所 apple ×2 (b = 0: no length norm).
+    const profileJia = (idfBanana * 2) / (1.2 + 2) + (idfApple * 1) / (1.2 + 1);
+    const profileYi = (idfApple * 2) / (1.2 + 2);
+    const scale = (0.4 * Math.max(documentsJia, documentsYi)) / Math.max(profileJia, profileYi);
+    const { owners } = engine.search('banana apple');
+    expect(owners.map((owner) => owner.owner)).toEqual(['甲所', '乙所']);
+    expect(owners[0]?.score).toBeCloseTo(documentsJia + scale * profileJia, 12);
+    expect(owners[1]?.score).toBeCloseTo(documentsYi + scale * profileYi, 12);
+    expect(owners[0]?.profileShare).toBeCloseTo(
+      (scale * profileJia) / (documentsJia + scale * profileJia),
+      12,
+    );
   });
 
   it('combines fields before saturating (BM25F), weighting each field', () => {
