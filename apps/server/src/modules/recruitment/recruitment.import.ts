@@ -180,16 +180,16 @@ export function createLedgerImport({
       const ownerId = ownerName ? personByName.get(ownerName) : ctx.user.id;
       if (!ownerId) problem(H.owner, `责任人“${ownerName}”不是本区域的工作人员`);
       const leadName = get(H.lead);
-      const leadId = leadName ? personByName.get(leadName) : ownerId;
+      const leadId = leadName ? personByName.get(leadName) : (ownerId ?? ctx.user.id);
       if (!leadId) problem(H.lead, `专班负责人“${leadName}”不是本区域的工作人员`);
       const signedText = get(H.signedOn);
       const signedOn = normaliseDate(signedText);
       if (signedText && !signedOn) problem(H.signedOn, '日期格式应为 YYYY-MM-DD');
       const idText = get(H.id);
+      // A 记录ID this system does not know comes from another system (a move, a backup): the
+      // record is then matched by institute, or created.
       let existing = idText ? recordById.get(idText) : undefined;
-      if (idText && (!UUID.test(idText) || !existing)) {
-        problem(H.id, '记录ID 不属于本区域的招引记录，请清空后作为新记录导入');
-      }
+      if (idText && !UUID.test(idText)) problem(H.id, '记录ID 格式不正确，请清空后作为新记录导入');
       existing ??= recordByInstitute.get(instituteName);
       if (existing && stage && existing.stage !== stage) {
         problem(
