@@ -16,7 +16,7 @@ import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useMemo 
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from './modules/auth/login-page.tsx';
 import { SessionHeader } from './modules/auth/session-header.tsx';
-import { ME_KEY, useCan, useMe } from './modules/auth/use-session.ts';
+import { ME_KEY, SessionProvider, useCan, useMe } from './modules/auth/use-session.ts';
 import { isApiError, setUnauthorizedHandler } from './ui/api.ts';
 import { AppLayout, type NavItem } from './ui/app-layout.tsx';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage, QueryError } from './ui/error-pages.tsx';
@@ -162,7 +162,11 @@ function RequireSession() {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
-  return <Shell />;
+  return (
+    <SessionProvider value={me.data}>
+      <Shell />
+    </SessionProvider>
+  );
 }
 
 function AppRoutes() {

@@ -47,6 +47,8 @@ export function AppLayout({
           breakpoint="md"
           collapsedWidth={0}
           collapsible
+          // Only phones get the tab that opens the menu; on wider screens the menu is always there.
+          trigger={isNarrow ? undefined : null}
           collapsed={collapsed}
           onCollapse={setCollapsed}
           onBreakpoint={(broken) => {

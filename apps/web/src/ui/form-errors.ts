@@ -18,7 +18,7 @@ export function showFieldProblems(form: FormInstance, problems: FieldProblem[]):
   for (const p of known) grouped.set(p.path, [...(grouped.get(p.path) ?? []), p.message]);
   form.setFields([...grouped].map(([path, errors]) => ({ name: toName(path), errors })));
   const first = known[0];
-  if (first) form.scrollToField(toName(first.path), { block: 'center' });
+  if (first) form.scrollToField(toName(first.path), { block: 'center', focus: true });
   return problems.filter((p) => !known.includes(p));
 }
 

@@ -1,6 +1,6 @@
 import { type Action, can, type LoginInput, Me, Ok, type Resource } from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import { api, isApiError, setCsrfToken } from '../../ui/api.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
@@ -27,11 +27,19 @@ export function useMe() {
   });
 }
 
-/** The signed-in user inside the authenticated part of the app (the gate has loaded it). */
+const SessionContext = createContext<Me | null>(null);
+
+/**
+ * Provided by the sign-in gate once the user is loaded. Pages read the user from here rather than
+ * from the query, so on sign-out they unmount with the gate instead of rendering without a user.
+ */
+export const SessionProvider = SessionContext.Provider;
+
+/** The signed-in user inside the authenticated part of the app. */
 export function useSession(): Me {
-  const { data } = useMe();
-  if (!data) throw new Error('useSession outside the signed-in app');
-  return data;
+  const me = useContext(SessionContext);
+  if (!me) throw new Error('useSession outside SessionProvider');
+  return me;
 }
 
 /** `can(resource, action)` for the signed-in user: the UI hides what the API would refuse. */

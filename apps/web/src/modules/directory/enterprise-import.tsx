@@ -56,7 +56,7 @@ export function EnterpriseImport({ file, onClose }: { file: File; onClose: () =>
       width={760}
       onCancel={onClose}
       footer={footer}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
       data-testid="import-dialog"
     >
@@ -65,7 +65,7 @@ export function EnterpriseImport({ file, onClose }: { file: File; onClose: () =>
       </Typography.Paragraph>
       {preview.isPending && (
         <div style={{ textAlign: 'center', padding: 32 }}>
-          <Spin tip={t('import.parsing')}>
+          <Spin description={t('import.parsing')}>
             <div style={{ height: 48 }} />
           </Spin>
         </div>

@@ -57,7 +57,7 @@ export function EnterprisePage() {
           bordered
           size="middle"
           column={{ xs: 1, sm: 1, md: 2 }}
-          styles={{ label: { width: 160 } }}
+          styles={{ label: { width: 170, whiteSpace: 'nowrap' } }}
           items={[
             { key: 'name', label: t('enterprise.name'), children: e.name },
             {

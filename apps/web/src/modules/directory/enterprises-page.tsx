@@ -136,7 +136,7 @@ export function EnterprisesPage() {
       key: 'createdAt',
       sorter: true,
       sortOrder: sortOrderOf('createdAt'),
-      width: 150,
+      width: 160,
       render: (v: string) => formatDate(v, lang),
     },
     {

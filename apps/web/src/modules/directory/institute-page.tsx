@@ -63,7 +63,7 @@ export function InstitutePage() {
           bordered
           size="middle"
           column={{ xs: 1, sm: 1, md: 2 }}
-          styles={{ label: { width: 140 } }}
+          styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}
           items={[
             { key: 'name', label: t('institute.name'), children: i.name },
             { key: 'kind', label: t('institute.kind'), children: kindLabel(i.kind, lang) },
