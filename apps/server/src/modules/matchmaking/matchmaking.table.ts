@@ -1,0 +1,214 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { enterprises, industries, institutes } from '../directory/index.ts';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+const audited = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  createdBy: uuid('created_by'),
+  /** Soft delete: hidden from lists and from the matching index. */
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+};
+
+/** 技术需求: an enterprise's technology need, from collection to closing. */
+export const techNeeds = pgTable(
+  'tech_needs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    keywords: jsonb('keywords').$type<string[]>().notNull().default([]),
+    industryId: uuid('industry_id').references(() => industries.id),
+    /** Budget range in integer fen; null = open. */
+    budgetMinFen: bigint('budget_min_fen', { mode: 'number' }),
+    budgetMaxFen: bigint('budget_max_fen', { mode: 'number' }),
+    cooperationForms: jsonb('cooperation_forms').$type<string[]>().notNull().default([]),
+    deadline: date('deadline', { mode: 'string' }),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    stage: text('stage').notNull(),
+    stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }).notNull(),
+    reviewNote: text('review_note').notNull().default(''),
+    ...audited,
+  },
+  (t) => [
+    index('tech_needs_region_stage_idx').on(t.regionCode, t.stage),
+    index('tech_needs_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+/** 科技成果: an institute's achievement, offered for cooperation. */
+export const achievements = pgTable(
+  'achievements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id),
+    title: text('title').notNull(),
+    abstract: text('abstract').notNull(),
+    keywords: jsonb('keywords').$type<string[]>().notNull().default([]),
+    industryId: uuid('industry_id').references(() => industries.id),
+    /** Technology readiness level 1–9. */
+    trl: integer('trl').notNull(),
+    ipType: text('ip_type').notNull(),
+    ipNumbers: jsonb('ip_numbers').$type<string[]>().notNull().default([]),
+    cooperationForms: jsonb('cooperation_forms').$type<string[]>().notNull().default([]),
+    ...audited,
+  },
+  (t) => [index('achievements_institute_idx').on(t.instituteId), index('achievements_region_idx').on(t.regionCode)],
+);
+
+/** A recommendation accepted as a pairing (need ↔ institute), maybe made at an event. */
+export const needPairings = pgTable(
+  'need_pairings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => techNeeds.id),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id),
+    achievementId: uuid('achievement_id').references(() => achievements.id),
+    /** recommendation | event | manual */
+    source: text('source').notNull(),
+    eventId: uuid('event_id'),
+    /** none | intention | agreement */
+    outcome: text('outcome').notNull().default('none'),
+    note: text('note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    uniqueIndex('need_pairings_need_institute_uq').on(t.needId, t.instituteId),
+    index('need_pairings_event_idx').on(t.eventId),
+  ],
+);
+
+/** A recommendation staff turned down, with the reason (reported per institute). */
+export const recommendationRejections = pgTable(
+  'recommendation_rejections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => techNeeds.id),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id),
+    reason: text('reason').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [uniqueIndex('recommendation_rejections_need_institute_uq').on(t.needId, t.instituteId)],
+);
+
+/**
+ * The matching index's change log, written by triggers on needs, achievements and experts so no
+ * write path can forget it. Every server process catches up from here; the monotonic id is the
+ * cursor. Not a tenant table (no region_code): only the owner connection reads it.
+ */
+export const matchChanges = pgTable('match_changes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  docId: text('doc_id').notNull(),
+  at: timestamp('at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
+});
+
+/** The serialised index with the change id it covers, so a start-up can skip the rebuild. */
+export const matchIndexSnapshots = pgTable('match_index_snapshots', {
+  key: text('key').primaryKey(),
+  bytes: bytea('bytes').notNull(),
+  maxChangeId: bigint('max_change_id', { mode: 'number' }).notNull(),
+  format: text('format').notNull(),
+  documents: integer('documents').notNull(),
+  builtAt: timestamp('built_at', { withTimezone: true }).notNull(),
+});
+
+/** 对接活动: roadshows, site visits, online matchmaking, 校地企 forums. */
+export const matchmakingEvents = pgTable(
+  'matchmaking_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    place: text('place').notNull().default(''),
+    isOnline: boolean('is_online').notNull().default(false),
+    organiser: text('organiser').notNull(),
+    summary: text('summary').notNull().default(''),
+    /** Secret carried by the sign-in QR code; whoever holds it may sign in to this event only. */
+    checkinToken: text('checkin_token').notNull(),
+    ...audited,
+  },
+  (t) => [
+    index('matchmaking_events_region_held_idx').on(t.regionCode, t.heldOn),
+    uniqueIndex('matchmaking_events_checkin_uq').on(t.checkinToken),
+  ],
+);
+
+/** An organisation invited to or attending an event (walk-ins may be free-text names). */
+export const eventParticipants = pgTable(
+  'event_participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => matchmakingEvents.id),
+    /** enterprise | institute | other */
+    partyKind: text('party_kind').notNull(),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    instituteId: uuid('institute_id').references(() => institutes.id),
+    orgName: text('org_name').notNull(),
+    isInvited: boolean('is_invited').notNull().default(false),
+    attendedAt: timestamp('attended_at', { withTimezone: true }),
+    attendeeName: text('attendee_name').notNull().default(''),
+  },
+  (t) => [uniqueIndex('event_participants_event_org_uq').on(t.eventId, t.orgName)],
+);
+
+/** A need or achievement presented at an event. */
+export const eventItems = pgTable(
+  'event_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => matchmakingEvents.id),
+    needId: uuid('need_id').references(() => techNeeds.id),
+    achievementId: uuid('achievement_id').references(() => achievements.id),
+  },
+  (t) => [
+    uniqueIndex('event_items_need_uq').on(t.eventId, t.needId),
+    uniqueIndex('event_items_achievement_uq').on(t.eventId, t.achievementId),
+  ],
+);
