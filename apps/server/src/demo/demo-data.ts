@@ -3,9 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { enterprises, experts, industries, institutes } from '../modules/directory/index.ts';
 import { users } from '../platform/auth/auth.table.ts';
 import { hashPassword } from '../platform/auth/password.ts';
+import { systemClock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/database.ts';
 import { regions } from '../platform/tenancy/region.table.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
+import { loadRecruitmentDemo } from './recruitment-demo.ts';
 
 /** Every demo account's password, printed at start-up. */
 export const DEMO_PASSWORD = 'Gaodi@2026';
@@ -261,5 +263,6 @@ export async function loadDemoData(db: Database): Promise<{ created: boolean }> 
         .onConflictDoNothing();
     }
   });
+  await loadRecruitmentDemo(db, systemClock);
   return { created };
 }

@@ -210,3 +210,11 @@ describe('ledger entries', () => {
     ).toEqual(['correctsId', 'entryOn']);
   });
 });
+
+describe('demo data: the article’s figures come from the records', () => {
+  it('the 2026 plan shows 9 institutes recruited and 6 operating a platform', async () => {
+    const res = await staff.get('/api/recruitment/plans/2026');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ targetRecruited: 9, targetOperating: 6, recruited: 9, operating: 6 });
+  });
+});
