@@ -16,6 +16,14 @@ afterAll(() => t.close());
 const setStage = (id: string, stage: Stage) =>
   t.db.owner.execute(sql`UPDATE recruitment_records SET stage = ${stage} WHERE id = ${id}::uuid`);
 
+describe('demo data: the article’s figures come from the records', () => {
+  it('the 2026 plan shows 9 institutes recruited and 6 operating a platform', async () => {
+    const res = await staff.get('/api/recruitment/plans/2026');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ targetRecruited: 9, targetOperating: 6, recruited: 9, operating: 6 });
+  });
+});
+
 describe('attachments', () => {
   it('accepts a PDF by its content and refuses other content, whatever the name says', async () => {
     const ok = await uploadFile(staff, '/api/files', PDF, '协议.pdf');
@@ -208,13 +216,5 @@ describe('ledger entries', () => {
         .fields.map((f: { path: string }) => f.path)
         .sort(),
     ).toEqual(['correctsId', 'entryOn']);
-  });
-});
-
-describe('demo data: the article’s figures come from the records', () => {
-  it('the 2026 plan shows 9 institutes recruited and 6 operating a platform', async () => {
-    const res = await staff.get('/api/recruitment/plans/2026');
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ targetRecruited: 9, targetOperating: 6, recruited: 9, operating: 6 });
   });
 });
