@@ -28,6 +28,11 @@ export const Resource = z.enum([
   'supervision_rule',
   'notification',
   'file',
+  'need',
+  'achievement',
+  'pairing',
+  'event',
+  'project',
 ]);
 export type Resource = z.infer<typeof Resource>;
 
@@ -56,6 +61,11 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     supervision_rule: read,
     notification: readUpdate,
     file: readCreate,
+    need: all,
+    achievement: all,
+    pairing: all,
+    event: all,
+    project: all,
   },
   taskforce_lead: {
     region: read,
@@ -69,6 +79,11 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     supervision_rule: read,
     notification: readUpdate,
     file: readCreate,
+    need: all,
+    achievement: all,
+    pairing: all,
+    event: all,
+    project: all,
   },
   helper: {
     region: read,
@@ -82,6 +97,12 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     supervision_rule: read,
     notification: readUpdate,
     file: read,
+    need: read,
+    achievement: read,
+    pairing: read,
+    event: read,
+    // Updates only the projects they serve (checked against the current assignment).
+    project: readUpdate,
   },
   leader: {
     region: read,
@@ -95,14 +116,31 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     supervision_rule: read,
     notification: readUpdate,
     file: read,
+    need: readExport,
+    achievement: readExport,
+    pairing: readExport,
+    event: readExport,
+    project: readExport,
   },
-  enterprise: { region: read, industry: read, enterprise: ['read', 'update'], notification: readUpdate },
+  enterprise: {
+    region: read,
+    industry: read,
+    enterprise: ['read', 'update'],
+    notification: readUpdate,
+    // Their own needs and projects only (row-level security narrows to their enterprise).
+    need: ['read', 'create', 'update'],
+    project: read,
+  },
   institute: {
     region: read,
     industry: read,
     institute: ['read', 'update'],
     expert: ['read', 'create', 'update'],
     notification: readUpdate,
+    // Their institute's achievements; needs open for matching (published, matching) and their projects.
+    achievement: ['read', 'create', 'update', 'delete', 'import'],
+    need: read,
+    project: read,
   },
   // The system admin configures light rules but reads no recruitment record (三员 separation).
   sysadmin: {

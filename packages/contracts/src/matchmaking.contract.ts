@@ -1,0 +1,500 @@
+import { z } from 'zod';
+import { optionalText, pageOf, text } from './common.contract.ts';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^$|^[0-9+\-() ]{5,20}$/, '电话号码格式不正确')
+  .default('');
+/** Integer fen, up to 10 billion yuan. */
+const Fen = z.number().int().min(0).max(1_000_000_000_000);
+const Keywords = z.array(text(40)).max(20).default([]);
+
+// ---- needs: stages and the one table of allowed moves -----------------------------------------
+
+export const NEED_STAGES = [
+  'collected',
+  'reviewed',
+  'published',
+  'matching',
+  'contracted',
+  'closed',
+] as const;
+export const NeedStage = z.enum(NEED_STAGES);
+export type NeedStage = z.infer<typeof NeedStage>;
+export const NEED_STAGE_LABELS: Record<NeedStage, { zh: string; en: string }> = {
+  collected: { zh: '已征集', en: 'Collected' },
+  reviewed: { zh: '已审核', en: 'Reviewed' },
+  published: { zh: '已发布', en: 'Published' },
+  matching: { zh: '对接中', en: 'Matching' },
+  contracted: { zh: '已签约', en: 'Contracted' },
+  closed: { zh: '已关闭', en: 'Closed' },
+};
+
+/**
+ * Allowed need moves, written once. Forward one step; a reviewed need may go back to collection
+ * (returned for changes); any open need may be closed; a closed need reopens as collected.
+ */
+export const NEED_STAGE_TRANSITIONS: Record<NeedStage, readonly NeedStage[]> = {
+  collected: ['reviewed', 'closed'],
+  reviewed: ['published', 'collected', 'closed'],
+  published: ['matching', 'closed'],
+  matching: ['contracted', 'published', 'closed'],
+  contracted: ['closed'],
+  closed: ['collected'],
+};
+export function canMoveNeed(from: NeedStage, to: NeedStage): boolean {
+  return NEED_STAGE_TRANSITIONS[from].includes(to);
+}
+/** Needs that institutes may see and the engine recommends to them. */
+export const OPEN_NEED_STAGES: readonly NeedStage[] = ['published', 'matching'];
+
+export const COOPERATION_FORMS = [
+  'development',
+  'transfer',
+  'license',
+  'consulting',
+  'service',
+  'joint_lab',
+  'platform',
+  'talent',
+] as const;
+export const CooperationForm = z.enum(COOPERATION_FORMS);
+export type CooperationForm = z.infer<typeof CooperationForm>;
+export const COOPERATION_FORM_LABELS: Record<CooperationForm, { zh: string; en: string }> = {
+  development: { zh: '技术开发', en: 'Technology development' },
+  transfer: { zh: '技术转让', en: 'Technology transfer' },
+  license: { zh: '技术许可', en: 'Licensing' },
+  consulting: { zh: '技术咨询', en: 'Consulting' },
+  service: { zh: '技术服务', en: 'Technical service' },
+  joint_lab: { zh: '共建联合实验室', en: 'Joint lab' },
+  platform: { zh: '共建创新平台', en: 'Platform co-building' },
+  talent: { zh: '人才合作', en: 'Talent cooperation' },
+};
+
+export const NeedInput = z
+  .object({
+    /** Staff pick the enterprise; enterprise users' needs are always their own (ignored). */
+    enterpriseId: z.uuid().nullable().default(null),
+    title: text(120),
+    description: text(5000),
+    keywords: Keywords,
+    industryId: z.uuid().nullable().default(null),
+    budgetMinFen: Fen.nullable().default(null),
+    budgetMaxFen: Fen.nullable().default(null),
+    cooperationForms: z.array(CooperationForm).max(8).default([]),
+    deadline: IsoDate.nullable().default(null),
+    contactName: optionalText(40),
+    contactPhone: Phone,
+  })
+  .refine((n) => n.budgetMinFen === null || n.budgetMaxFen === null || n.budgetMaxFen >= n.budgetMinFen, {
+    path: ['budgetMaxFen'],
+    message: '预算上限不能低于下限',
+  });
+export type NeedInput = z.input<typeof NeedInput>;
+
+export const Need = z.object({
+  id: z.uuid(),
+  regionCode: z.string(),
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  title: z.string(),
+  description: z.string(),
+  keywords: z.array(z.string()),
+  industryId: z.uuid().nullable(),
+  industryName: z.string().nullable(),
+  budgetMinFen: z.number().int().nullable(),
+  budgetMaxFen: z.number().int().nullable(),
+  cooperationForms: z.array(CooperationForm),
+  deadline: z.string().nullable(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  stage: NeedStage,
+  stageChangedAt: z.string(),
+  reviewNote: z.string(),
+  allowedStages: z.array(NeedStage),
+  pairings: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Need = z.infer<typeof Need>;
+export const NeedPage = pageOf(Need);
+export type NeedPage = z.infer<typeof NeedPage>;
+
+export const NeedListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  stage: NeedStage.optional(),
+  industryId: z.uuid().optional(),
+  enterpriseId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type NeedListQuery = z.input<typeof NeedListQuery>;
+
+export const NeedStageInput = z.object({ to: NeedStage, note: optionalText(500) });
+export type NeedStageInput = z.input<typeof NeedStageInput>;
+
+// ---- achievements -------------------------------------------------------------------------------
+
+export const IP_TYPES = [
+  'invention_patent',
+  'utility_patent',
+  'software',
+  'know_how',
+  'variety',
+  'none',
+] as const;
+export const IpType = z.enum(IP_TYPES);
+export type IpType = z.infer<typeof IpType>;
+export const IP_TYPE_LABELS: Record<IpType, { zh: string; en: string }> = {
+  invention_patent: { zh: '发明专利', en: 'Invention patent' },
+  utility_patent: { zh: '实用新型专利', en: 'Utility model' },
+  software: { zh: '软件著作权', en: 'Software copyright' },
+  know_how: { zh: '技术秘密', en: 'Know-how' },
+  variety: { zh: '植物新品种', en: 'Plant variety' },
+  none: { zh: '无', en: 'None' },
+};
+
+export const AchievementInput = z.object({
+  /** Staff pick the institute; institute partners' achievements are always their own (ignored). */
+  instituteId: z.uuid().nullable().default(null),
+  title: text(200),
+  abstract: text(10_000),
+  keywords: Keywords,
+  industryId: z.uuid().nullable().default(null),
+  trl: z.number().int().min(1).max(9),
+  ipType: IpType.default('none'),
+  ipNumbers: z.array(text(60)).max(50).default([]),
+  cooperationForms: z.array(CooperationForm).max(8).default([]),
+});
+export type AchievementInput = z.input<typeof AchievementInput>;
+
+export const Achievement = z.object({
+  id: z.uuid(),
+  regionCode: z.string(),
+  instituteId: z.uuid(),
+  instituteName: z.string(),
+  title: z.string(),
+  abstract: z.string(),
+  keywords: z.array(z.string()),
+  industryId: z.uuid().nullable(),
+  industryName: z.string().nullable(),
+  trl: z.number().int(),
+  ipType: IpType,
+  ipNumbers: z.array(z.string()),
+  cooperationForms: z.array(CooperationForm),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Achievement = z.infer<typeof Achievement>;
+export const AchievementPage = pageOf(Achievement);
+export type AchievementPage = z.infer<typeof AchievementPage>;
+
+export const AchievementListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  instituteId: z.uuid().optional(),
+  industryId: z.uuid().optional(),
+  minTrl: z.coerce.number().int().min(1).max(9).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type AchievementListQuery = z.input<typeof AchievementListQuery>;
+
+/** JSONL import in the corpus format: owners are institute names (matched or created). */
+export const AchievementJsonlResult = z.object({
+  created: z.number().int(),
+  institutesCreated: z.number().int(),
+  problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+export type AchievementJsonlResult = z.infer<typeof AchievementJsonlResult>;
+
+// ---- recommendations ----------------------------------------------------------------------------
+
+export const RecommendationQuery = z.object({
+  industryId: z.uuid().optional(),
+  /** The institute's city (e.g. 北京). */
+  city: z.string().trim().max(40).optional(),
+  level: z.string().trim().max(40).optional(),
+  minTrl: z.coerce.number().int().min(1).max(9).optional(),
+  top: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type RecommendationQuery = z.input<typeof RecommendationQuery>;
+
+/** A matched query term: where it was found and its part of the score. */
+export const MatchedTerm = z.object({ term: z.string(), fields: z.array(z.string()), score: z.number() });
+export type MatchedTerm = z.infer<typeof MatchedTerm>;
+
+export const RecommendedAchievement = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  abstract: z.string(),
+  keywords: z.array(z.string()),
+  trl: z.number().int(),
+  instituteId: z.uuid(),
+  instituteName: z.string(),
+  score: z.number(),
+  /** This achievement's part of its institute's score (institute list), else 1. */
+  share: z.number(),
+  matches: z.array(MatchedTerm),
+});
+export type RecommendedAchievement = z.infer<typeof RecommendedAchievement>;
+
+export const RecommendedExpert = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  title: z.string(),
+  field: z.string(),
+  instituteId: z.uuid(),
+  instituteName: z.string(),
+  score: z.number(),
+  matches: z.array(MatchedTerm),
+});
+export type RecommendedExpert = z.infer<typeof RecommendedExpert>;
+
+export const RecommendationStatus = z.enum(['open', 'accepted', 'rejected']);
+export type RecommendationStatus = z.infer<typeof RecommendationStatus>;
+
+export const RecommendedInstitute = z.object({
+  instituteId: z.uuid(),
+  name: z.string(),
+  level: z.string(),
+  city: z.string(),
+  score: z.number(),
+  terms: z.array(z.string()),
+  /** The achievements and experts that carried the institute, with their shares. */
+  achievements: z.array(RecommendedAchievement),
+  experts: z.array(RecommendedExpert),
+  status: RecommendationStatus,
+  pairingId: z.uuid().nullable(),
+  rejectionReason: z.string().nullable(),
+});
+export type RecommendedInstitute = z.infer<typeof RecommendedInstitute>;
+
+export const NeedRecommendations = z.object({
+  needId: z.uuid(),
+  /** Index freshness: the last change the answering process had applied, and when it caught up. */
+  indexChangeId: z.number().int(),
+  institutes: z.array(RecommendedInstitute),
+  achievements: z.array(RecommendedAchievement),
+  experts: z.array(RecommendedExpert),
+});
+export type NeedRecommendations = z.infer<typeof NeedRecommendations>;
+
+export const RecommendedNeed = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  enterpriseName: z.string(),
+  stage: NeedStage,
+  score: z.number(),
+  matches: z.array(MatchedTerm),
+});
+export type RecommendedNeed = z.infer<typeof RecommendedNeed>;
+export const InstituteNeedRecommendations = z.object({
+  instituteId: z.uuid(),
+  needs: z.array(RecommendedNeed),
+});
+export type InstituteNeedRecommendations = z.infer<typeof InstituteNeedRecommendations>;
+
+export const REJECTION_REASONS = [
+  'too_early',
+  'benefit_unclear',
+  'route_unclear',
+  'description_unclear',
+  'other',
+] as const;
+export const RejectionReason = z.enum(REJECTION_REASONS);
+export type RejectionReason = z.infer<typeof RejectionReason>;
+export const REJECTION_REASON_LABELS: Record<RejectionReason, { zh: string; en: string }> = {
+  too_early: { zh: '技术尚不成熟', en: 'Too early' },
+  benefit_unclear: { zh: '效益不明确', en: 'Benefit unclear' },
+  route_unclear: { zh: '技术路线不清晰', en: 'Route unclear' },
+  description_unclear: { zh: '需求描述不清', en: 'Description unclear' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const RejectInput = z
+  .object({ instituteId: z.uuid(), reason: RejectionReason, note: optionalText(500) })
+  .refine((r) => r.reason !== 'other' || r.note.length > 0, {
+    path: ['note'],
+    message: '选择“其他”时请说明原因',
+  });
+export type RejectInput = z.input<typeof RejectInput>;
+
+export const RejectionReport = z.array(
+  z.object({
+    instituteId: z.uuid(),
+    instituteName: z.string(),
+    total: z.number().int(),
+    reasons: z.record(z.string(), z.number().int()),
+  }),
+);
+export type RejectionReport = z.infer<typeof RejectionReport>;
+
+// ---- pairings -----------------------------------------------------------------------------------
+
+export const PAIRING_OUTCOMES = ['none', 'intention', 'agreement'] as const;
+export const PairingOutcome = z.enum(PAIRING_OUTCOMES);
+export type PairingOutcome = z.infer<typeof PairingOutcome>;
+export const PAIRING_OUTCOME_LABELS: Record<PairingOutcome, { zh: string; en: string }> = {
+  none: { zh: '待跟进', en: 'Follow-up' },
+  intention: { zh: '达成意向', en: 'Intention' },
+  agreement: { zh: '签订协议', en: 'Agreement signed' },
+};
+
+export const PairingInput = z.object({
+  needId: z.uuid(),
+  instituteId: z.uuid(),
+  achievementId: z.uuid().nullable().default(null),
+  eventId: z.uuid().nullable().default(null),
+  outcome: PairingOutcome.default('none'),
+  note: optionalText(500),
+});
+export type PairingInput = z.input<typeof PairingInput>;
+
+export const PairingUpdateInput = z.object({
+  eventId: z.uuid().nullable().optional(),
+  outcome: PairingOutcome.optional(),
+  note: optionalText(500).optional(),
+});
+export type PairingUpdateInput = z.input<typeof PairingUpdateInput>;
+
+export const Pairing = z.object({
+  id: z.uuid(),
+  needId: z.uuid(),
+  needTitle: z.string(),
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  instituteId: z.uuid(),
+  instituteName: z.string(),
+  achievementId: z.uuid().nullable(),
+  achievementTitle: z.string().nullable(),
+  source: z.enum(['recommendation', 'event', 'manual']),
+  eventId: z.uuid().nullable(),
+  eventTitle: z.string().nullable(),
+  outcome: PairingOutcome,
+  note: z.string(),
+  createdAt: z.string(),
+});
+export type Pairing = z.infer<typeof Pairing>;
+export const PairingListQuery = z.object({
+  needId: z.uuid().optional(),
+  eventId: z.uuid().optional(),
+  instituteId: z.uuid().optional(),
+});
+
+// ---- events -------------------------------------------------------------------------------------
+
+export const EVENT_KINDS = ['roadshow', 'site_visit', 'online', 'forum', 'salon', 'other'] as const;
+export const EventKind = z.enum(EVENT_KINDS);
+export type EventKind = z.infer<typeof EventKind>;
+export const EVENT_KIND_LABELS: Record<EventKind, { zh: string; en: string }> = {
+  roadshow: { zh: '成果路演', en: 'Roadshow' },
+  site_visit: { zh: '实地考察', en: 'Site visit' },
+  online: { zh: '线上对接', en: 'Online matchmaking' },
+  forum: { zh: '校地企对接会', en: 'University–county–enterprise forum' },
+  salon: { zh: '技术沙龙', en: 'Technology salon' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const EventInput = z.object({
+  title: text(120),
+  kind: EventKind,
+  heldOn: IsoDate,
+  place: optionalText(200),
+  isOnline: z.boolean().default(false),
+  organiser: text(120),
+  summary: optionalText(5000),
+  invitedEnterpriseIds: z.array(z.uuid()).max(500).default([]),
+  invitedInstituteIds: z.array(z.uuid()).max(500).default([]),
+  needIds: z.array(z.uuid()).max(500).default([]),
+  achievementIds: z.array(z.uuid()).max(500).default([]),
+});
+export type EventInput = z.input<typeof EventInput>;
+
+export const EventParticipant = z.object({
+  id: z.uuid(),
+  partyKind: z.enum(['enterprise', 'institute', 'other']),
+  enterpriseId: z.uuid().nullable(),
+  instituteId: z.uuid().nullable(),
+  orgName: z.string(),
+  isInvited: z.boolean(),
+  attendedAt: z.string().nullable(),
+  attendeeName: z.string(),
+});
+export type EventParticipant = z.infer<typeof EventParticipant>;
+
+export const EventSummary = z.object({
+  id: z.uuid(),
+  regionCode: z.string(),
+  title: z.string(),
+  kind: EventKind,
+  heldOn: z.string(),
+  place: z.string(),
+  isOnline: z.boolean(),
+  organiser: z.string(),
+  invited: z.number().int(),
+  attended: z.number().int(),
+  pairings: z.number().int(),
+  projectsSigned: z.number().int(),
+  projectsLanded: z.number().int(),
+});
+export type EventSummary = z.infer<typeof EventSummary>;
+export const EventPage = pageOf(EventSummary);
+export type EventPage = z.infer<typeof EventPage>;
+export const EventListQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  kind: EventKind.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type EventListQuery = z.input<typeof EventListQuery>;
+
+/** A project attributed to an event (signed from one of its pairings or recorded as its source). */
+export const EventProject = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  stage: z.string(),
+  signedOn: z.string().nullable(),
+  landedOn: z.string().nullable(),
+  amountFen: z.number().int(),
+});
+export type EventProject = z.infer<typeof EventProject>;
+
+export const MatchmakingEvent = EventSummary.extend({
+  summary: z.string(),
+  /** Present for bureau users: the path of the phone sign-in page the QR code encodes. */
+  checkinPath: z.string(),
+  participants: z.array(EventParticipant),
+  needs: z.array(z.object({ id: z.uuid(), title: z.string(), enterpriseName: z.string() })),
+  achievements: z.array(z.object({ id: z.uuid(), title: z.string(), instituteName: z.string() })),
+  pairingList: z.array(Pairing),
+  projects: z.array(EventProject),
+});
+export type MatchmakingEvent = z.infer<typeof MatchmakingEvent>;
+
+export const CheckinInfo = z.object({
+  title: z.string(),
+  heldOn: z.string(),
+  place: z.string(),
+  isOnline: z.boolean(),
+  organiser: z.string(),
+  organisations: z.array(z.string()),
+});
+export type CheckinInfo = z.infer<typeof CheckinInfo>;
+export const CheckinParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+export const CheckinInput = z.object({ orgName: text(120), attendeeName: text(40) });
+export type CheckinInput = z.input<typeof CheckinInput>;
+export const CheckinResult = z.object({ ok: z.literal(true), orgName: z.string() });
+
+/** Counts of the matchmaking path for a year, computed from records (the article's figures). */
+export const MatchmakingSummary = z.object({
+  year: z.number().int(),
+  events: z.number().int(),
+  needs: z.number().int(),
+  publishedNeeds: z.number().int(),
+  achievements: z.number().int(),
+  pairings: z.number().int(),
+});
+export type MatchmakingSummary = z.infer<typeof MatchmakingSummary>;
