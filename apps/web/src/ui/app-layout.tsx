@@ -1,4 +1,5 @@
-import { Layout, Menu, type MenuProps } from 'antd';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 
@@ -32,6 +33,17 @@ export function AppLayout({
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
+        {isNarrow && (
+          <Button
+            type="text"
+            className="app-menu-toggle"
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            aria-label="menu"
+            aria-expanded={!collapsed}
+            onClick={() => setCollapsed((c) => !c)}
+            data-testid="menu-toggle"
+          />
+        )}
         <Link to="/" className="app-brand" aria-label={brand}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span className="app-brand-full">{brand}</span>
@@ -47,8 +59,8 @@ export function AppLayout({
           breakpoint="md"
           collapsedWidth={0}
           collapsible
-          // Only phones get the tab that opens the menu; on wider screens the menu is always there.
-          trigger={isNarrow ? undefined : null}
+          // Phones open the menu from the header button; on wider screens it is always there.
+          trigger={null}
           collapsed={collapsed}
           onCollapse={setCollapsed}
           onBreakpoint={(broken) => {
@@ -80,4 +92,10 @@ export function AppLayout({
       </Layout>
     </Layout>
   );
+}
+
+/** True below the `md` breakpoint (phones): tables drop fixed columns and scroll instead. */
+export function useIsNarrow(): boolean {
+  const screens = Grid.useBreakpoint();
+  return screens.md === false;
 }

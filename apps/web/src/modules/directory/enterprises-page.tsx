@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useIsNarrow } from '../../ui/app-layout.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
@@ -38,6 +39,7 @@ type Sort = (typeof SORTS)[number];
 
 export function EnterprisesPage() {
   const { t, lang } = useI18n();
+  const isNarrow = useIsNarrow();
   const { message } = App.useApp();
   const me = useSession();
   const can = useCan();
@@ -73,7 +75,7 @@ export function EnterprisesPage() {
       key: 'name',
       sorter: true,
       sortOrder: sortOrderOf('name'),
-      fixed: 'left',
+      fixed: isNarrow ? undefined : 'left',
       width: 240,
       render: (name: string, row) => (
         <Flex gap={6} align="center" wrap>
@@ -143,7 +145,7 @@ export function EnterprisesPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 170,
-      fixed: 'right',
+      fixed: isNarrow ? undefined : 'right',
       render: (_, row) => (
         <RecordActions
           viewTo={`/enterprises/${row.id}`}
@@ -292,7 +294,7 @@ export function EnterprisesPage() {
             columns={columns}
             dataSource={list.data?.items}
             loading={list.isFetching}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1240 }}
             onChange={onTableChange}
             locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.empty')} /> }}
             pagination={{

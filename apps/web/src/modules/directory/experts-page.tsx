@@ -3,6 +3,7 @@ import type { Expert } from '@gaodi/contracts';
 import { Button, Empty, Flex, Input, Select, Switch, Table, type TableProps, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { useIsNarrow } from '../../ui/app-layout.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
@@ -19,6 +20,7 @@ type Sort = (typeof SORTS)[number];
 
 export function ExpertsPage() {
   const { t, lang } = useI18n();
+  const isNarrow = useIsNarrow();
   const can = useCan();
   const [state, update] = useUrlState(KEYS);
   const [search, setSearch] = useState(state.q ?? '');
@@ -45,7 +47,7 @@ export function ExpertsPage() {
       key: 'name',
       sorter: true,
       sortOrder: sortOrderOf('name'),
-      fixed: 'left',
+      fixed: isNarrow ? undefined : 'left',
       width: 120,
       render: (name: string, row) => (
         <Flex gap={6} align="center" wrap>
@@ -98,7 +100,7 @@ export function ExpertsPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 130,
-      fixed: 'right',
+      fixed: isNarrow ? undefined : 'right',
       render: (_, row) => (
         <RecordActions
           editTo={can('expert', 'update') && !row.isDeleted ? `/experts/${row.id}/edit` : undefined}
@@ -189,7 +191,7 @@ export function ExpertsPage() {
             columns={columns}
             dataSource={list.data?.items}
             loading={list.isFetching}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1080 }}
             onChange={onTableChange}
             locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.empty')} /> }}
             pagination={{

@@ -3,6 +3,7 @@ import { type Institute, InstituteKind, InstituteLevel } from '@gaodi/contracts'
 import { Button, Empty, Flex, Input, Select, Switch, Table, type TableProps, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { useIsNarrow } from '../../ui/app-layout.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
@@ -19,6 +20,7 @@ type Sort = (typeof SORTS)[number];
 
 export function InstitutesPage() {
   const { t, lang } = useI18n();
+  const isNarrow = useIsNarrow();
   const can = useCan();
   const [state, update] = useUrlState(KEYS);
   const [search, setSearch] = useState(state.q ?? '');
@@ -45,7 +47,7 @@ export function InstitutesPage() {
       key: 'name',
       sorter: true,
       sortOrder: sortOrderOf('name'),
-      fixed: 'left',
+      fixed: isNarrow ? undefined : 'left',
       width: 240,
       render: (name: string, row) => (
         <Flex gap={6} align="center" wrap>
@@ -89,7 +91,7 @@ export function InstitutesPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 170,
-      fixed: 'right',
+      fixed: isNarrow ? undefined : 'right',
       render: (_, row) => (
         <RecordActions
           viewTo={`/institutes/${row.id}`}

@@ -63,7 +63,10 @@ export function HomePage() {
   const experts = useExperts(ONE, canExpert);
   const industries = useIndustries(can('industry', 'read'));
   const region = me.regions.find((r) => r.code === me.activeRegionCode);
-  const leading = (industries.data ?? []).filter((i) => i.isLeading);
+  // A city sees each county's taxonomy; the same leading industry is listed once.
+  const leading = [
+    ...new Map((industries.data ?? []).filter((i) => i.isLeading).map((i) => [i.name, i])).values(),
+  ];
   const hasFigures = canEnterprise || canInstitute || canExpert;
 
   return (

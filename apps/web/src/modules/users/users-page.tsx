@@ -24,6 +24,7 @@ import {
   TreeSelect,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import { useIsNarrow } from '../../ui/app-layout.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { formatNumber } from '../../ui/format.ts';
@@ -37,6 +38,7 @@ const ROLES = RoleSchema.options;
 
 export function UsersPage() {
   const { t, lang } = useI18n();
+  const isNarrow = useIsNarrow();
   const { message } = App.useApp();
   const me = useSession();
   const can = useCan();
@@ -69,7 +71,7 @@ export function UsersPage() {
     );
 
   const columns: TableProps<UserSummary>['columns'] = [
-    { title: t('users.username'), dataIndex: 'username', width: 140, fixed: 'left' },
+    { title: t('users.username'), dataIndex: 'username', width: 140, fixed: isNarrow ? undefined : 'left' },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
     { title: t('users.role'), dataIndex: 'role', width: 140, render: (r: Role) => ROLE_LABELS[r][lang] },
     {
@@ -103,7 +105,7 @@ export function UsersPage() {
             title: t('common.actions'),
             key: 'actions',
             width: 150,
-            fixed: 'right' as const,
+            fixed: isNarrow ? undefined : ('right' as const),
             render: (_: unknown, u: UserSummary) =>
               u.id === me.id ? null : (
                 <Space size={0} wrap>
