@@ -61,8 +61,6 @@ export type EngineOptions = {
    * query word (0 = no bigrams).
    */
   bigramWeight?: number;
-  /** Query weight of a learned phrase relative to a word (default 1). */
-  phraseWeight?: number;
   /** Query weight of a synonym relative to the word typed (default 0.5). */
   synonymWeight?: number;
   /** Off by default; see FeedbackOptions. */
@@ -84,7 +82,6 @@ export type ResolvedOptions = {
   synonyms: string[][];
   synonymWeight: number;
   bigramWeight: number;
-  phraseWeight: number;
   feedback: FeedbackOptions | null;
   ownerModel: (OwnerModelParams & { weight: number }) | null;
 };
@@ -104,7 +101,6 @@ const resolveOptions = (options: EngineOptions = {}): ResolvedOptions => ({
   synonyms: (options.synonyms ?? []).map((group) => [...group]),
   synonymWeight: options.synonymWeight ?? 0.5,
   bigramWeight: options.bigramWeight ?? 0.6,
-  phraseWeight: options.phraseWeight ?? 0.5,
   feedback: options.feedback ?? null,
   ownerModel: options.ownerModel === undefined ? { weight: 0.4, k1: 1.2, b: 0 } : options.ownerModel,
 });
@@ -310,10 +306,7 @@ const buildEngine = (
   /** Query text → term weights (query-term frequency), with synonym expansion. */
   const parseText = (text: string): QueryTerm[] => {
     const weights = new Map<string, number>();
-    for (const term of tokenizer.tokenize(text, phrases)) {
-      const weight = phrases.has(term) ? options.phraseWeight : 1;
-      weights.set(term, (weights.get(term) ?? 0) + weight);
-    }
+    for (const term of tokenizer.tokenize(text, phrases)) weights.set(term, (weights.get(term) ?? 0) + 1);
     if (options.bigramWeight > 0) {
       for (const gram of tokenizer.bigrams(text)) {
         weights.set(gram, (weights.get(gram) ?? 0) + options.bigramWeight);

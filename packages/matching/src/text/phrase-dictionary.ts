@@ -4,7 +4,7 @@
  * so that removing the last document that taught a phrase forgets it again; deployment synonyms are
  * pinned and never forgotten.
  *
- * Matching is a scan over start positions keyed by the phrase's first two characters, which keeps
+ * Splitting is a scan over start positions keyed by the phrase's first two characters, which keeps
  * the structure small (no character trie) and the scan linear in practice.
  */
 export type PhraseDictionary = {
@@ -15,8 +15,11 @@ export type PhraseDictionary = {
   /** Adds a phrase that is never forgotten (deployment synonyms). */
   pin: (phrase: string) => void;
   has: (phrase: string) => boolean;
-  /** Every dictionary phrase occurring in the normalised text, in order of position. */
-  match: (text: string) => string[];
+  /**
+   * The text cut into learned phrases (longest match, left to right) and the stretches between
+   * them, in order; each piece is tagged with whether it is a phrase.
+   */
+  split: (text: string) => Array<{ text: string; isPhrase: boolean }>;
   /** Entries with their reference counts (pinned entries are not listed). */
   entries: () => Array<[string, number]>;
   size: () => number;
@@ -81,19 +84,30 @@ export const createPhraseDictionary = (): PhraseDictionary => {
       if (!before) index(phrase, 1);
     },
     has: isPresent,
-    match: (text) => {
-      const found: string[] = [];
-      if (byPrefix.size === 0) return found;
-      for (let i = 0; i + PREFIX <= text.length; i++) {
-        const lengths = byPrefix.get(prefixKey(text, i));
-        if (!lengths) continue;
-        for (const length of lengths.keys()) {
-          if (i + length > text.length) continue;
-          const candidate = text.slice(i, i + length);
-          if (isPresent(candidate) && isWholeWord(text, i, i + length)) found.push(candidate);
+    split: (text) => {
+      const pieces: Array<{ text: string; isPhrase: boolean }> = [];
+      let plainStart = 0;
+      let i = 0;
+      while (i + PREFIX <= text.length) {
+        const lengths = byPrefix.size > 0 ? byPrefix.get(prefixKey(text, i)) : undefined;
+        let longest = 0;
+        if (lengths) {
+          for (const length of lengths.keys()) {
+            if (length <= longest || i + length > text.length) continue;
+            if (isPresent(text.slice(i, i + length)) && isWholeWord(text, i, i + length)) longest = length;
+          }
         }
+        if (longest === 0) {
+          i++;
+          continue;
+        }
+        if (i > plainStart) pieces.push({ text: text.slice(plainStart, i), isPhrase: false });
+        pieces.push({ text: text.slice(i, i + longest), isPhrase: true });
+        i += longest;
+        plainStart = i;
       }
-      return found;
+      if (plainStart < text.length) pieces.push({ text: text.slice(plainStart), isPhrase: false });
+      return pieces;
     },
     entries: () => [...counts.entries()],
     size: () => counts.size + [...pinned].filter((p) => !counts.has(p)).length,

@@ -40,6 +40,7 @@ describe('tokenizer', () => {
       fields: { title: '蒜氨酸提取工艺', keywords: ['蒜氨酸', '大蒜'], text: '研究蒜氨酸的提取。' },
     });
     expect(engine.tokenize(need)).toContain('蒜氨酸');
+    expect(engine.tokenize(need)).not.toContain('中蒜'); // jieba's wrong cut is gone
     // Forgotten again with the only document that taught it.
     engine.remove('a1');
     expect(engine.tokenize(need)).not.toContain('蒜氨酸');
@@ -55,10 +56,20 @@ describe('tokenizer', () => {
     const phrases = createPhraseDictionary();
     phrases.learn('rdf存储');
     phrases.learn('nirk');
-    expect(phrases.match('基于rdf存储的系统')).toEqual(['rdf存储']);
-    expect(phrases.match('xrdf存储')).toEqual([]);
-    expect(phrases.match('nirk基因')).toEqual(['nirk']);
-    expect(phrases.match('nirkb基因')).toEqual([]);
+    const phraseTexts = (text: string) =>
+      phrases
+        .split(text)
+        .filter((piece) => piece.isPhrase)
+        .map((piece) => piece.text);
+    expect(phraseTexts('基于rdf存储的系统')).toEqual(['rdf存储']);
+    expect(phraseTexts('xrdf存储')).toEqual([]);
+    expect(phraseTexts('nirk基因')).toEqual(['nirk']);
+    expect(phraseTexts('nirkb基因')).toEqual([]);
+    expect(phrases.split('用nirk基因')).toEqual([
+      { text: '用', isPhrase: false },
+      { text: 'nirk', isPhrase: true },
+      { text: '基因', isPhrase: false },
+    ]);
   });
 
   it('emits Chinese character bigrams marked apart from words', () => {

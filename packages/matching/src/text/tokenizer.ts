@@ -13,7 +13,7 @@ export type SegmentationMode = 'exact' | 'search';
 export type Tokenizer = {
   /** Normalised content tokens from jieba alone (no learned phrases), stop words removed. */
   segment: (text: string) => string[];
-  /** `segment` plus every learned phrase found in the text that jieba did not already emit. */
+  /** Like `segment`, but every learned phrase in the text is kept as one token. */
   tokenize: (text: string, phrases: PhraseDictionary) => string[];
   /**
    * Overlapping bigrams of each run of Chinese characters, marked with BIGRAM_MARK so they never
@@ -55,12 +55,13 @@ export const createTokenizer = (mode: SegmentationMode = 'search'): Tokenizer =>
   return {
     segment: (text) => segmentNormalized(normalizeText(text)),
     tokenize: (text, phrases) => {
-      const normalized = normalizeText(text);
-      const tokens = segmentNormalized(normalized);
-      const matched = phrases.match(normalized);
-      if (matched.length === 0) return tokens;
-      const emitted = new Set(tokens);
-      for (const phrase of matched) if (!emitted.has(phrase)) tokens.push(phrase);
+      // Learned phrases are cut out first (longest match), so each stays one term and jieba
+      // cuts only the stretches between them: 中蒜|氨酸 becomes 中|蒜氨酸 once 蒜氨酸 is learned.
+      const tokens: string[] = [];
+      for (const piece of phrases.split(normalizeText(text))) {
+        if (piece.isPhrase) tokens.push(piece.text);
+        else for (const token of segmentNormalized(piece.text)) tokens.push(token);
+      }
       return tokens;
     },
     bigrams: (text) => {
