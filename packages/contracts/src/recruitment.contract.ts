@@ -293,7 +293,7 @@ export const BoardQuery = RecruitmentListQuery.omit({
   page: true,
   pageSize: true,
 }).extend({
-  perColumn: z.coerce.number().int().min(1).max(500).default(50),
+  perColumn: z.coerce.number().int().min(1).max(500).default(40),
 });
 export type BoardQuery = z.input<typeof BoardQuery>;
 

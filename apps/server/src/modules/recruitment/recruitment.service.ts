@@ -219,20 +219,55 @@ export function createRecruitmentService({
     });
   }
 
-  /** The board: per stage its count and its first cards, worst light first, then least recently touched. */
+  /**
+   * The board: per stage its count and its first cards, worst light first, then least recently
+   * touched. Ranked in SQL (a window per stage), so only the cards shown are read in full.
+   */
   async function board(ctx: UserContext, query: Partial<ListQuery> & { perColumn: number }) {
     const day = today();
     return db.transaction(ctx.scope, async (tx) => {
-      const where = listWhere(query, day);
-      const rows = await summaryQuery(tx, day, where).orderBy(
-        desc(LIGHT_RANK),
-        asc(recruitmentRecords.updatedAt),
-        asc(recruitmentRecords.id),
-      );
-      const columns = STAGES.map((stage) => {
-        const inStage = rows.filter((r) => r.r.stage === stage);
-        return { stage, total: inStage.length, items: inStage.slice(0, query.perColumn).map(toSummary) };
-      });
+      const base = tx
+        .select({
+          id: sql<string>`${recruitmentRecords.id}`.as('card_id'),
+          stage: sql<string>`${recruitmentRecords.stage}`.as('card_stage'),
+          rn: sql<number>`row_number() OVER (PARTITION BY ${recruitmentRecords.stage} ORDER BY ${LIGHT_RANK} DESC, ${recruitmentRecords.updatedAt} ASC, ${recruitmentRecords.id})`.as(
+            'rn',
+          ),
+          total: sql<number>`count(*) OVER (PARTITION BY ${recruitmentRecords.stage})`.as('total'),
+        })
+        .from(recruitmentRecords)
+        .leftJoin(
+          supervisionLights,
+          and(eq(supervisionLights.itemType, ITEM_TYPE), eq(supervisionLights.itemId, recruitmentRecords.id)),
+        )
+        .$dynamic();
+      // The institute is joined only to search its name: on a large region every join costs a row-level-security scan.
+      const ranked = (
+        query.q ? base.innerJoin(institutes, eq(institutes.id, recruitmentRecords.instituteId)) : base
+      )
+        .where(listWhere(query, day))
+        .as('ranked');
+      const top = await tx
+        .select({ id: ranked.id, stage: ranked.stage, total: ranked.total })
+        .from(ranked)
+        .where(sql`${ranked.rn} <= ${query.perColumn}`);
+      const totals = new Map(top.map((t) => [t.stage, Number(t.total)]));
+      const rows =
+        top.length === 0
+          ? []
+          : await summaryQuery(
+              tx,
+              day,
+              inArray(
+                recruitmentRecords.id,
+                top.map((t) => t.id),
+              ),
+            ).orderBy(desc(LIGHT_RANK), asc(recruitmentRecords.updatedAt), asc(recruitmentRecords.id));
+      const columns = STAGES.map((stage) => ({
+        stage,
+        total: totals.get(stage) ?? 0,
+        items: rows.filter((r) => r.r.stage === stage).map(toSummary),
+      }));
       return { columns };
     });
   }
