@@ -10,7 +10,10 @@ export default defineConfig(({ command, mode }) => {
     plugins: [react()],
     server: {
       port: 5173,
-      proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+      // The API server (`npx tsx apps/server/src/main.ts`); GAODI_API_URL points elsewhere.
+      proxy: {
+        '/api': { target: process.env.GAODI_API_URL ?? 'http://localhost:3000', changeOrigin: false },
+      },
     },
     build: {
       outDir: 'dist',

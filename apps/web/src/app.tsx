@@ -8,7 +8,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { Action, Resource } from '@gaodi/contracts';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Flex, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -24,9 +24,25 @@ import { setDateLocale } from './ui/format.ts';
 import { I18nProvider, useI18n } from './ui/i18n.tsx';
 import { PageLoading } from './ui/page.tsx';
 
+const RELOADED = 'gaodi_chunk_reload';
+
 /** Pages load on first visit, so the login page does not carry every screen. */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return lazy(async () => {
+    try {
+      const module = await load();
+      sessionStorage.removeItem(RELOADED);
+      return { default: module[name] as ComponentType };
+    } catch (error) {
+      // After a new release the old chunk names are gone: load the new index.html once.
+      if (!sessionStorage.getItem(RELOADED)) {
+        sessionStorage.setItem(RELOADED, '1');
+        window.location.reload();
+        return new Promise<never>(() => {});
+      }
+      throw error;
+    }
+  });
 }
 
 const HomePage = page(() => import('./modules/home/home-page.tsx'), 'HomePage');
@@ -48,7 +64,15 @@ const IndustriesPage = page(() => import('./modules/directory/industries-page.ts
 const AuditPage = page(() => import('./modules/audit/audit-page.tsx'), 'AuditPage');
 const UsersPage = page(() => import('./modules/users/users-page.tsx'), 'UsersPage');
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // A CSRF refusal means the session changed underneath (signed in again in another tab):
+  // reload the user so the next attempt carries the current token.
+  mutationCache: new MutationCache({
+    onError: (error) => {
+      if (isApiError(error) && error.code === 'CSRF')
+        void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    },
+  }),
   defaultOptions: {
     queries: {
       // 4xx answers do not change on retry; a network blip or a 5xx may.

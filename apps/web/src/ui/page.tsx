@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Flex, Spin, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useI18n } from './i18n.tsx';
 
@@ -24,6 +24,10 @@ export function Page({
 }) {
   const navigate = useNavigate();
   const { t } = useI18n();
+  const docTitle = typeof title === 'string' ? title : crumbs?.at(-1)?.title;
+  useEffect(() => {
+    document.title = docTitle ? `${docTitle} - ${t('app.fullTitle')}` : t('app.fullTitle');
+  }, [docTitle, t]);
   return (
     <div className="page" data-testid={testId}>
       {crumbs && crumbs.length > 0 && (

@@ -76,7 +76,7 @@ export function EnterprisesPage() {
       sorter: true,
       sortOrder: sortOrderOf('name'),
       fixed: isNarrow ? undefined : 'left',
-      width: 240,
+      width: 220,
       render: (name: string, row) => (
         <Flex gap={6} align="center" wrap>
           <Link to={`/enterprises/${row.id}`}>{name}</Link>
@@ -90,21 +90,21 @@ export function EnterprisesPage() {
       key: 'creditCode',
       sorter: true,
       sortOrder: sortOrderOf('creditCode'),
-      width: 200,
+      width: 190,
       render: (code: string) => <span className="desc-value-mono">{code}</span>,
     },
     {
       title: t('enterprise.industry'),
       dataIndex: 'industryName',
       key: 'industry',
-      width: 140,
+      width: 120,
       render: (v) => v ?? '—',
     },
     {
       title: t('enterprise.scale'),
       dataIndex: 'scale',
       key: 'scale',
-      width: 90,
+      width: 80,
       render: (v: Enterprise['scale']) => scaleLabel(v, lang),
     },
     ...(isMultiRegion
@@ -122,14 +122,16 @@ export function EnterprisesPage() {
       title: t('enterprise.contactName'),
       dataIndex: 'contactName',
       key: 'contactName',
-      width: 100,
+      render: (v: string) => v || '—',
+      width: 90,
       responsive: ['lg'],
     },
     {
       title: t('enterprise.contactPhone'),
       dataIndex: 'contactPhone',
       key: 'contactPhone',
-      width: 140,
+      render: (v: string) => v || '—',
+      width: 130,
       responsive: ['lg'],
     },
     {
@@ -138,13 +140,13 @@ export function EnterprisesPage() {
       key: 'createdAt',
       sorter: true,
       sortOrder: sortOrderOf('createdAt'),
-      width: 160,
+      width: 140,
       render: (v: string) => formatDate(v, lang),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 170,
+      width: 150,
       fixed: isNarrow ? undefined : 'right',
       render: (_, row) => (
         <RecordActions
@@ -294,7 +296,7 @@ export function EnterprisesPage() {
             columns={columns}
             dataSource={list.data?.items}
             loading={list.isFetching}
-            scroll={{ x: 1240 }}
+            scroll={{ x: 1120 }}
             onChange={onTableChange}
             locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.empty')} /> }}
             pagination={{
