@@ -1,12 +1,14 @@
 import type { AuditEntry, AuditQuery } from '@gaodi/contracts';
 import { Button, DatePicker, Empty, Flex, Input, Select, Table, type TableProps, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDateTime, formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
+import { regionName } from '../auth/session-header.tsx';
+import { useSession } from '../auth/use-session.ts';
 import { useAudit } from './use-audit.ts';
 
 const KEYS = ['action', 'actor', 'result', 'from', 'to', 'page', 'pageSize'] as const;
@@ -59,6 +61,11 @@ export function AuditPage() {
     pageSize: toInt(state.pageSize, 50),
   };
   const list = useAudit(query);
+  const me = useSession();
+  const regionNames = useMemo(
+    () => new Map(me.regions.map((r) => [r.code, regionName(r, lang)])),
+    [me.regions, lang],
+  );
   const name = (map: Record<string, [string, string]>, key: string) =>
     map[key]?.[lang === 'zh' ? 0 : 1] ?? key;
   const range: [Dayjs, Dayjs] | null =
@@ -98,7 +105,13 @@ export function AuditPage() {
       width: 150,
       render: (v: string | null) => v ?? '—',
     },
-    { title: t('audit.region'), dataIndex: 'regionCode', width: 90, responsive: ['lg'] },
+    {
+      title: t('audit.region'),
+      dataIndex: 'regionCode',
+      width: 100,
+      responsive: ['lg'],
+      render: (code: string) => regionNames.get(code) ?? code,
+    },
   ];
 
   return (
@@ -118,6 +131,7 @@ export function AuditPage() {
               })
             }
             allowClear
+            format={lang === 'zh' ? 'YYYY年M月D日' : DATE}
             data-testid="audit-dates"
           />
           <Select
