@@ -17,6 +17,9 @@ import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useLocation } fro
 import { LoginPage } from './modules/auth/login-page.tsx';
 import { SessionHeader } from './modules/auth/session-header.tsx';
 import { ME_KEY, SessionProvider, useCan, useMe } from './modules/auth/use-session.ts';
+import { InboxRoute } from './modules/notifications/notifications-routes.tsx';
+import { UnreadBadge } from './modules/notifications/unread-badge.tsx';
+import { RecruitmentRoutes, useRecruitmentNav } from './modules/recruitment/recruitment-routes.tsx';
 import { isApiError, setUnauthorizedHandler } from './ui/api.ts';
 import { AppLayout, type NavItem } from './ui/app-layout.tsx';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage, QueryError } from './ui/error-pages.tsx';
@@ -101,6 +104,7 @@ function Allowed({
 function useNavItems(): NavItem[] {
   const can = useCan();
   const { t } = useI18n();
+  const recruitmentNav = useRecruitmentNav();
   return useMemo(() => {
     const directory: NavItem[] = [];
     if (can('enterprise', 'read'))
@@ -141,10 +145,11 @@ function useNavItems(): NavItem[] {
     ];
     if (directory.length > 0)
       items.push({ key: 'directory', label: t('nav.directory'), type: 'group', children: directory });
+    if (recruitmentNav) items.push(recruitmentNav);
     if (system.length > 0)
       items.push({ key: 'system', label: t('nav.system'), type: 'group', children: system });
     return items;
-  }, [can, t]);
+  }, [can, t, recruitmentNav]);
 }
 
 function Shell() {
@@ -159,7 +164,12 @@ function Shell() {
       items={items}
       selectedKeys={[section]}
       openKeys={['directory', 'system']}
-      headerRight={<SessionHeader />}
+      headerRight={
+        <Flex gap={8} align="center">
+          <UnreadBadge />
+          <SessionHeader />
+        </Flex>
+      }
       footer={t('app.footer')}
     >
       <ErrorBoundary key={location.pathname}>
@@ -318,6 +328,8 @@ function AppRoutes() {
             </Allowed>
           }
         />
+        <Route path="recruitment/*" element={<RecruitmentRoutes />} />
+        <Route path="notifications" element={<InboxRoute />} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

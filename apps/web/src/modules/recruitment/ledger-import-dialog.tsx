@@ -1,0 +1,94 @@
+import { Alert, Button, Modal, Result, Spin, Table, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useText } from './recruitment-text.ts';
+import { useLedgerImport } from './use-recruitment.ts';
+
+/** Ledger import in two steps: the server checks every row and previews; only confirming writes. */
+export function LedgerImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
+  const t = useText();
+  const { preview, confirm } = useLedgerImport();
+  const { mutate } = preview;
+  const sent = useRef<File | null>(null);
+  useEffect(() => {
+    if (sent.current === file) return;
+    sent.current = file;
+    mutate(file);
+  }, [file, mutate]);
+  const data = preview.data;
+  const result = confirm.data;
+  const nothing = data ? data.recordsToCreate + data.recordsToUpdate + data.entriesToCreate === 0 : true;
+  return (
+    <Modal
+      open
+      width={760}
+      title={t('importPreview')}
+      onCancel={onClose}
+      footer={
+        result
+          ? [
+              <Button key="close" type="primary" onClick={onClose}>
+                {t('close')}
+              </Button>,
+            ]
+          : [
+              <Button key="cancel" onClick={onClose}>
+                {t('cancel')}
+              </Button>,
+              <Button
+                key="ok"
+                type="primary"
+                disabled={nothing}
+                loading={confirm.isPending}
+                onClick={() => data && confirm.mutate(data.token)}
+                data-testid="ledger-import-confirm"
+              >
+                {t('importConfirm')}
+              </Button>,
+            ]
+      }
+    >
+      {preview.isPending && <Spin />}
+      {preview.isError && <Alert type="error" showIcon message={preview.error.message} />}
+      {confirm.isError && <Alert type="error" showIcon message={confirm.error.message} />}
+      {result ? (
+        <Result
+          status="success"
+          title={t('importResult', {
+            c: result.recordsCreated,
+            u: result.recordsUpdated,
+            e: result.entriesCreated,
+          })}
+        />
+      ) : (
+        data && (
+          <>
+            <Typography.Paragraph>
+              {t('importCounts', {
+                c: data.recordsToCreate,
+                u: data.recordsToUpdate,
+                e: data.entriesToCreate,
+                s: data.entriesSkipped,
+              })}
+            </Typography.Paragraph>
+            {data.problems.length > 0 && (
+              <>
+                <Typography.Text type="danger">{t('problems')}</Typography.Text>
+                <Table
+                  size="small"
+                  rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
+                  dataSource={data.problems}
+                  pagination={{ pageSize: 8 }}
+                  columns={[
+                    { title: t('row'), dataIndex: 'row', width: 60 },
+                    { title: t('column'), dataIndex: 'column', width: 180 },
+                    { title: t('message'), dataIndex: 'message' },
+                  ]}
+                />
+              </>
+            )}
+          </>
+        )
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,379 @@
+import { CheckOutlined, EditOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import { ENTRY_KIND_LABELS, type LedgerEntry, type Milestone, type Stage } from '@gaodi/contracts';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Dropdown,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { QueryError } from '../../ui/error-pages.tsx';
+import { showSubmitError } from '../../ui/form-errors.ts';
+import { formatDate, formatDateTime } from '../../ui/format.ts';
+import { useI18n } from '../../ui/i18n.tsx';
+import { Page, PageLoading, Panel } from '../../ui/page.tsx';
+import { useCan } from '../auth/use-session.ts';
+import { LedgerEntryDialog } from './ledger-entry-dialog.tsx';
+import { GradeTag, kindLabelEn, LightTag, stageLabel } from './recruitment-labels.tsx';
+import { useText } from './recruitment-text.ts';
+import { StageMoveDialog } from './stage-move-dialog.tsx';
+import { useAddMilestone, useRecord, useUpdateMilestone } from './use-recruitment.ts';
+
+/** One record: what it is, its light and why, the task force, milestones, the ledger timeline, the light history. */
+export function RecruitmentPage() {
+  const { id } = useParams();
+  const { lang } = useI18n();
+  const t = useText();
+  const can = useCan();
+  const record = useRecord(id);
+  const [move, setMove] = useState<Stage | null>(null);
+  const [entry, setEntry] = useState<{ editing?: LedgerEntry; correcting?: LedgerEntry } | null>(null);
+  const [milestoneOpen, setMilestoneOpen] = useState(false);
+  const mayUpdate = can('recruitment', 'update');
+  if (record.isError) return <QueryError error={record.error} onRetry={() => record.refetch()} />;
+  if (!record.data) return <PageLoading />;
+  const r = record.data;
+  const entryById = new Map(r.entries.map((e) => [e.id, e]));
+  const kindText = (k: LedgerEntry['kind']) => (lang === 'en' ? kindLabelEn(k) : ENTRY_KIND_LABELS[k]);
+
+  return (
+    <Page
+      title={
+        <Flex gap={8} align="center" wrap>
+          {r.instituteName}
+          <GradeTag grade={r.grade} lang={lang} />
+          <Tag color="blue" data-testid="record-stage">
+            {stageLabel(r.stage, lang)}
+          </Tag>
+          <LightTag light={r.light} lang={lang} />
+          {r.isGreenChannel && <Tag color="cyan">{t('greenChannel')}</Tag>}
+        </Flex>
+      }
+      crumbs={[{ title: t('title') }, { title: t('board'), to: '/recruitment' }, { title: r.instituteName }]}
+      back="/recruitment"
+      testId="recruitment-detail"
+      extra={
+        mayUpdate && (
+          <>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEntry({})}
+              data-testid="entry-add"
+            >
+              {t('addEntry')}
+            </Button>
+            {r.allowedStages.length > 0 && (
+              <Dropdown
+                menu={{
+                  items: r.allowedStages.map((s) => ({ key: s, label: stageLabel(s, lang) })),
+                  onClick: ({ key }) => setMove(key as Stage),
+                }}
+              >
+                <Button data-testid="stage-move">{t('moveTo')}</Button>
+              </Dropdown>
+            )}
+            <Link to={`/recruitment/${r.id}/edit`}>
+              <Button icon={<EditOutlined />}>{t('edit')}</Button>
+            </Link>
+          </>
+        )
+      }
+    >
+      {r.light.reasons.length > 0 && (
+        <Alert
+          type={r.light.light === 'red' ? 'error' : 'warning'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={r.light.reasons.map((x) => x.message).join('；')}
+          data-testid="light-reasons"
+        />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Panel>
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+              <Descriptions.Item label={t('mode')}>{r.cooperationMode || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('industry')}>{r.industryName ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('owner')}>{r.owner?.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('nextStep')}>
+                {r.nextStep || '—'} {r.nextDate && `（${formatDate(r.nextDate, lang)}）`}
+              </Descriptions.Item>
+              {r.signedOn && (
+                <Descriptions.Item label={t('signedOn')}>{formatDate(r.signedOn, lang)}</Descriptions.Item>
+              )}
+              {r.agreement && (
+                <Descriptions.Item label={t('agreement')}>
+                  <a href={`/api/files/${r.agreement.id}`}>
+                    <PaperClipOutlined /> {r.agreement.name}
+                  </a>
+                </Descriptions.Item>
+              )}
+              {r.platformName && (
+                <Descriptions.Item label={t('platform')}>{r.platformName}</Descriptions.Item>
+              )}
+              {r.exitReason && <Descriptions.Item label={t('exitReason')}>{r.exitReason}</Descriptions.Item>}
+              {r.notes && <Descriptions.Item label={t('notes')}>{r.notes}</Descriptions.Item>}
+            </Descriptions>
+          </Panel>
+          <Card
+            title={t('ledger')}
+            size="small"
+            style={{ marginTop: 16 }}
+            extra={t('entriesCount', { n: r.entries.length })}
+          >
+            {r.entries.length === 0 ? (
+              <Empty description={t('none')} />
+            ) : (
+              <Timeline
+                data-testid="ledger-timeline"
+                items={r.entries.map((e) => ({
+                  color: e.stageTo ? 'blue' : e.correctsId ? 'orange' : 'gray',
+                  children: (
+                    <div data-testid="ledger-entry">
+                      <Flex gap={8} wrap align="center">
+                        <b>{formatDate(e.entryOn, lang)}</b>
+                        <Tag>{kindText(e.kind)}</Tag>
+                        {e.stageTo && (
+                          <Tag color="blue">
+                            {t('stageEntry')} {e.stageFrom ? stageLabel(e.stageFrom, lang) : ''} →{' '}
+                            {stageLabel(e.stageTo, lang)}
+                          </Tag>
+                        )}
+                        {e.correctsId && (
+                          <Tag color="orange">
+                            {t('corrects', { date: formatDate(entryById.get(e.correctsId)?.entryOn, lang) })}
+                          </Tag>
+                        )}
+                        <Typography.Text type="secondary">{e.participants}</Typography.Text>
+                      </Flex>
+                      <div style={{ whiteSpace: 'pre-wrap' }}>{e.content}</div>
+                      {e.result && <Typography.Text type="success">{e.result}</Typography.Text>}
+                      {e.nextStep && (
+                        <div>
+                          <Typography.Text type="secondary">
+                            {t('nextStep')}：{e.nextStep}{' '}
+                            {e.nextDate && `（${formatDate(e.nextDate, lang)}）`}
+                          </Typography.Text>
+                        </div>
+                      )}
+                      {e.attachments.map((a) => (
+                        <a key={a.id} href={`/api/files/${a.id}`} style={{ marginRight: 8 }}>
+                          <PaperClipOutlined /> {a.name}
+                        </a>
+                      ))}
+                      <Flex gap={8} align="center">
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {e.authorName} · {formatDateTime(e.createdAt, lang)}
+                        </Typography.Text>
+                        {mayUpdate &&
+                          (e.isEditable ? (
+                            <Button size="small" type="link" onClick={() => setEntry({ editing: e })}>
+                              {t('edit')}
+                            </Button>
+                          ) : (
+                            <Button
+                              size="small"
+                              type="link"
+                              title={t('locked')}
+                              onClick={() => setEntry({ correcting: e })}
+                            >
+                              {t('correct')}
+                            </Button>
+                          ))}
+                      </Flex>
+                    </div>
+                  ),
+                }))}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title={t('taskForce')} size="small">
+            <Descriptions size="small" column={1}>
+              <Descriptions.Item label={t('lead')}>{r.taskForceLead?.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('members')}>
+                {r.taskForceMembers.map((m) => m.name).join('、') || '—'}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card
+            title={t('milestones')}
+            size="small"
+            style={{ marginTop: 16 }}
+            extra={
+              mayUpdate && (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setMilestoneOpen(true)}>
+                  {t('addMilestone')}
+                </Button>
+              )
+            }
+          >
+            <MilestoneTable milestones={r.milestones} mayUpdate={mayUpdate} />
+          </Card>
+          <Card title={t('lightHistory')} size="small" style={{ marginTop: 16 }}>
+            {r.lightHistory.length === 0 ? (
+              <Empty description={t('none')} />
+            ) : (
+              <Timeline
+                items={r.lightHistory.map((h) => ({
+                  color:
+                    h.light === 'red'
+                      ? 'red'
+                      : h.light === 'yellow'
+                        ? 'orange'
+                        : h.light === 'green'
+                          ? 'green'
+                          : 'gray',
+                  children: (
+                    <div>
+                      <LightTag light={{ light: h.light, reasons: h.reasons, since: h.at }} lang={lang} />{' '}
+                      {formatDateTime(h.at, lang)}
+                      <div style={{ fontSize: 12, color: '#888' }}>
+                        {h.reasons.map((x) => x.message).join('；')}
+                      </div>
+                    </div>
+                  ),
+                }))}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      {move && <StageMoveDialog recordId={r.id} from={r.stage} to={move} onClose={() => setMove(null)} />}
+      {entry && (
+        <LedgerEntryDialog
+          recordId={r.id}
+          editing={entry.editing}
+          correcting={entry.correcting}
+          onClose={() => setEntry(null)}
+        />
+      )}
+      {milestoneOpen && <MilestoneDialog recordId={r.id} onClose={() => setMilestoneOpen(false)} />}
+    </Page>
+  );
+}
+
+function MilestoneTable({ milestones, mayUpdate }: { milestones: Milestone[]; mayUpdate: boolean }) {
+  const { lang } = useI18n();
+  const t = useText();
+  const { message } = App.useApp();
+  const update = useUpdateMilestone();
+  const today = dayjs().format('YYYY-MM-DD');
+  if (milestones.length === 0) return <Empty description={t('none')} />;
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={milestones}
+      columns={[
+        { title: t('milestoneTitle'), dataIndex: 'title' },
+        {
+          title: t('dueOn'),
+          dataIndex: 'dueOn',
+          width: 100,
+          render: (v: string, m) => (
+            <span style={{ color: !m.doneOn && v < today ? '#cf1322' : undefined }}>
+              {formatDate(v, lang)}
+            </span>
+          ),
+        },
+        {
+          title: t('doneOn'),
+          key: 'done',
+          width: 90,
+          render: (_, m) =>
+            m.doneOn ? (
+              formatDate(m.doneOn, lang)
+            ) : mayUpdate ? (
+              <Button
+                size="small"
+                icon={<CheckOutlined />}
+                loading={update.isPending}
+                onClick={async () => {
+                  try {
+                    await update.mutateAsync({
+                      milestoneId: m.id,
+                      input: {
+                        title: m.title,
+                        dueOn: m.dueOn,
+                        doneOn: today,
+                        proofFileId: m.proofFileId,
+                        proofNote: m.proofNote,
+                      },
+                    });
+                  } catch (e) {
+                    message.error(e instanceof Error ? e.message : String(e));
+                  }
+                }}
+              >
+                {t('markDone')}
+              </Button>
+            ) : (
+              '—'
+            ),
+        },
+      ]}
+    />
+  );
+}
+
+function MilestoneDialog({ recordId, onClose }: { recordId: string; onClose: () => void }) {
+  const t = useText();
+  const [form] = Form.useForm<{ title: string; dueOn: Dayjs }>();
+  const add = useAddMilestone();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal
+      open
+      title={t('addMilestone')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={add.isPending}
+      okText={t('save')}
+      cancelText={t('cancel')}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (v) => {
+          try {
+            await add.mutateAsync({
+              id: recordId,
+              input: { title: v.title, dueOn: v.dueOn.format('YYYY-MM-DD') },
+            });
+            onClose();
+          } catch (e) {
+            setError(showSubmitError(form, e));
+          }
+        }}
+      >
+        {error && <Alert type="error" showIcon message={error} />}
+        <Form.Item name="title" label={t('milestoneTitle')} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="dueOn" label={t('dueOn')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
