@@ -15,7 +15,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { directoryRoutes } from './modules/directory/index.ts';
+import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
 import { createPlatformService, platformRoutes } from './modules/platform/index.ts';
+import { projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
 import { createSupervisionService, lightsJob, supervisionRoutes } from './modules/supervision/index.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
@@ -47,6 +49,8 @@ export type AppDeps = {
   loginRateLimitPerMinute?: number;
   trustProxy?: boolean;
   logger?: boolean | object;
+  /** The matching index (default: built or loaded from the database at start). */
+  matchIndex?: MatchIndex;
 };
 
 /** Builds the whole HTTP application from its dependencies. Tests call this too. */
@@ -123,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     clock,
     notifier: inboxNotifier,
-    providers: [recruitmentSupervisedItems],
+    providers: [recruitmentSupervisedItems, projectSupervisedItems],
   });
   app.decorate('scheduledJobs', [lightsJob(supervision)] satisfies ScheduledJob[]);
   await app.register(filesRoutes, { auth, files });
@@ -131,6 +135,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(platformRoutes, { auth, platforms });
   await app.register(supervisionRoutes, { auth, supervision });
   await app.register(recruitmentRoutes, { auth, db, clock, uploads, files, supervision, platforms });
+  const matchIndex = deps.matchIndex ?? createMatchIndex({ db });
+  if (!deps.matchIndex) await matchIndex.start();
+  await app.register(matchmakingRoutes, { auth, db, clock, uploads, index: matchIndex });
+  await app.register(projectsRoutes, { auth, db, clock, supervision });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !deps.webDist || !existsSync(join(deps.webDist, 'index.html'))) {

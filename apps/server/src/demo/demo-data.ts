@@ -7,6 +7,7 @@ import { systemClock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/database.ts';
 import { regions } from '../platform/tenancy/region.table.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
+import { loadMatchmakingDemo } from './matchmaking-demo.ts';
 import { loadRecruitmentDemo } from './recruitment-demo.ts';
 
 /** Every demo account's password, printed at start-up. */
@@ -264,5 +265,6 @@ export async function loadDemoData(db: Database): Promise<{ created: boolean }> 
     }
   });
   await loadRecruitmentDemo(db, systemClock);
+  await loadMatchmakingDemo(db, systemClock);
   return { created };
 }

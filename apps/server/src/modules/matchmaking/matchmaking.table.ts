@@ -77,7 +77,10 @@ export const achievements = pgTable(
     cooperationForms: jsonb('cooperation_forms').$type<string[]>().notNull().default([]),
     ...audited,
   },
-  (t) => [index('achievements_institute_idx').on(t.instituteId), index('achievements_region_idx').on(t.regionCode)],
+  (t) => [
+    index('achievements_institute_idx').on(t.instituteId),
+    index('achievements_region_idx').on(t.regionCode),
+  ],
 );
 
 /** A recommendation accepted as a pairing (need ↔ institute), maybe made at an event. */
@@ -136,9 +139,7 @@ export const recommendationRejections = pgTable(
 export const matchChanges = pgTable('match_changes', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   docId: text('doc_id').notNull(),
-  at: timestamp('at', { withTimezone: true })
-    .notNull()
-    .default(sql`now()`),
+  at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
 /** The serialised index with the change id it covers, so a start-up can skip the rebuild. */

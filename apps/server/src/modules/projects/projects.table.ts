@@ -95,9 +95,7 @@ export const projectHelperAssignments = pgTable(
     reason: text('reason').notNull().default(''),
   },
   (t) => [
-    uniqueIndex('project_helper_current_uq')
-      .on(t.projectId)
-      .where(sql`ended_at IS NULL`),
+    uniqueIndex('project_helper_current_uq').on(t.projectId).where(sql`ended_at IS NULL`),
     index('project_helper_helper_idx').on(t.helperId),
   ],
 );

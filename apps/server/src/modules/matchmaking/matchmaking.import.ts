@@ -1,0 +1,301 @@
+import {
+  AchievementInput,
+  type AchievementJsonlResult,
+  COOPERATION_FORM_LABELS,
+  type ImportPreview,
+  type ImportRowProblem,
+  IP_TYPE_LABELS,
+} from '@gaodi/contracts';
+import { and, eq, isNull } from 'drizzle-orm';
+import type ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type { UserContext } from '../../platform/auth/context.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { UploadStore } from '../../platform/excel/upload-store.ts';
+import { cellText, readUploadedWorkbook } from '../../platform/excel/workbook.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { type DirectoryService, industries, institutes } from '../directory/index.ts';
+import type { MatchmakingService } from './matchmaking.service.ts';
+
+export const ACHIEVEMENT_HEADERS = {
+  title: '成果名称',
+  institute: '所属院所',
+  abstract: '成果简介',
+  keywords: '关键词',
+  trl: '技术成熟度',
+  ipType: '知识产权类型',
+  ipNumbers: '知识产权编号',
+  cooperationForms: '合作方式',
+  industry: '所属产业',
+} as const;
+
+const FIELD_COLUMN: Record<string, string> = {
+  title: ACHIEVEMENT_HEADERS.title,
+  instituteId: ACHIEVEMENT_HEADERS.institute,
+  abstract: ACHIEVEMENT_HEADERS.abstract,
+  keywords: ACHIEVEMENT_HEADERS.keywords,
+  trl: ACHIEVEMENT_HEADERS.trl,
+  ipType: ACHIEVEMENT_HEADERS.ipType,
+  ipNumbers: ACHIEVEMENT_HEADERS.ipNumbers,
+  cooperationForms: ACHIEVEMENT_HEADERS.cooperationForms,
+  industryId: ACHIEVEMENT_HEADERS.industry,
+};
+
+const byLabel = (labels: Record<string, { zh: string }>) =>
+  new Map<string, string>(
+    Object.entries(labels).flatMap(([k, v]) => [
+      [v.zh, k],
+      [k, k],
+    ]),
+  );
+const IP_BY_LABEL = byLabel(IP_TYPE_LABELS);
+const FORM_BY_LABEL = byLabel(COOPERATION_FORM_LABELS);
+/** Lists in a cell: 、，,；; or new lines. */
+const splitList = (s: string) =>
+  s
+    .split(/[、，,；;\n]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+type Parsed = { row: number; input: z.output<typeof AchievementInput> };
+
+/** Largest JSONL upload accepted (the 8,693-paper dev corpus is about 12 MB). */
+export const JSONL_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Achievement imports. The .xlsx import works like the enterprise import: preview with per-row
+ * problems, nothing written until confirmed. The JSONL import reads the matching corpus format
+ * (`{id, owners, title, keywords, text}`) so a real corpus can be loaded into a running
+ * instance for a demonstration: the first owner is the institute, matched by name in the region
+ * or created.
+ */
+export function createAchievementImport({
+  db,
+  matchmaking,
+  directory,
+  uploads,
+}: {
+  db: Database;
+  matchmaking: MatchmakingService;
+  directory: DirectoryService;
+  uploads: UploadStore;
+}) {
+  async function preview(ctx: UserContext, file: Buffer): Promise<ImportPreview> {
+    const workbook = await readUploadedWorkbook(file);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new AppError(400, 'BAD_FILE', '文件中没有工作表');
+    const header = findHeader(sheet);
+    if (!header)
+      throw new AppError(
+        400,
+        'BAD_FILE',
+        `未找到表头行（应包含“${ACHIEVEMENT_HEADERS.title}”“${ACHIEVEMENT_HEADERS.institute}”和“${ACHIEVEMENT_HEADERS.abstract}”）`,
+      );
+    const { instituteByName, industryByName } = await db.transaction(ctx.scope, async (tx) => ({
+      instituteByName: new Map(
+        (
+          await tx
+            .select({ id: institutes.id, name: institutes.name })
+            .from(institutes)
+            .where(isNull(institutes.deletedAt))
+        ).map((i) => [i.name, i.id]),
+      ),
+      industryByName: new Map(
+        (await tx.select({ id: industries.id, name: industries.name }).from(industries)).map((i) => [
+          i.name,
+          i.id,
+        ]),
+      ),
+    }));
+    const problems: ImportRowProblem[] = [];
+    const valid: Parsed[] = [];
+    let total = 0;
+    for (let r = header.row + 1; r <= sheet.rowCount; r++) {
+      const get = (name: string) => {
+        const col = header.columns.get(name);
+        return col ? cellText(sheet.getRow(r).getCell(col)) : '';
+      };
+      if ([...header.columns.keys()].every((k) => get(k) === '')) continue;
+      total++;
+      const rowProblems: ImportRowProblem[] = [];
+      const instituteName = get(ACHIEVEMENT_HEADERS.institute);
+      let instituteId: string | null = null;
+      if (ctx.user.role === 'institute') instituteId = ctx.user.instituteId;
+      else if (instituteName) {
+        instituteId = instituteByName.get(instituteName) ?? null;
+        if (!instituteId)
+          rowProblems.push({
+            row: r,
+            column: ACHIEVEMENT_HEADERS.institute,
+            message: `院所“${instituteName}”不在本区域名录中，请先在名录中添加`,
+          });
+      } else rowProblems.push({ row: r, column: ACHIEVEMENT_HEADERS.institute, message: '请填写所属院所' });
+      const industryName = get(ACHIEVEMENT_HEADERS.industry);
+      const industryId = industryName ? (industryByName.get(industryName) ?? null) : null;
+      if (industryName && !industryId)
+        rowProblems.push({
+          row: r,
+          column: ACHIEVEMENT_HEADERS.industry,
+          message: `产业“${industryName}”不存在`,
+        });
+      const ipText = get(ACHIEVEMENT_HEADERS.ipType);
+      const forms = splitList(get(ACHIEVEMENT_HEADERS.cooperationForms));
+      const trlText = get(ACHIEVEMENT_HEADERS.trl).replace(/^TRL\s*/i, '');
+      const parsed = AchievementInput.safeParse({
+        instituteId,
+        title: get(ACHIEVEMENT_HEADERS.title),
+        abstract: get(ACHIEVEMENT_HEADERS.abstract),
+        keywords: splitList(get(ACHIEVEMENT_HEADERS.keywords)),
+        industryId,
+        trl: trlText === '' ? Number.NaN : Number(trlText),
+        ipType: ipText ? (IP_BY_LABEL.get(ipText) ?? ipText) : 'none',
+        ipNumbers: splitList(get(ACHIEVEMENT_HEADERS.ipNumbers)),
+        cooperationForms: forms.map((f) => FORM_BY_LABEL.get(f) ?? f),
+      });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? '');
+          if (field === 'instituteId') continue;
+          const message =
+            field === 'trl'
+              ? '技术成熟度应为 1–9 的整数'
+              : field === 'ipType'
+                ? `知识产权类型应为：${Object.values(IP_TYPE_LABELS)
+                    .map((l) => l.zh)
+                    .join('、')}`
+                : field === 'cooperationForms'
+                  ? `合作方式应为：${Object.values(COOPERATION_FORM_LABELS)
+                      .map((l) => l.zh)
+                      .join('、')}`
+                  : issue.message;
+          rowProblems.push({ row: r, column: FIELD_COLUMN[field] ?? field, message });
+        }
+      }
+      if (rowProblems.length > 0 || !parsed.success) problems.push(...rowProblems);
+      else valid.push({ row: r, input: parsed.data });
+    }
+    const token = uploads.put(ctx.user.id, 'achievement-import', valid);
+    return {
+      token,
+      totalRows: total,
+      validRows: valid.length,
+      toCreate: valid.length,
+      toUpdate: 0,
+      problems,
+    };
+  }
+
+  async function confirm(ctx: UserContext, token: string) {
+    const rows = uploads.take<Parsed[]>(ctx.user.id, 'achievement-import', token);
+    if (!rows) throw new AppError(400, 'IMPORT_EXPIRED', '导入预览已失效，请重新上传文件');
+    return matchmaking.write(ctx, async (tx) => {
+      for (const row of rows) await matchmaking.insertAchievement(tx, ctx, row.input);
+      return { created: rows.length, updated: 0 };
+    });
+  }
+
+  async function importJsonl(ctx: UserContext, text: string): Promise<AchievementJsonlResult> {
+    const problems: AchievementJsonlResult['problems'] = [];
+    const docs: { line: number; owner: string; title: string; keywords: string[]; text: string }[] = [];
+    text.split('\n').forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        problems.push({ line: i + 1, message: '不是有效的 JSON' });
+        return;
+      }
+      const v = value as { owners?: unknown; title?: unknown; keywords?: unknown; text?: unknown };
+      const owners = Array.isArray(v.owners)
+        ? v.owners.filter((o): o is string => typeof o === 'string' && o.trim() !== '')
+        : [];
+      if (owners.length === 0) {
+        problems.push({ line: i + 1, message: 'owners 应为非空的院所名称数组' });
+        return;
+      }
+      if (typeof v.title !== 'string' || !v.title.trim()) {
+        problems.push({ line: i + 1, message: 'title 不能为空' });
+        return;
+      }
+      const keywords = Array.isArray(v.keywords)
+        ? v.keywords.filter((k): k is string => typeof k === 'string')
+        : [];
+      docs.push({
+        line: i + 1,
+        owner: (owners[0] as string).trim().slice(0, 100),
+        title: v.title.trim().slice(0, 200),
+        keywords: keywords
+          .map((k) => k.trim().slice(0, 40))
+          .filter(Boolean)
+          .slice(0, 20),
+        text: typeof v.text === 'string' && v.text.trim() ? v.text.trim().slice(0, 10_000) : v.title.trim(),
+      });
+    });
+    if (ctx.user.role === 'institute')
+      throw new AppError(403, 'FORBIDDEN', 'JSONL 导入仅供科技局工作人员演示使用');
+    // Institutes are the directory's: missing ones are created through it, one by one.
+    const known = await db.transaction(ctx.scope, async (tx) =>
+      tx
+        .select({ id: institutes.id, name: institutes.name })
+        .from(institutes)
+        .where(and(eq(institutes.regionCode, ctx.user.activeRegionCode), isNull(institutes.deletedAt))),
+    );
+    const idByName = new Map(known.map((k) => [k.name, k.id]));
+    let institutesCreated = 0;
+    for (const name of new Set(docs.map((d) => d.owner))) {
+      if (idByName.has(name)) continue;
+      const created = await directory.createInstitute(ctx, {
+        name,
+        kind: /大学|学院/.test(name) ? 'university' : name.startsWith('中国科学院') ? 'cas' : 'research',
+        level: 'other',
+        city: '',
+      });
+      idByName.set(name, created.id);
+      institutesCreated++;
+    }
+    let created = 0;
+    for (let i = 0; i < docs.length; i += 2000) {
+      const batch = docs.slice(i, i + 2000);
+      await matchmaking.write(ctx, async (tx) => {
+        for (const d of batch) {
+          const parsed = AchievementInput.safeParse({
+            instituteId: idByName.get(d.owner) ?? null,
+            title: d.title,
+            abstract: d.text,
+            keywords: d.keywords,
+            trl: 3,
+            ipType: 'none',
+          });
+          if (!parsed.success) {
+            problems.push({
+              line: d.line,
+              message: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '),
+            });
+            continue;
+          }
+          await matchmaking.insertAchievement(tx, ctx, parsed.data);
+          created++;
+        }
+      });
+    }
+    return { created, institutesCreated, problems };
+  }
+
+  return { preview, confirm, importJsonl };
+}
+
+function findHeader(sheet: ExcelJS.Worksheet): { row: number; columns: Map<string, number> } | null {
+  const wanted = new Set<string>(Object.values(ACHIEVEMENT_HEADERS));
+  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
+    const columns = new Map<string, number>();
+    sheet.getRow(r).eachCell((cell, col) => {
+      const t = cellText(cell);
+      if (wanted.has(t)) columns.set(t, col);
+    });
+    if (columns.has(ACHIEVEMENT_HEADERS.title) && columns.has(ACHIEVEMENT_HEADERS.abstract))
+      return { row: r, columns };
+  }
+  return null;
+}
