@@ -137,17 +137,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recruitmentRoutes, { auth, db, clock, uploads, files, supervision, platforms });
   const matchIndex = deps.matchIndex ?? createMatchIndex({ db });
   if (!deps.matchIndex) await matchIndex.start();
+  app.decorate('matchIndex', matchIndex);
   await app.register(matchmakingRoutes, { auth, db, clock, uploads, index: matchIndex });
   await app.register(projectsRoutes, { auth, db, clock, supervision });
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !deps.webDist || !existsSync(join(deps.webDist, 'index.html'))) {
+    // Pages of the single-page app get index.html; API paths and missing files (a stale chunk
+    // name after a rebuild) get a real 404, so the browser sees the error instead of HTML.
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (!isPage || !deps.webDist || !existsSync(join(deps.webDist, 'index.html'))) {
       return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: '接口不存在' });
     }
     return reply.sendFile('index.html');
   });
   if (deps.webDist && existsSync(deps.webDist)) {
-    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt UI is served without a restart;
+    // a path that is no file falls through to the not-found handler above (SPA fallback).
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: true });
   }
   return app;
 }
