@@ -50,6 +50,8 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
 
   if (error instanceof AppError) return send(error.statusCode, error.code, error.fields, error.message);
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // A path id that cannot exist (not a UUID) names no resource: 404, like an unknown id.
+    if ((error as FastifyError).validationContext === 'params') return send(404, 'NOT_FOUND');
     const fields = error.validation.map((v) => ({
       path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
       message: v.message ?? '',

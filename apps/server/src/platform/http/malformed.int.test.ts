@@ -198,3 +198,14 @@ describe('malformed requests', () => {
     expect(res.json().message).toBe('Not found');
   });
 });
+
+describe('ids in the path', () => {
+  it('answer 404 for an id that cannot exist, like an unknown one', async () => {
+    const session = await t.login('jx_staff');
+    for (const url of ['/api/enterprises/board', '/api/enterprises/3f2504e0-4f89-41d3-9a0c-0305e82c3301']) {
+      const res = await session.get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
+  });
+});
