@@ -20,6 +20,7 @@ import { ME_KEY, SessionProvider, useCan, useMe } from './modules/auth/use-sessi
 import { InboxRoute } from './modules/notifications/notifications-routes.tsx';
 import { UnreadBadge } from './modules/notifications/unread-badge.tsx';
 import { RecruitmentRoutes, useRecruitmentNav } from './modules/recruitment/recruitment-routes.tsx';
+import { SupervisionRulesRoute, useSupervisionNav } from './modules/supervision/supervision-routes.tsx';
 import { isApiError, setUnauthorizedHandler } from './ui/api.ts';
 import { AppLayout, type NavItem } from './ui/app-layout.tsx';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage, QueryError } from './ui/error-pages.tsx';
@@ -105,6 +106,7 @@ function useNavItems(): NavItem[] {
   const can = useCan();
   const { t } = useI18n();
   const recruitmentNav = useRecruitmentNav();
+  const supervisionNav = useSupervisionNav();
   return useMemo(() => {
     const directory: NavItem[] = [];
     if (can('enterprise', 'read'))
@@ -146,10 +148,11 @@ function useNavItems(): NavItem[] {
     if (directory.length > 0)
       items.push({ key: 'directory', label: t('nav.directory'), type: 'group', children: directory });
     if (recruitmentNav) items.push(recruitmentNav);
+    if (supervisionNav) system.push(supervisionNav);
     if (system.length > 0)
       items.push({ key: 'system', label: t('nav.system'), type: 'group', children: system });
     return items;
-  }, [can, t, recruitmentNav]);
+  }, [can, t, recruitmentNav, supervisionNav]);
 }
 
 function Shell() {
@@ -330,6 +333,7 @@ function AppRoutes() {
         />
         <Route path="recruitment/*" element={<RecruitmentRoutes />} />
         <Route path="notifications" element={<InboxRoute />} />
+        <Route path="supervision-rules" element={<SupervisionRulesRoute />} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
