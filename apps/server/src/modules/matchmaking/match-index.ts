@@ -9,6 +9,13 @@ import type { Database } from '../../platform/db/database.ts';
 import { matchIndexSnapshots } from './matchmaking.table.ts';
 import { rowsOf } from './sql-rows.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The process's matching index (tests and the benchmark read its state). */
+    matchIndex: MatchIndex;
+  }
+}
+
 /**
  * Bumped whenever the document shape or tags change: a snapshot of another format is ignored and
  * the index rebuilt from the tables.
@@ -170,10 +177,13 @@ export function createMatchIndex({
   db,
   maxLagMs = 1000,
   snapshotEveryChanges = 2000,
+  useSnapshot = true,
 }: {
   db: Database;
   maxLagMs?: number;
   snapshotEveryChanges?: number;
+  /** false: always rebuild from the tables at start (tests compare against this). */
+  useSnapshot?: boolean;
 }): MatchIndex {
   let engine: MatchingEngine = createMatchingEngine();
   /** Every change id ≤ watermark is applied (or given up as a rollback). */
@@ -184,6 +194,8 @@ export function createMatchIndex({
   /** Runs are serialised; a run queued but not started is shared by every caller meanwhile. */
   let chain: Promise<void> = Promise.resolve();
   let queued: Promise<void> | null = null;
+  /** A local write committed since the last run started: the next read waits for a catch-up. */
+  let isDirty = false;
   let changesSinceSnapshot = 0;
   let snapshotting: Promise<void> | null = null;
   const stats: MatchIndexStats = {
@@ -313,6 +325,7 @@ export function createMatchIndex({
 
   async function runCatchUp(): Promise<void> {
     const started = performance.now();
+    isDirty = false;
     const rows = rowsOf<{ id: string | number; doc_id: string }>(
       await owner.execute(sql`SELECT id, doc_id FROM match_changes WHERE id > ${watermark} ORDER BY id`),
     );
@@ -395,7 +408,7 @@ export function createMatchIndex({
   return {
     start: async () => {
       const started = performance.now();
-      const loaded = await loadSnapshot();
+      const loaded = useSnapshot && (await loadSnapshot());
       if (!loaded) await rebuild();
       await catchUp();
       if (!loaded) await saveSnapshot();
@@ -403,11 +416,13 @@ export function createMatchIndex({
       return { ...stats };
     },
     fresh: async () => {
-      if (performance.now() - lastCatchUp > maxLagMs) await catchUp();
+      // Read-your-writes in this process; other processes' writes within maxLagMs.
+      if (isDirty || performance.now() - lastCatchUp > maxLagMs) await catchUp();
       return engine;
     },
     catchUp,
     changed: () => {
+      isDirty = true;
       void catchUp().catch(() => undefined);
     },
     saveSnapshot,

@@ -1,0 +1,494 @@
+import {
+  type Achievement,
+  NEED_STAGE_TRANSITIONS,
+  NEED_STAGES,
+  type Need,
+  type NeedRecommendations,
+  type NeedStage,
+} from '@gaodi/contracts';
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
+import { createMatchIndex } from './match-index.ts';
+
+let t: TestApp;
+let staff: Session;
+let hengxing: Session;
+let sdu: Session;
+let wsStaff: Session;
+let ids: { enterprise: Map<string, string>; institute: Map<string, string> };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  staff = await t.login('jx_staff');
+  hengxing = await t.login('hengxing');
+  sdu = await t.login('sdu_liaison');
+  wsStaff = await t.login('ws_staff');
+  const rows = (await t.db.owner.execute(
+    sql`SELECT 'e' AS k, id, name FROM enterprises WHERE region_code = '370828'
+        UNION ALL SELECT 'i', id, name FROM institutes WHERE region_code = '370828'`,
+  )) as unknown as
+    | { rows?: { k: string; id: string; name: string }[] }
+    | { k: string; id: string; name: string }[];
+  const list = Array.isArray(rows) ? rows : (rows.rows ?? []);
+  ids = {
+    enterprise: new Map(list.filter((r) => r.k === 'e').map((r) => [r.name, r.id])),
+    institute: new Map(list.filter((r) => r.k === 'i').map((r) => [r.name, r.id])),
+  };
+});
+afterAll(() => t.close());
+
+const enterpriseId = (name: string) => ids.enterprise.get(name) as string;
+const instituteId = (name: string) => ids.institute.get(name) as string;
+
+async function createNeed(
+  session: Session,
+  title: string,
+  extra: Record<string, unknown> = {},
+): Promise<Need> {
+  const res = await session.post('/api/needs', {
+    enterpriseId: enterpriseId('山东衡兴新材料有限公司'),
+    title,
+    description: `${title}。企业希望与高校院所合作解决。`,
+    keywords: [],
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+const setNeedStage = (id: string, stage: NeedStage) =>
+  t.db.owner.execute(sql`UPDATE tech_needs SET stage = ${stage} WHERE id = ${id}::uuid`);
+
+async function publish(id: string) {
+  for (const to of ['reviewed', 'published'] as const) {
+    const res = await staff.post(`/api/needs/${id}/stage`, { to });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+}
+
+describe('need stages', () => {
+  let need: Need;
+  beforeAll(async () => {
+    need = await createNeed(staff, '阶段规则测试需求');
+  });
+  for (const from of NEED_STAGES) {
+    for (const to of NEED_STAGES) {
+      const allowed = NEED_STAGE_TRANSITIONS[from].includes(to);
+      it(`${from} → ${to}: ${allowed ? 'allowed' : 'refused'}`, async () => {
+        await setNeedStage(need.id, from);
+        const res = await staff.post(`/api/needs/${need.id}/stage`, { to });
+        if (allowed) {
+          expect(res.statusCode, res.body).toBe(200);
+          expect(res.json().stage).toBe(to);
+          expect(res.json().allowedStages).toEqual([...NEED_STAGE_TRANSITIONS[to]]);
+        } else {
+          expect(res.statusCode, res.body).toBe(409);
+          expect(res.json().code).toBe('STAGE_TRANSITION');
+          expect(res.json().fields[0].path).toBe('to');
+        }
+      });
+    }
+  }
+
+  it('lets only the bureau review and publish; the enterprise only submits', async () => {
+    const own = await createNeed(hengxing, '企业自己提交的需求');
+    expect(own.stage).toBe('collected');
+    const res = await hengxing.post(`/api/needs/${own.id}/stage`, { to: 'reviewed' });
+    expect(res.statusCode).toBe(403);
+    expect((await staff.post(`/api/needs/${own.id}/stage`, { to: 'reviewed' })).statusCode).toBe(200);
+    // Reviewed: the enterprise can no longer edit it.
+    const edit = await hengxing.put(`/api/needs/${own.id}`, { title: '改标题', description: '改描述' });
+    expect(edit.statusCode).toBe(409);
+  });
+
+  it('answers bad input with 400 and field paths', async () => {
+    const res = await staff.post('/api/needs', {
+      title: '',
+      description: 'x',
+      budgetMinFen: 5,
+      budgetMaxFen: 1,
+    });
+    expect(res.statusCode).toBe(400);
+    const paths = res.json().fields.map((f: { path: string }) => f.path);
+    expect(paths).toContain('title');
+    const noEnterprise = await staff.post('/api/needs', { title: '无企业', description: '描述' });
+    expect(noEnterprise.statusCode).toBe(400);
+    expect(noEnterprise.json().fields[0].path).toBe('enterpriseId');
+  });
+});
+
+describe('who sees which needs', () => {
+  let own: Need;
+  let other: Need;
+  beforeAll(async () => {
+    own = await createNeed(hengxing, '衡兴：耐高温涂层材料');
+    other = await createNeed(staff, '鲁特：绕组自动化', {
+      enterpriseId: enterpriseId('山东鲁特电工有限公司'),
+    });
+  });
+
+  it('an enterprise user sees only their own enterprise’s needs, and cannot file one for another', async () => {
+    const list = (await hengxing.get('/api/needs?pageSize=200')).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(new Set(list.items.map((n: Need) => n.enterpriseName))).toEqual(
+      new Set(['山东衡兴新材料有限公司']),
+    );
+    expect(list.items.map((n: Need) => n.id)).toContain(own.id);
+    expect((await hengxing.get(`/api/needs/${other.id}`)).statusCode).toBe(404);
+    // enterpriseId in the body is ignored: the need is filed for the user's own enterprise.
+    const forged = await hengxing.post('/api/needs', {
+      enterpriseId: enterpriseId('山东鲁特电工有限公司'),
+      title: '伪造',
+      description: '伪造',
+    });
+    expect(forged.statusCode).toBe(200);
+    expect(forged.json().enterpriseName).toBe('山东衡兴新材料有限公司');
+    expect((await hengxing.get(`/api/needs/${other.id}/recommendations`)).statusCode).toBe(403);
+  });
+
+  it('an institute partner reads only published needs; staff all of the region', async () => {
+    const sduList = (await sdu.get('/api/needs?pageSize=200')).json();
+    expect(sduList.items.every((n: Need) => n.stage === 'published' || n.stage === 'matching')).toBe(true);
+    expect((await sdu.get(`/api/needs/${own.id}`)).statusCode).toBe(404);
+    const staffList = (await staff.get('/api/needs?pageSize=200')).json();
+    expect(staffList.items.map((n: Need) => n.id)).toEqual(expect.arrayContaining([own.id, other.id]));
+  });
+
+  it('the sibling county sees none of them', async () => {
+    expect((await wsStaff.get('/api/needs?pageSize=200')).json().total).toBe(0);
+    expect((await wsStaff.get(`/api/needs/${own.id}`)).statusCode).toBe(404);
+    expect((await wsStaff.get(`/api/needs/${own.id}/recommendations`)).statusCode).toBe(404);
+    expect((await wsStaff.get('/api/events')).json().total).toBe(0);
+    expect((await wsStaff.get('/api/achievements')).json().total).toBe(0);
+  });
+});
+
+describe('recommendations', () => {
+  let need: Need;
+  beforeAll(async () => {
+    need = await createNeed(staff, '大蒜深加工中蒜氨酸的高效提取与稳定化技术', {
+      enterpriseId: enterpriseId('金乡县蒜都食品有限公司'),
+      keywords: ['蒜氨酸', '提取'],
+    });
+    await publish(need.id);
+  });
+
+  it('ranks institutes with their achievements and the matched terms', async () => {
+    const res = await staff.get(`/api/needs/${need.id}/recommendations`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as NeedRecommendations;
+    expect(body.institutes[0]?.name).toBe('江南大学');
+    const best = body.institutes[0]?.achievements[0];
+    expect(best?.title).toContain('蒜氨酸');
+    expect(best?.matches.map((m) => m.term)).toContain('蒜氨酸');
+    expect(body.institutes[0]?.terms).toContain('蒜氨酸');
+    expect(body.achievements[0]?.title).toContain('蒜氨酸');
+  });
+
+  it('filters by maturity, institute city and level', async () => {
+    const trl = (
+      await staff.get(`/api/needs/${need.id}/recommendations?minTrl=7`)
+    ).json() as NeedRecommendations;
+    expect(trl.achievements.every((a) => a.trl >= 7)).toBe(true);
+    const beijing = (
+      await staff.get(`/api/needs/${need.id}/recommendations?city=${encodeURIComponent('北京')}`)
+    ).json();
+    expect(beijing.institutes.every((i: { city: string }) => i.city === '北京')).toBe(true);
+    expect(beijing.institutes.map((i: { name: string }) => i.name)).not.toContain('江南大学');
+    const provincial = (await staff.get(`/api/needs/${need.id}/recommendations?level=provincial`)).json();
+    expect(provincial.institutes.every((i: { level: string }) => i.level === 'provincial')).toBe(true);
+  });
+
+  it('a new achievement shows up at once; a deleted one disappears', async () => {
+    const created = await staff.post('/api/achievements', {
+      instituteId: instituteId('天津大学'),
+      title: '蒜氨酸结晶纯化与稳定化新工艺',
+      abstract: '蒜氨酸高效提取后的结晶纯化与稳定化工艺，纯度99%。',
+      keywords: ['蒜氨酸', '结晶'],
+      trl: 5,
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const a = created.json() as Achievement;
+    const after = (
+      await staff.get(`/api/needs/${need.id}/recommendations?top=20`)
+    ).json() as NeedRecommendations;
+    expect(after.achievements.map((x) => x.id)).toContain(a.id);
+    expect((await staff.del(`/api/achievements/${a.id}`)).statusCode).toBe(200);
+    const gone = (
+      await staff.get(`/api/needs/${need.id}/recommendations?top=20`)
+    ).json() as NeedRecommendations;
+    expect(gone.achievements.map((x) => x.id)).not.toContain(a.id);
+  });
+
+  it('accepts a recommendation as a pairing once, rejects another with a reason, reports reasons per institute', async () => {
+    const body = (await staff.get(`/api/needs/${need.id}/recommendations`)).json() as NeedRecommendations;
+    const [first, second] = body.institutes;
+    if (!first || !second) throw new Error('expected two institutes');
+    const accepted = await staff.post('/api/pairings', {
+      needId: need.id,
+      instituteId: first.instituteId,
+      achievementId: first.achievements[0]?.id ?? null,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(
+      (await staff.post('/api/pairings', { needId: need.id, instituteId: first.instituteId })).statusCode,
+    ).toBe(409);
+    expect((await staff.get(`/api/needs/${need.id}`)).json().stage).toBe('matching');
+    const noNote = await staff.post(`/api/needs/${need.id}/rejections`, {
+      instituteId: second.instituteId,
+      reason: 'other',
+    });
+    expect(noNote.statusCode).toBe(400);
+    expect(noNote.json().fields[0].path).toBe('note');
+    const rejected = await staff.post(`/api/needs/${need.id}/rejections`, {
+      instituteId: second.instituteId,
+      reason: 'too_early',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    const again = (await staff.get(`/api/needs/${need.id}/recommendations`)).json() as NeedRecommendations;
+    expect(again.institutes.find((i) => i.instituteId === first.instituteId)?.status).toBe('accepted');
+    expect(again.institutes.find((i) => i.instituteId === second.instituteId)).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'too_early',
+    });
+    const report = (await staff.get('/api/pairings/rejections')).json();
+    expect(report.find((r: { instituteId: string }) => r.instituteId === second.instituteId)).toMatchObject({
+      total: 1,
+      reasons: { too_early: 1 },
+    });
+  });
+
+  it('recommends open needs to an institute (the reverse direction), only its own for a partner', async () => {
+    const res = await sdu.get(`/api/institutes/${instituteId('江南大学')}/need-recommendations`);
+    expect(res.statusCode).toBe(404);
+    const own = await sdu.get(`/api/institutes/${instituteId('山东大学')}/need-recommendations`);
+    expect(own.statusCode, own.body).toBe(200);
+    const staffView = (
+      await staff.get(`/api/institutes/${instituteId('江南大学')}/need-recommendations`)
+    ).json();
+    expect(staffView.needs.map((n: { id: string }) => n.id)).toContain(need.id);
+  });
+
+  it('a second server process sees a change made through the first within its lag', async () => {
+    const second = await buildApp({ db: t.db, clock: t.clock });
+    await second.ready();
+    try {
+      const created = await staff.post('/api/achievements', {
+        instituteId: instituteId('天津大学'),
+        title: '蒜氨酸缓释胶囊制备技术',
+        abstract: '蒜氨酸稳定化缓释胶囊。',
+        keywords: ['蒜氨酸'],
+        trl: 4,
+      });
+      const a = created.json() as Achievement;
+      await new Promise((r) => setTimeout(r, 1100));
+      const res = await second.inject({
+        method: 'GET',
+        url: `/api/needs/${need.id}/recommendations?top=30`,
+        headers: { cookie: staff.cookie },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect((res.json() as NeedRecommendations).achievements.map((x) => x.id)).toContain(a.id);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('index consistency (property): incremental updates equal a fresh rebuild', () => {
+  // Words jieba keeps whole, so no learned phrase depends on the order documents arrived in.
+  const words = [
+    '大蒜',
+    '提取',
+    '发酵',
+    '催化',
+    '合成',
+    '电池',
+    '储能',
+    '材料',
+    '建筑',
+    '装备',
+    '检测',
+    '废水',
+  ];
+  const text = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }).map((w) => w.join(''));
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('create' as const), title: text, abstract: text, institute: fc.nat(3) }),
+    fc.record({ kind: fc.constant('update' as const), pick: fc.nat(), title: text, abstract: text }),
+    fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+    fc.record({ kind: fc.constant('need' as const), title: text }),
+  );
+  const institutes = ['山东大学', '大连理工大学', '北京工业大学', '江南大学'];
+
+  it('after any sequence of creates, updates and deletes', async () => {
+    const queries: string[] = [];
+    const live: string[] = [];
+    const needIds: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+        for (const o of ops) {
+          if (o.kind === 'create') {
+            const res = await staff.post('/api/achievements', {
+              instituteId: instituteId(institutes[o.institute] as string),
+              title: o.title,
+              abstract: o.abstract,
+              trl: 5,
+            });
+            expect(res.statusCode, res.body).toBe(200);
+            live.push(res.json().id);
+          } else if (o.kind === 'update' && live.length) {
+            const id = live[o.pick % live.length] as string;
+            const res = await staff.put(`/api/achievements/${id}`, {
+              title: o.title,
+              abstract: o.abstract,
+              trl: 6,
+            });
+            expect(res.statusCode, res.body).toBe(200);
+          } else if (o.kind === 'delete' && live.length) {
+            const [id] = live.splice(o.pick % live.length, 1);
+            expect((await staff.del(`/api/achievements/${id}`)).statusCode).toBe(200);
+          } else if (o.kind === 'need') {
+            const need = await createNeed(staff, o.title);
+            await publish(need.id);
+            needIds.push(need.id);
+            queries.push(o.title);
+          }
+        }
+        if (needIds.length === 0) {
+          const need = await createNeed(staff, '大蒜提取材料检测');
+          await publish(need.id);
+          needIds.push(need.id);
+        }
+        const rebuilt = createMatchIndex({ db: t.db, useSnapshot: false });
+        await rebuilt.start();
+        const fresh = await buildApp({ db: t.db, clock: t.clock, matchIndex: rebuilt });
+        await fresh.ready();
+        try {
+          for (const id of needIds.slice(-3)) {
+            const url = `/api/needs/${id}/recommendations?top=15`;
+            const live = (await staff.get(url)).json() as NeedRecommendations;
+            const again = (
+              await fresh.inject({ method: 'GET', url, headers: { cookie: staff.cookie } })
+            ).json() as NeedRecommendations;
+            const shape = (r: NeedRecommendations) => ({
+              institutes: r.institutes.map((i) => [
+                i.instituteId,
+                i.score.toFixed(6),
+                i.achievements.map((a) => a.id),
+              ]),
+              achievements: r.achievements.map((a) => [
+                a.id,
+                a.score.toFixed(6),
+                a.matches.map((m) => m.term),
+              ]),
+            });
+            expect(shape(live)).toEqual(shape(again));
+          }
+        } finally {
+          await fresh.close();
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
+
+describe('events', () => {
+  it('creates an event with invitations, signs an attendee in by QR token without a session, reports it', async () => {
+    const need = await createNeed(staff, '新能源储电电池热管理需求', {
+      enterpriseId: enterpriseId('山东鲁特电工有限公司'),
+    });
+    await publish(need.id);
+    const res = await staff.post('/api/events', {
+      title: '储能技术对接会（测试）',
+      kind: 'forum',
+      heldOn: '2026-11-28',
+      place: '金乡县',
+      organiser: '金乡县科学技术局',
+      invitedEnterpriseIds: [enterpriseId('山东鲁特电工有限公司')],
+      invitedInstituteIds: [instituteId('大连理工大学')],
+      needIds: [need.id],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const event = res.json();
+    expect(event.invited).toBe(2);
+    const token = event.checkinPath.split('/').pop();
+    const info = await t.app.inject({ method: 'GET', url: `/api/checkin/${token}` });
+    expect(info.statusCode, info.body).toBe(200);
+    expect(info.json().organisations).toContain('大连理工大学');
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: `/api/checkin/${token}`,
+      payload: { orgName: '大连理工大学', attendeeName: '高新宇' },
+    });
+    expect(signIn.statusCode, signIn.body).toBe(200);
+    const walkIn = await t.app.inject({
+      method: 'POST',
+      url: `/api/checkin/${token}`,
+      payload: { orgName: '某新能源企业', attendeeName: '王五' },
+    });
+    expect(walkIn.statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/checkin/not-a-real-token-0000' })).statusCode,
+    ).toBe(404);
+
+    const pairing = await staff.post('/api/pairings', {
+      needId: need.id,
+      instituteId: instituteId('大连理工大学'),
+      eventId: event.id,
+      outcome: 'intention',
+    });
+    expect(pairing.statusCode, pairing.body).toBe(200);
+    const detail = (await staff.get(`/api/events/${event.id}`)).json();
+    expect(detail.attended).toBe(2);
+    expect(
+      detail.participants.find((p: { orgName: string }) => p.orgName === '大连理工大学').attendeeName,
+    ).toBe('高新宇');
+    expect(detail.pairingList.map((p: { id: string }) => p.id)).toEqual([pairing.json().id]);
+
+    const docx = await staff.get(`/api/events/${event.id}/report.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await wsStaff.get(`/api/events/${event.id}`)).statusCode).toBe(404);
+  });
+
+  it('demo data reproduces the year: 18 events', async () => {
+    const page = (await staff.get('/api/events?year=2026&pageSize=200')).json();
+    const demo = page.items.filter((e: { title: string }) => !e.title.includes('测试'));
+    expect(demo).toHaveLength(18);
+  });
+});
+
+describe('achievement imports', () => {
+  it('imports JSONL in the corpus format, creating missing institutes, with per-line problems', async () => {
+    const lines = [
+      JSON.stringify({
+        id: 'x1',
+        owners: ['测试研究院'],
+        title: '一种催化合成方法',
+        keywords: ['催化'],
+        text: '催化合成。',
+      }),
+      'not json',
+      JSON.stringify({ id: 'x2', owners: [], title: '无主' }),
+      JSON.stringify({ id: 'x3', owners: ['山东大学'], title: '另一种材料', keywords: [], text: '材料。' }),
+    ].join('\n');
+    const boundary = 'gaodi-test-boundary';
+    const payload = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="c.jsonl"\r\nContent-Type: application/jsonl\r\n\r\n${lines}\r\n--${boundary}--\r\n`,
+    );
+    const res = await staff.request({
+      method: 'POST',
+      url: '/api/achievements/import-jsonl',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 2, institutesCreated: 1 });
+    expect(res.json().problems.map((p: { line: number }) => p.line)).toEqual([2, 3]);
+  });
+});
