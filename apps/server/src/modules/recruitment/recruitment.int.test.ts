@@ -58,6 +58,8 @@ describe('stage transitions', () => {
       const allowed = STAGE_TRANSITIONS[from].includes(to);
       it(`${from} → ${to}: ${allowed ? 'allowed' : 'refused'}`, async () => {
         await setStage(record.id, from);
+        // One second apart, as real moves are: the timeline orders entries written on the same day by time.
+        t.clock.set(new Date(t.clock.now().getTime() + 1000));
         const res = await staff.post(`/api/recruitment/records/${record.id}/stage`, complete(to));
         if (allowed) {
           expect(res.statusCode, res.body).toBe(200);
