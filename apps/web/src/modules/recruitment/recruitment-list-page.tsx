@@ -34,6 +34,7 @@ import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
 import { useIndustries } from '../directory/use-industries.ts';
 import { LedgerImportDialog } from './ledger-import-dialog.tsx';
+import { PlanDialog } from './plan-dialog.tsx';
 import { GradeTag, gradeLabel, LightTag, lightLabel, stageLabel } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { useAssignable, usePlan, useRecords } from './use-recruitment.ts';
@@ -62,6 +63,7 @@ export function RecruitmentListPage() {
   const [state, update] = useUrlState(KEYS);
   const [month, setMonth] = useState(dayjs());
   const [importFile, setImportFile] = useState<File | null>(null);
+  const [isPlanOpen, setPlanOpen] = useState(false);
   const sort = SORTS.find((s) => s === state.sort);
   const page = toInt(state.page, 1);
   const pageSize = toInt(state.pageSize, 20);
@@ -247,6 +249,11 @@ export function RecruitmentListPage() {
           <span>
             {t('operating')}：<b>{plan.data.operating}</b> / {t('target', { n: plan.data.targetOperating })}
           </span>
+          {can('recruitment', 'update') && (
+            <Button size="small" type="link" onClick={() => setPlanOpen(true)}>
+              {t('edit')}
+            </Button>
+          )}
         </Flex>
       )}
       <Panel>
@@ -326,6 +333,7 @@ export function RecruitmentListPage() {
           />
         )}
       </Panel>
+      {isPlanOpen && plan.data && <PlanDialog plan={plan.data} onClose={() => setPlanOpen(false)} />}
       {importFile && <LedgerImportDialog file={importFile} onClose={() => setImportFile(null)} />}
     </Page>
   );
