@@ -1,4 +1,4 @@
-import { RecruitmentPlan as PlanSchema, type RecruitmentPlan, RecruitmentPlanInput } from '@gaodi/contracts';
+import { RecruitmentPlan, RecruitmentPlanInput } from '@gaodi/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
@@ -19,7 +19,7 @@ export function PlanDialog({ plan, onClose }: { plan: RecruitmentPlan; onClose: 
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (input: RecruitmentPlanInput) =>
-      api.put(`/api/recruitment/plans/${plan.year}`, PlanSchema, input),
+      api.put(`/api/recruitment/plans/${plan.year}`, RecruitmentPlan, input),
     onSuccess: (saved) => client.setQueryData(['recruitment', 'plan', plan.year], saved),
   });
   return (
