@@ -88,7 +88,14 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
 /** Entries may be edited for this many days after they were written; later only corrected. */
 export const LEDGER_EDIT_DAYS = 7;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A calendar day, YYYY-MM-DD, that exists (2026-02-30 does not). */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, '日期不存在');
 
 // ---- plan ------------------------------------------------------------------------------------
 

@@ -76,10 +76,15 @@ const KIND_BY_LABEL = invert(ENTRY_KIND_LABELS);
 /** Excel may hand a date back as a Date cell or as text like 2026/3/5 or 2026年3月5日. */
 function normaliseDate(text: string): string | null {
   if (!text) return null;
-  if (DATE.test(text)) return text;
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-  if (!m) return null;
-  return `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`;
+  const m = DATE.test(text) ? null : /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  const day = DATE.test(text)
+    ? text
+    : m
+      ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`
+      : null;
+  // Only days that exist: 2026-02-30 is a problem of its row, not a failed import.
+  const t = day ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
+  return day && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day ? day : null;
 }
 
 function findHeader(sheet: ExcelJS.Worksheet, required: string[], wanted: Set<string>) {
