@@ -1,14 +1,19 @@
 import { ROLE_LABELS } from '@gaodi/contracts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo/demo-data.ts';
-import { systemClock } from './platform/clock.ts';
+import { createManualClock, systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { startScheduler } from './platform/jobs/jobs.ts';
+import { testClockRoutes } from './platform/jobs/test-clock.routes.ts';
 
 // Composition root: config → db → services → routes → listen.
 const started = performance.now();
 const config = loadConfig();
+// Browser tests move time through /api/test/clock instead of sleeping; never in production.
+const testClock = process.env.GAODI_TEST_CLOCK === '1' ? createManualClock() : null;
+if (testClock && config.isProduction) throw new Error('GAODI_TEST_CLOCK is for browser tests only');
+const clock = testClock ?? systemClock;
 const db = await openDatabase(
   config.databaseUrl
     ? { engine: 'postgres', url: config.databaseUrl }
@@ -18,13 +23,14 @@ await db.migrate();
 const demo = await loadDemoData(db);
 const app = await buildApp({
   db,
-  clock: systemClock,
+  clock,
   webDist: config.webDist,
   sessionIdleMinutes: config.sessionIdleMinutes,
   loginRateLimitPerMinute: config.loginRateLimitPerMinute,
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel },
 });
+if (testClock) await app.register(testClockRoutes, { clock: testClock, jobs: app.scheduledJobs });
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -39,7 +45,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
-startScheduler({ jobs: app.scheduledJobs, log: app.log, clock: systemClock });
+startScheduler({ jobs: app.scheduledJobs, log: app.log, clock });
 const url = `http://localhost:${config.port}`;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const lines = [
