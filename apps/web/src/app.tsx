@@ -17,8 +17,16 @@ import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useLocation } fro
 import { LoginPage } from './modules/auth/login-page.tsx';
 import { SessionHeader } from './modules/auth/session-header.tsx';
 import { ME_KEY, SessionProvider, useCan, useMe } from './modules/auth/use-session.ts';
+import {
+  AchievementsRoute,
+  CheckinRoute,
+  EventsRoutes,
+  NeedsRoutes,
+  useMatchmakingNav,
+} from './modules/matchmaking/matchmaking-routes.tsx';
 import { InboxRoute } from './modules/notifications/notifications-routes.tsx';
 import { UnreadBadge } from './modules/notifications/unread-badge.tsx';
+import { ProjectsRoutes } from './modules/projects/projects-routes.tsx';
 import { RecruitmentRoutes, useRecruitmentNav } from './modules/recruitment/recruitment-routes.tsx';
 import { SupervisionRulesRoute, useSupervisionNav } from './modules/supervision/supervision-routes.tsx';
 import { isApiError, setUnauthorizedHandler } from './ui/api.ts';
@@ -107,6 +115,7 @@ function useNavItems(): NavItem[] {
   const { t } = useI18n();
   const recruitmentNav = useRecruitmentNav();
   const supervisionNav = useSupervisionNav();
+  const matchmakingNav = useMatchmakingNav();
   return useMemo(() => {
     const directory: NavItem[] = [];
     if (can('enterprise', 'read'))
@@ -148,11 +157,12 @@ function useNavItems(): NavItem[] {
     if (directory.length > 0)
       items.push({ key: 'directory', label: t('nav.directory'), type: 'group', children: directory });
     if (recruitmentNav) items.push(recruitmentNav);
+    if (matchmakingNav) items.push(matchmakingNav);
     if (supervisionNav) system.push(supervisionNav);
     if (system.length > 0)
       items.push({ key: 'system', label: t('nav.system'), type: 'group', children: system });
     return items;
-  }, [can, t, recruitmentNav, supervisionNav]);
+  }, [can, t, recruitmentNav, supervisionNav, matchmakingNav]);
 }
 
 function Shell() {
@@ -210,6 +220,7 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/checkin/:token" element={<CheckinRoute />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         <Route path="home" element={<Navigate to="/" replace />} />
@@ -332,6 +343,10 @@ function AppRoutes() {
           }
         />
         <Route path="recruitment/*" element={<RecruitmentRoutes />} />
+        <Route path="needs/*" element={<NeedsRoutes />} />
+        <Route path="achievements" element={<AchievementsRoute />} />
+        <Route path="events/*" element={<EventsRoutes />} />
+        <Route path="projects/*" element={<ProjectsRoutes />} />
         <Route path="notifications" element={<InboxRoute />} />
         <Route path="supervision-rules" element={<SupervisionRulesRoute />} />
         <Route path="403" element={<ForbiddenPage />} />

@@ -1,0 +1,296 @@
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  type Achievement,
+  AchievementInput,
+  COOPERATION_FORM_LABELS,
+  type ImportPreview,
+  IP_TYPE_LABELS,
+} from '@gaodi/contracts';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useRef, useState } from 'react';
+import { QueryError } from '../../ui/error-pages.tsx';
+import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
+import { useI18n } from '../../ui/i18n.tsx';
+import { Page, Panel } from '../../ui/page.tsx';
+import { toInt, useUrlState } from '../../ui/url-state.ts';
+import { useCan, useSession } from '../auth/use-session.ts';
+import { useInstituteOptions } from '../directory/use-institutes.ts';
+import { labelOf, optionsOf } from './matchmaking-labels.tsx';
+import {
+  useAchievementImport,
+  useAchievements,
+  useDeleteAchievement,
+  useSaveAchievement,
+} from './use-matchmaking.ts';
+
+function AchievementDialog({ achievement, onClose }: { achievement?: Achievement; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const me = useSession();
+  const [form] = Form.useForm();
+  const institutes = useInstituteOptions(me.role !== 'institute');
+  const save = useSaveAchievement(achievement?.id);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async () => {
+    const v = form.getFieldsValue();
+    const input = checkWithSchema(form, AchievementInput, {
+      ...v,
+      instituteId: v.instituteId ?? null,
+      keywords: v.keywords ?? [],
+      ipNumbers: v.ipNumbers ?? [],
+      cooperationForms: v.cooperationForms ?? [],
+    });
+    if (!input) return;
+    try {
+      await save.mutateAsync(input);
+      onClose();
+    } catch (error) {
+      setProblem(showSubmitError(form, error));
+    }
+  };
+  return (
+    <Modal
+      open
+      title={achievement ? t('mm.editAchievement') : t('mm.newAchievement')}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={save.isPending}
+      width={640}
+    >
+      {problem && <Alert type="error" title={problem} showIcon />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={achievement ?? { trl: 5, ipType: 'none', keywords: [], cooperationForms: [] }}
+      >
+        {me.role !== 'institute' && (
+          <Form.Item name="instituteId" label={t('mm.institute')} required>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(institutes.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))}
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="title" label={t('mm.achievementTitle')} required>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="abstract" label={t('mm.abstract')} required>
+          <Input.TextArea rows={4} />
+        </Form.Item>
+        <Form.Item name="keywords" label={t('mm.keywords')}>
+          <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} />
+        </Form.Item>
+        <Form.Item name="trl" label={t('mm.trl')} required>
+          <InputNumber min={1} max={9} />
+        </Form.Item>
+        <Form.Item name="ipType" label={t('mm.ipType')}>
+          <Select options={optionsOf(IP_TYPE_LABELS, lang)} />
+        </Form.Item>
+        <Form.Item name="ipNumbers" label={t('mm.ipNumbers')}>
+          <Select mode="tags" open={false} />
+        </Form.Item>
+        <Form.Item name="cooperationForms" label={t('mm.cooperationForms')}>
+          <Select mode="multiple" options={optionsOf(COOPERATION_FORM_LABELS, lang)} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const imports = useAchievementImport();
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const isJsonl = /\.jsonl?$/i.test(file.name);
+  const run = async () => {
+    try {
+      if (isJsonl) {
+        const r = await imports.jsonl.mutateAsync(file);
+        message.success(
+          t('mm.jsonlDone', {
+            created: r.created,
+            institutes: r.institutesCreated,
+            problems: r.problems.length,
+          }),
+        );
+        onClose();
+      } else if (!preview) setPreview(await imports.preview.mutateAsync(file));
+      else {
+        const r = await imports.confirm.mutateAsync(preview.token);
+        message.success(t('mm.importDone', { created: r.created }));
+        onClose();
+      }
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('mm.importAchievements')}
+      onCancel={onClose}
+      onOk={run}
+      okText={preview || isJsonl ? t('mm.importConfirm') : t('mm.importPreview')}
+      confirmLoading={imports.preview.isPending || imports.confirm.isPending || imports.jsonl.isPending}
+    >
+      <Typography.Paragraph>{file.name}</Typography.Paragraph>
+      {problem && <Alert type="error" title={problem} showIcon />}
+      {preview && (
+        <>
+          <Typography.Paragraph>
+            {t('mm.importSummary', { total: preview.totalRows, valid: preview.validRows })}
+          </Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey={(p) => `${p.row}-${p.column}`}
+            dataSource={preview.problems}
+            pagination={{ pageSize: 8 }}
+            columns={[
+              { title: t('mm.row'), dataIndex: 'row', key: 'row', width: 60 },
+              { title: t('mm.column'), dataIndex: 'column', key: 'column', width: 110 },
+              { title: t('mm.problem'), dataIndex: 'message', key: 'message' },
+            ]}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}
+
+/** 科技成果库: institute partners keep their own; the bureau the region's. */
+export function AchievementsPage() {
+  const { t, lang } = useI18n();
+  const can = useCan();
+  const [state, update] = useUrlState(['q', 'page', 'pageSize'] as const);
+  const [editing, setEditing] = useState<Achievement | 'new' | null>(null);
+  const [importFile, setImportFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const remove = useDeleteAchievement();
+  const query = { q: state.q, page: toInt(state.page, 1), pageSize: toInt(state.pageSize, 20) };
+  const list = useAchievements(query);
+  return (
+    <Page
+      title={t('mm.achievements')}
+      testId="achievements-page"
+      extra={
+        <>
+          {can('achievement', 'import') && (
+            <>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".xlsx,.jsonl"
+                hidden
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f) setImportFile(f);
+                  e.target.value = '';
+                }}
+              />
+              <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
+                {t('mm.importAchievements')}
+              </Button>
+            </>
+          )}
+          {can('achievement', 'create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('mm.newAchievement')}
+            </Button>
+          )}
+        </>
+      }
+    >
+      <Panel>
+        <Flex gap={8} style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('mm.searchAchievements')}
+            defaultValue={state.q}
+            onSearch={(q) => update({ q: q || undefined, page: undefined })}
+            style={{ width: 280 }}
+          />
+        </Flex>
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<Achievement>
+            rowKey="id"
+            size="middle"
+            loading={list.isFetching}
+            dataSource={list.data?.items}
+            scroll={{ x: 900 }}
+            expandable={{
+              expandedRowRender: (a) => <Typography.Paragraph>{a.abstract}</Typography.Paragraph>,
+            }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (page, pageSize) => update({ page: String(page), pageSize: String(pageSize) }),
+            }}
+            columns={[
+              { title: t('mm.achievementTitle'), dataIndex: 'title', key: 'title' },
+              { title: t('mm.institute'), dataIndex: 'instituteName', key: 'institute', width: 180 },
+              { title: t('mm.trl'), dataIndex: 'trl', key: 'trl', width: 70 },
+              {
+                title: t('mm.ipType'),
+                dataIndex: 'ipType',
+                key: 'ip',
+                width: 120,
+                render: (v) => labelOf(IP_TYPE_LABELS, v, lang),
+              },
+              {
+                title: t('mm.keywords'),
+                dataIndex: 'keywords',
+                key: 'kw',
+                width: 220,
+                render: (k: string[]) => k.map((x) => <Tag key={x}>{x}</Tag>),
+              },
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                width: 120,
+                render: (_, a) => (
+                  <Flex gap={4}>
+                    {can('achievement', 'update') && (
+                      <Button size="small" type="link" onClick={() => setEditing(a)}>
+                        {t('common.edit')}
+                      </Button>
+                    )}
+                    {can('achievement', 'delete') && (
+                      <Button size="small" type="link" danger onClick={() => remove.mutate(a.id)}>
+                        {t('common.delete')}
+                      </Button>
+                    )}
+                  </Flex>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Panel>
+      {editing && (
+        <AchievementDialog
+          achievement={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {importFile && <ImportDialog file={importFile} onClose={() => setImportFile(null)} />}
+    </Page>
+  );
+}

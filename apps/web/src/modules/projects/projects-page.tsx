@@ -1,0 +1,150 @@
+import {
+  LIGHT_LABELS,
+  PROJECT_STAGE_LABELS,
+  type ProjectStage,
+  type ProjectSummary,
+  ProjectStage as StageSchema,
+} from '@gaodi/contracts';
+import { Flex, Input, Segmented, Select, Table, Tag } from 'antd';
+import { Link } from 'react-router';
+import { QueryError } from '../../ui/error-pages.tsx';
+import { useI18n } from '../../ui/i18n.tsx';
+import { Page, Panel } from '../../ui/page.tsx';
+import { toInt, useUrlState } from '../../ui/url-state.ts';
+import { useSession } from '../auth/use-session.ts';
+import { labelOf, optionsOf, yuan } from '../matchmaking/matchmaking-labels.tsx';
+import { useProjects } from './use-projects.ts';
+
+const LIGHT_COLORS: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red', none: 'default' };
+
+export function LightTag({ light }: { light: ProjectSummary['light'] }) {
+  if (!light || light.light === 'none') return <span>—</span>;
+  return <Tag color={LIGHT_COLORS[light.light]}>{LIGHT_LABELS[light.light]}</Tag>;
+}
+
+/** 合作项目 list; `mine` is the helper's caseload. */
+export function ProjectsPage() {
+  const { t, lang } = useI18n();
+  const me = useSession();
+  const [state, update] = useUrlState(['q', 'stage', 'mine', 'page', 'pageSize'] as const);
+  const mine = state.mine === 'true' || (state.mine === undefined && me.role === 'helper');
+  const query = {
+    q: state.q,
+    stage: StageSchema.safeParse(state.stage).data,
+    mine: mine ? ('true' as const) : undefined,
+    page: toInt(state.page, 1),
+    pageSize: toInt(state.pageSize, 20),
+  };
+  const list = useProjects(query);
+  return (
+    <Page title={mine ? t('proj.caseload') : t('proj.projects')} testId="projects-page">
+      <Panel>
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          {me.role === 'helper' || me.role === 'staff' || me.role === 'taskforce_lead' ? (
+            <Segmented
+              value={mine ? 'mine' : 'all'}
+              onChange={(v) => update({ mine: v === 'mine' ? 'true' : 'false', page: undefined })}
+              options={[
+                { value: 'all', label: t('proj.all') },
+                { value: 'mine', label: t('proj.caseload') },
+              ]}
+            />
+          ) : null}
+          <Input.Search
+            allowClear
+            defaultValue={state.q}
+            placeholder={t('proj.search')}
+            onSearch={(q) => update({ q: q || undefined, page: undefined })}
+            style={{ width: 240 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('proj.stage')}
+            value={query.stage}
+            onChange={(v) => update({ stage: v, page: undefined })}
+            options={optionsOf(PROJECT_STAGE_LABELS, lang)}
+            style={{ width: 140 }}
+          />
+        </Flex>
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<ProjectSummary>
+            rowKey="id"
+            size="middle"
+            loading={list.isFetching}
+            dataSource={list.data?.items}
+            scroll={{ x: 1000 }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (page, pageSize) => update({ page: String(page), pageSize: String(pageSize) }),
+            }}
+            columns={[
+              {
+                title: t('proj.title'),
+                dataIndex: 'title',
+                key: 'title',
+                render: (v, p) => (
+                  <Flex gap={4} wrap>
+                    <Link to={`/projects/${p.id}`}>{v}</Link>
+                    {p.isEnclave && <Tag color="purple">{t('proj.enclave')}</Tag>}
+                  </Flex>
+                ),
+              },
+              {
+                title: t('proj.parties'),
+                key: 'parties',
+                width: 260,
+                render: (_, p) => p.parties.map((x) => x.name).join('、'),
+              },
+              {
+                title: t('proj.stage'),
+                dataIndex: 'stage',
+                key: 'stage',
+                width: 90,
+                render: (s: ProjectStage) => labelOf(PROJECT_STAGE_LABELS, s, lang),
+              },
+              {
+                title: t('proj.light'),
+                key: 'light',
+                width: 80,
+                render: (_, p) => <LightTag light={p.light} />,
+              },
+              {
+                title: t('proj.helper'),
+                dataIndex: 'helperName',
+                key: 'helper',
+                width: 90,
+                render: (v) => v ?? '—',
+              },
+              {
+                title: t('proj.amount'),
+                dataIndex: 'amountFen',
+                key: 'amount',
+                width: 110,
+                render: (v: number) => yuan(v),
+              },
+              {
+                title: t('proj.signedOn'),
+                dataIndex: 'signedOn',
+                key: 'signed',
+                width: 110,
+                render: (v) => v ?? '—',
+              },
+              {
+                title: t('proj.landedOn'),
+                dataIndex: 'landedOn',
+                key: 'landed',
+                width: 110,
+                render: (v) => v ?? '—',
+              },
+            ]}
+          />
+        )}
+      </Panel>
+    </Page>
+  );
+}
