@@ -8,7 +8,7 @@ import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
-import { GradeTag, LightTag, stageLabel } from './recruitment-labels.tsx';
+import { GradeTag, LightTag, lightLabel, stageLabel } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { StageMoveDialog } from './stage-move-dialog.tsx';
 import { useBoard } from './use-recruitment.ts';
@@ -72,9 +72,7 @@ export function RecruitmentBoardPage() {
           onChange={(v) => setLight(String(v))}
           options={[
             { value: 'all', label: t('all') },
-            { value: 'red', label: '红灯' },
-            { value: 'yellow', label: '黄灯' },
-            { value: 'green', label: '绿灯' },
+            ...(['red', 'yellow', 'green'] as const).map((l) => ({ value: l, label: lightLabel(l, lang) })),
           ]}
         />
         {mayMove && <Typography.Text type="secondary">{t('dragHint')}</Typography.Text>}
