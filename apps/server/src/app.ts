@@ -25,7 +25,6 @@ import { authRoutes } from './platform/auth/auth.routes.ts';
 import { createAuthService } from './platform/auth/auth.service.ts';
 import { usersRoutes } from './platform/auth/users.routes.ts';
 import type { Clock } from './platform/clock.ts';
-import { loadConfig } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { createUploadStore } from './platform/excel/upload-store.ts';
 import { handleError } from './platform/http/errors.ts';
@@ -34,12 +33,12 @@ import { inboxNotifier } from './platform/notify/notifier.ts';
 import { notifyRoutes } from './platform/notify/notify.routes.ts';
 import { filesRoutes } from './platform/storage/files.routes.ts';
 import { createFilesService } from './platform/storage/files.service.ts';
-import { createDiskStorage, type FileStorage } from './platform/storage/storage.ts';
+import { createMemoryStorage, type FileStorage } from './platform/storage/storage.ts';
 
 z.config(z.locales.zhCN());
 
 export type AppDeps = {
-  /** Where uploaded files go; default: disk under GAODI_DATA_DIR/files. */
+  /** Where uploaded files go. main.ts passes disk storage under GAODI_DATA_DIR/files; tests and benches get memory. */
   fileStorage?: FileStorage;
   db: Database;
   clock: Clock;
@@ -119,7 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const files = createFilesService({
     db,
     clock,
-    storage: deps.fileStorage ?? createDiskStorage(join(loadConfig().dataDir, 'files')),
+    storage: deps.fileStorage ?? createMemoryStorage(),
   });
   const platforms = createPlatformService({ db, clock });
   // Every module whose items get lights registers its provider here (projects, requests, decisions later).

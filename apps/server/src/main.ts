@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ROLE_LABELS } from '@gaodi/contracts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo/demo-data.ts';
@@ -6,6 +7,7 @@ import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { startScheduler } from './platform/jobs/jobs.ts';
 import { testClockRoutes } from './platform/jobs/test-clock.routes.ts';
+import { createDiskStorage } from './platform/storage/storage.ts';
 
 // Composition root: config → db → services → routes → listen.
 const started = performance.now();
@@ -29,6 +31,7 @@ const app = await buildApp({
   loginRateLimitPerMinute: config.loginRateLimitPerMinute,
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel },
+  fileStorage: createDiskStorage(join(config.dataDir, 'files')),
 });
 if (testClock) await app.register(testClockRoutes, { clock: testClock, jobs: app.scheduledJobs });
 
