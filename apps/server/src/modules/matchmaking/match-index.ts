@@ -1,10 +1,11 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   createMatchingEngine,
   loadMatchingEngine,
   type MatchDocument,
   type MatchingEngine,
 } from '@gaodi/matching';
-import { sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { matchIndexSnapshots } from './matchmaking.table.ts';
 import { rowsOf } from './sql-rows.ts';
@@ -20,7 +21,9 @@ declare module 'fastify' {
  * Bumped whenever the document shape or tags change: a snapshot of another format is ignored and
  * the index rebuilt from the tables.
  */
-export const MATCH_INDEX_FORMAT = 'gaodi-match-1';
+export const MATCH_INDEX_FORMAT = 'gaodi-match-2-gzip';
+/** Snapshot part size: large values are slow and memory-hungry in some drivers (PGlite). */
+const PART_BYTES = 8 * 1024 * 1024;
 const SNAPSHOT_KEY = 'main';
 
 /** Tags the index puts on documents; the recommendation filters use the same helpers. */
@@ -110,9 +113,12 @@ export const expertDocument = (r: ExpertRow): MatchDocument => ({
   tags: [matchTags.expert, ...instituteTags(r)],
 });
 
-/** The text of a need as a query: title, keywords and description. */
+/**
+ * The text of a need as a query: title, keywords and the start of the description (a query's cost
+ * grows with its terms, and the opening of a need says what it is about).
+ */
 export const needQueryText = (need: { title: string; keywords: readonly string[]; description: string }) =>
-  [need.title, need.keywords.join(' '), need.description].join('\n');
+  [need.title, need.keywords.join(' '), need.description.slice(0, 400)].join('\n');
 
 const ACHIEVEMENTS_SQL = sql`
   SELECT a.id, a.region_code, a.institute_id, a.title, a.abstract, a.keywords, a.industry_id, a.trl,
@@ -175,7 +181,7 @@ export type MatchIndex = {
  */
 export function createMatchIndex({
   db,
-  maxLagMs = 1000,
+  maxLagMs = 500,
   snapshotEveryChanges = 2000,
   useSnapshot = true,
 }: {
@@ -240,20 +246,31 @@ export function createMatchIndex({
   }
 
   async function loadSnapshot(): Promise<boolean> {
-    const [row] = await owner
-      .select()
+    const [head] = await owner
+      .select({
+        maxChangeId: matchIndexSnapshots.maxChangeId,
+        format: matchIndexSnapshots.format,
+        documents: matchIndexSnapshots.documents,
+      })
       .from(matchIndexSnapshots)
-      .where(sql`${matchIndexSnapshots.key} = ${SNAPSHOT_KEY}`);
-    if (!row || row.format !== MATCH_INDEX_FORMAT) return false;
+      .where(sql`${matchIndexSnapshots.key} = ${SNAPSHOT_KEY} AND ${matchIndexSnapshots.part} = 0`);
+    if (!head || head.format !== MATCH_INDEX_FORMAT) return false;
     // A snapshot far behind the log is slower to catch up than to rebuild.
-    const behind = (await maxChangeId()) - row.maxChangeId;
-    if (behind > Math.max(5000, row.documents / 5)) return false;
+    const behind = (await maxChangeId()) - head.maxChangeId;
+    if (behind > Math.max(5000, head.documents / 5)) return false;
+    const parts = await owner
+      .select({ bytes: matchIndexSnapshots.bytes, maxChangeId: matchIndexSnapshots.maxChangeId })
+      .from(matchIndexSnapshots)
+      .where(sql`${matchIndexSnapshots.key} = ${SNAPSHOT_KEY}`)
+      .orderBy(asc(matchIndexSnapshots.part));
+    // Parts of one save share its cursor; anything else is a torn read (cannot happen in one transaction).
+    if (parts.some((x) => x.maxChangeId !== head.maxChangeId)) return false;
     try {
-      engine = loadMatchingEngine(new Uint8Array(row.bytes));
+      engine = loadMatchingEngine(new Uint8Array(gunzipSync(Buffer.concat(parts.map((x) => x.bytes)))));
     } catch {
       return false;
     }
-    setCursor(row.maxChangeId);
+    setCursor(head.maxChangeId);
     stats.source = 'snapshot';
     return true;
   }
@@ -391,18 +408,31 @@ export function createMatchIndex({
   async function saveSnapshot(): Promise<void> {
     await chain;
     const cursor = watermark;
-    const bytes = engine.serialize();
     const documents = engine.size();
+    // Level 1: a third of the size for little CPU; the bytes are mostly small integers.
+    const packed = gzipSync(engine.serialize(), { level: 1 });
     changesSinceSnapshot = 0;
-    // Several processes may save: the newest cursor wins.
-    await owner.execute(sql`
-      INSERT INTO match_index_snapshots (key, bytes, max_change_id, format, documents, built_at)
-      VALUES (${SNAPSHOT_KEY}, ${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)}, ${cursor},
-              ${MATCH_INDEX_FORMAT}, ${documents}, now())
-      ON CONFLICT (key) DO UPDATE SET bytes = excluded.bytes, max_change_id = excluded.max_change_id,
-        format = excluded.format, documents = excluded.documents, built_at = excluded.built_at
-      WHERE match_index_snapshots.max_change_id <= excluded.max_change_id
-         OR match_index_snapshots.format <> excluded.format`);
+    await owner.transaction(async (tx) => {
+      // Several processes may save: the newest cursor wins (the row lock orders concurrent savers).
+      const [current] = await tx
+        .select({ maxChangeId: matchIndexSnapshots.maxChangeId, format: matchIndexSnapshots.format })
+        .from(matchIndexSnapshots)
+        .where(sql`${matchIndexSnapshots.key} = ${SNAPSHOT_KEY} AND ${matchIndexSnapshots.part} = 0`)
+        .for('update');
+      if (current && current.format === MATCH_INDEX_FORMAT && current.maxChangeId > cursor) return;
+      await tx.delete(matchIndexSnapshots).where(sql`${matchIndexSnapshots.key} = ${SNAPSHOT_KEY}`);
+      for (let part = 0, offset = 0; offset < packed.length || part === 0; part++, offset += PART_BYTES) {
+        await tx.insert(matchIndexSnapshots).values({
+          key: SNAPSHOT_KEY,
+          part,
+          bytes: packed.subarray(offset, offset + PART_BYTES),
+          maxChangeId: cursor,
+          format: MATCH_INDEX_FORMAT,
+          documents,
+          builtAt: sql`now()`,
+        });
+      }
+    });
   }
 
   return {

@@ -97,17 +97,12 @@ export function createRecommendationService({
     const engine = await index.fresh();
     const changeId = index.changeId();
     const text = needQueryText(need);
+    // One scoring pass: the institutes, and the achievements and experts that carried them. The
+    // best documents overall are among these (an institute scores at least its best document).
     const owners = engine.search(text, { top: query.top, explain: true, filters: partyFilters(ctx, query) });
-    const docs = engine.searchDocuments(text, {
-      top: query.top,
-      explain: true,
-      filters: partyFilters(ctx, query, matchTags.achievement),
-    });
-    const expertDocs = engine.searchDocuments(text, {
-      top: Math.min(query.top, 10),
-      explain: true,
-      filters: partyFilters(ctx, query, matchTags.expert),
-    });
+    const carried = owners.owners.flatMap((o) => o.documents).sort((a, b) => b.score - a.score);
+    const docs = { documents: carried.filter((d) => d.id.startsWith('achievement:')).slice(0, query.top) };
+    const expertDocs = { documents: carried.filter((d) => d.id.startsWith('expert:')).slice(0, 10) };
 
     const achievementIds = new Set<string>();
     const expertIds = new Set<string>();

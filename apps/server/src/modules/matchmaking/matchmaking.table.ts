@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -142,15 +143,24 @@ export const matchChanges = pgTable('match_changes', {
   at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
-/** The serialised index with the change id it covers, so a start-up can skip the rebuild. */
-export const matchIndexSnapshots = pgTable('match_index_snapshots', {
-  key: text('key').primaryKey(),
-  bytes: bytea('bytes').notNull(),
-  maxChangeId: bigint('max_change_id', { mode: 'number' }).notNull(),
-  format: text('format').notNull(),
-  documents: integer('documents').notNull(),
-  builtAt: timestamp('built_at', { withTimezone: true }).notNull(),
-});
+/**
+ * The serialised index (gzip, split into parts of at most 8 MB so no single value strains a
+ * driver) with the change id it covers, so a start-up can skip the rebuild. All parts of a key
+ * are written in one transaction.
+ */
+export const matchIndexSnapshots = pgTable(
+  'match_index_snapshots',
+  {
+    key: text('key').notNull(),
+    part: integer('part').notNull().default(0),
+    bytes: bytea('bytes').notNull(),
+    maxChangeId: bigint('max_change_id', { mode: 'number' }).notNull(),
+    format: text('format').notNull(),
+    documents: integer('documents').notNull(),
+    builtAt: timestamp('built_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.part] })],
+);
 
 /** 对接活动: roadshows, site visits, online matchmaking, 校地企 forums. */
 export const matchmakingEvents = pgTable(
