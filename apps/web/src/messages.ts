@@ -261,6 +261,7 @@ export const messages = {
   'mm.toPublished': ['发布需求', 'Publish'],
   'mm.toMatching': ['进入对接', 'Start matching'],
   'mm.toContracted': ['标记已签约', 'Mark contracted'],
+  'mm.backToPublished': ['退回已发布', 'Back to published'],
   'mm.toClosed': ['关闭需求', 'Close'],
   'mm.publishFirst': [
     '需求发布后即可查看推荐的院所、成果和专家。',
@@ -344,6 +345,8 @@ export const messages = {
   'mm.presented': ['发布的需求与成果', 'Needs and achievements presented'],
   'mm.checkin': ['签到', 'Sign in'],
   'mm.checkinDone': ['签到成功', 'Signed in'],
+  'mm.instituteNeeds': ['院所可承接的需求', 'Needs this institute could answer'],
+  'mm.pickInstitute': ['选择院所', 'Pick an institute'],
   'mm.checkinInvalid': ['签到链接无效或活动已取消', 'This sign-in link is not valid'],
   'proj.projects': ['合作项目', 'Cooperation projects'],
   'proj.caseload': ['我的帮办项目', 'My caseload'],

@@ -28,6 +28,7 @@ import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan, useSession } from '../auth/use-session.ts';
 import { useInstituteOptions } from '../directory/use-institutes.ts';
+import { InstituteNeedsPanel } from './institute-needs-panel.tsx';
 import { labelOf, optionsOf } from './matchmaking-labels.tsx';
 import {
   useAchievementImport,
@@ -284,6 +285,7 @@ export function AchievementsPage() {
           />
         )}
       </Panel>
+      {can('need', 'read') && <InstituteNeedsPanel />}
       {editing && (
         <AchievementDialog
           achievement={editing === 'new' ? undefined : editing}

@@ -462,7 +462,8 @@ export function NeedPage() {
                 }
               }}
             >
-              {t(STAGE_ACTIONS[to])}
+              {/* Going back from 对接中 to 已发布 is not a second publication. */}
+              {n.stage === 'matching' && to === 'published' ? t('mm.backToPublished') : t(STAGE_ACTIONS[to])}
             </Button>
           ))}
         </>
