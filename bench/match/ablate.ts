@@ -38,8 +38,7 @@ const defaultVariants: Record<string, EngineOptions> = {
     ],
   },
   '− rerank depth (aggregate every document)': { aggregation: { depth: 1_000_000 } },
-  '+ pseudo-relevance feedback': { feedback: { documents: 10, terms: 20, weight: 0.3 } },
-  '+ owner size prior 0.1': { aggregation: { prior: 0.1 } },
+  '− corpus stop terms (keep terms in > 20% of documents)': { maxDocumentShare: 1 },
   'plain BM25F + best document (all of the above off)': {
     learnPhrases: false,
     bigramWeight: 0,

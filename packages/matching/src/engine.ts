@@ -2,6 +2,7 @@ import { createIndexState, deleteSlot, type IndexState, insertDocument } from '.
 import { decodeIndex, encodeIndex } from './index/serialize.ts';
 import {
   type AggregationParams,
+  acceptEverySlot,
   aggregateOwners,
   createAggregationScratch,
   type OwnerScore,
@@ -11,12 +12,11 @@ import {
   type Bm25fParams,
   createScratch,
   idf,
-  type ScoredSlots,
   scoreDocuments,
   termContribution,
   type WeightedTerm,
 } from './rank/bm25f.ts';
-import { type OwnerModelParams, scoreOwnerProfiles } from './rank/owner-model.ts';
+import { createProfileScratch, type OwnerModelParams, scoreOwnerProfiles } from './rank/owner-model.ts';
 import { normalizeText } from './text/normalize.ts';
 import { createPhraseDictionary, type PhraseDictionary } from './text/phrase-dictionary.ts';
 import { createTokenizer, type SegmentationMode } from './text/tokenizer.ts';
@@ -42,9 +42,6 @@ export type MatchDocument = {
  */
 export type FieldOptions = { name: string; weight: number; b: number; learnPhrases?: boolean };
 
-/** Pseudo-relevance feedback: expand the query with the best terms of the first-pass top documents. */
-export type FeedbackOptions = { documents: number; terms: number; weight: number };
-
 export type EngineOptions = {
   /** Indexed fields; a document's fields that are not listed here are ignored. */
   fields?: readonly FieldOptions[];
@@ -63,11 +60,14 @@ export type EngineOptions = {
   bigramWeight?: number;
   /** Query weight of a synonym relative to the word typed (default 0.5). */
   synonymWeight?: number;
-  /** Off by default; see FeedbackOptions. */
-  feedback?: FeedbackOptions | null;
   /**
-   * Fuse the owner-profile model into the owner ranking (default weight 0.4, k1 1.2, b 0; null =
-   * off). Its scores are scaled so that the best owner's profile score weighs `weight` × the best
+   * Query terms found in more than this share of the documents are skipped (default 0.2; 1 = keep
+   * all): stop words learned from the corpus. Neutral on quality on the dev split, but they own the
+   * longest posting lists, so skipping them keeps large corpora fast.
+   */
+  maxDocumentShare?: number;
+  /**
+   * Fuse the owner-profile model into the owner ranking (default weight 0.4, k1 1.2; null = off). Its scores are scaled so that the best owner's profile score weighs `weight` × the best
    * document-evidence score, then added.
    */
   ownerModel?: (OwnerModelParams & { weight: number }) | null;
@@ -81,8 +81,8 @@ export type ResolvedOptions = {
   aggregation: AggregationParams;
   synonyms: string[][];
   synonymWeight: number;
+  maxDocumentShare: number;
   bigramWeight: number;
-  feedback: FeedbackOptions | null;
   ownerModel: (OwnerModelParams & { weight: number }) | null;
 };
 
@@ -97,12 +97,12 @@ const resolveOptions = (options: EngineOptions = {}): ResolvedOptions => ({
   k1: options.k1 ?? 1.2,
   segmentation: options.segmentation ?? 'search',
   learnPhrases: options.learnPhrases ?? true,
-  aggregation: { topK: 10, decay: 0.7, prior: 0, depth: 2000, ...options.aggregation },
+  aggregation: { topK: 10, decay: 0.7, depth: 2000, ...options.aggregation },
   synonyms: (options.synonyms ?? []).map((group) => [...group]),
   synonymWeight: options.synonymWeight ?? 0.5,
+  maxDocumentShare: options.maxDocumentShare ?? 0.2,
   bigramWeight: options.bigramWeight ?? 0.6,
-  feedback: options.feedback ?? null,
-  ownerModel: options.ownerModel === undefined ? { weight: 0.4, k1: 1.2, b: 0 } : options.ownerModel,
+  ownerModel: options.ownerModel === undefined ? { weight: 0.4, k1: 1.2 } : options.ownerModel,
 });
 
 /**
@@ -162,7 +162,7 @@ export type OwnerMatch = {
 export type QueryTerm = {
   term: string;
   weight: number;
-  source: 'query' | 'synonym' | 'feedback' | 'profile';
+  source: 'query' | 'synonym' | 'profile';
 };
 
 export type OwnerSearchResult = { query: QueryTerm[]; owners: OwnerMatch[] };
@@ -231,6 +231,7 @@ const buildEngine = (
   const tokenizer = createTokenizer(options.segmentation);
   const scratch = createScratch();
   const aggregationScratch = createAggregationScratch();
+  const profileScratch = createProfileScratch();
   const fieldNames = options.fields.map((field) => field.name);
   const bm25f: Bm25fParams = {
     k1: options.k1,
@@ -295,10 +296,12 @@ const buildEngine = (
 
   const weighTerms = (terms: Map<string, number>): WeightedTerm[] => {
     const weighted: WeightedTerm[] = [];
+    const maxFrequency = options.maxDocumentShare * state.liveCount;
     for (const [term, weight] of terms) {
       const termId = state.termIds.get(term);
-      if (termId !== undefined && (state.documentFrequency[termId] ?? 0) > 0)
-        weighted.push({ termId, weight });
+      if (termId === undefined) continue;
+      const frequency = state.documentFrequency[termId] ?? 0;
+      if (frequency > 0 && frequency <= maxFrequency) weighted.push({ termId, weight });
     }
     return weighted;
   };
@@ -366,7 +369,9 @@ const buildEngine = (
   };
 
   const makeSlotFilter = (filters: SearchFilters | undefined) => {
-    if (!filters) return () => true;
+    if (!filters || (!filters.tags && !filters.anyTags?.length && !filters.excludeTags?.length)) {
+      return acceptEverySlot;
+    }
     const { tags, anyTags, excludeTags } = filters;
     return (slot: number) => {
       const slotTags = state.slotTags[slot] ?? [];
@@ -385,47 +390,6 @@ const buildEngine = (
     return (owner: number) => (only === null || only.has(owner)) && !excluded.has(owner);
   };
 
-  /** Adds the strongest terms of the first-pass top documents (RM3-style relevance model). */
-  const expandWithFeedback = (
-    terms: QueryTerm[],
-    scored: ScoredSlots,
-    acceptSlot: (slot: number) => boolean,
-  ): QueryTerm[] => {
-    const feedback = options.feedback;
-    if (!feedback) return terms;
-    const top = rankSlots(state, scored, feedback.documents, acceptSlot, aggregationScratch);
-    const total = top.reduce((sum, { score }) => sum + score, 0);
-    if (total <= 0) return terms;
-    const present = new Set(terms.map(({ term }) => term));
-    const model = new Map<number, number>();
-    for (const { slot, score } of top) {
-      const forward = state.slotTerms[slot] ?? [];
-      let length = 0;
-      for (let i = 1; i < forward.length; i += 2) length += (forward[i] as number) & 0xffff;
-      for (let i = 0; i < forward.length; i += 2) {
-        const value = (((forward[i + 1] as number) & 0xffff) / length) * (score / total);
-        model.set(forward[i] as number, (model.get(forward[i] as number) ?? 0) + value);
-      }
-    }
-    const expansion = [...model]
-      .filter(([termId]) => !present.has(state.terms[termId] ?? ''))
-      .map(([termId, value]) => ({
-        termId,
-        value: value * idf(state.liveCount, state.documentFrequency[termId] ?? 0),
-      }))
-      .sort((a, b) => b.value - a.value || a.termId - b.termId)
-      .slice(0, feedback.terms);
-    const best = expansion[0]?.value ?? 1;
-    return [
-      ...terms,
-      ...expansion.map(({ termId, value }) => ({
-        term: state.terms[termId] ?? '',
-        weight: (feedback.weight * value) / best,
-        source: 'feedback' as const,
-      })),
-    ];
-  };
-
   const run = (query: MatchQuery, filters: SearchFilters | undefined) => {
     const acceptSlot = makeSlotFilter(filters);
     let terms: QueryTerm[];
@@ -439,12 +403,9 @@ const buildEngine = (
     }
     const toWeighted = (list: QueryTerm[]) =>
       weighTerms(new Map(list.map(({ term, weight }) => [term, weight])));
-    let scored = scoreDocuments(state, toWeighted(terms), bm25f, scratch);
-    if (options.feedback && typeof query === 'string') {
-      terms = expandWithFeedback(terms, scored, acceptSlot);
-      scored = scoreDocuments(state, toWeighted(terms), bm25f, scratch);
-    }
-    return { terms, weighted: toWeighted(terms), scored, acceptSlot, filters: ownFilters };
+    const weighted = toWeighted(terms);
+    const scored = scoreDocuments(state, weighted, bm25f, scratch);
+    return { terms, weighted, scored, acceptSlot, filters: ownFilters };
   };
 
   const explainSlot = (slot: number, terms: QueryTerm[]): TermMatch[] => {
@@ -510,24 +471,24 @@ const buildEngine = (
         aggregationScratch,
       );
       if (ownerModel && ranked.length > 0) {
-        // The profile reads only the documents the filters let through (e.g. achievements, not needs).
-        const hasSlotFilter = Boolean(filters?.tags || filters?.anyTags || filters?.excludeTags);
+        // The profile reads the candidate documents, which the filters have already passed.
         const profile = scoreOwnerProfiles(
           state,
+          aggregationScratch.candidates.subarray(0, aggregationScratch.candidateCount),
           weighted,
           bm25f,
           ownerModel,
-          hasSlotFilter ? acceptSlot : null,
+          profileScratch,
         );
         const maxDocument = ranked[0]?.score ?? 1;
         let maxProfile = 0;
-        for (const { owner } of ranked) maxProfile = Math.max(maxProfile, profile[owner] ?? 0);
+        for (const { owner } of ranked) maxProfile = Math.max(maxProfile, profile.get(owner) ?? 0);
         const scale = maxProfile > 0 ? (ownerModel.weight * maxDocument) / maxProfile : 0;
         ranked = ranked
           .map((entry) => ({
             ...entry,
-            profileScore: scale * (profile[entry.owner] ?? 0),
-            score: entry.score + scale * (profile[entry.owner] ?? 0),
+            profileScore: scale * (profile.get(entry.owner) ?? 0),
+            score: entry.score + scale * (profile.get(entry.owner) ?? 0),
           }))
           .sort(
             (a, b) =>
@@ -539,8 +500,7 @@ const buildEngine = (
       const owners = ranked.map(({ owner, score, slots, slotScores, profileScore = 0 }): OwnerMatch => {
         const parts = slotScores.map((value, index) => value * options.aggregation.decay ** index);
         const documentPart = parts.reduce((sum, part) => sum + part, 0);
-        // Shares of the whole score: the documents' parts plus the profile part (a size prior, if
-        // configured, scales both alike).
+        // Shares of the whole score: the documents' parts plus the profile part.
         const total = documentPart + profileScore;
         const documents = slots.map((slot, index): OwnerDocument => {
           const doc: OwnerDocument = {

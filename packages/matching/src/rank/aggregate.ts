@@ -14,8 +14,6 @@ import { kthLargest } from './select.ts';
 export type AggregationParams = {
   topK: number;
   decay: number;
-  /** Size prior: the owner score is multiplied by (1 + owned documents)^prior; 0 turns it off. */
-  prior: number;
   depth: number;
 };
 
@@ -28,6 +26,8 @@ export type OwnerScore = {
 };
 
 export type SlotFilter = (slot: number) => boolean;
+/** The filter of an unfiltered search; recognised so that the hot loop can skip calling it. */
+export const acceptEverySlot: SlotFilter = () => true;
 export type OwnerFilter = (owner: number) => boolean;
 
 /** Buffers reused across queries (sized to the owner count and slot capacity). */
@@ -36,7 +36,9 @@ export type AggregationScratch = {
   bestSlot: Int32Array;
   filled: Uint8Array;
   values: Float64Array;
+  /** after aggregateOwners: the candidate slots it read, in candidates[0, candidateCount) */
   candidates: Int32Array;
+  candidateCount: number;
 };
 
 export const createAggregationScratch = (): AggregationScratch => ({
@@ -45,6 +47,7 @@ export const createAggregationScratch = (): AggregationScratch => ({
   filled: new Uint8Array(0),
   values: new Float64Array(0),
   candidates: new Int32Array(0),
+  candidateCount: 0,
 });
 
 const grow = (scratch: AggregationScratch, owners: number, k: number, slots: number) => {
@@ -73,8 +76,9 @@ const selectCandidates = (
 ): number => {
   const { values, candidates } = scratch;
   let count = 0;
+  const acceptsAll = acceptSlot === acceptEverySlot;
   for (const slot of scored.slots) {
-    if (!acceptSlot(slot)) continue;
+    if (!acceptsAll && !acceptSlot(slot)) continue;
     candidates[count] = slot;
     values[count] = scored.scores[slot] as number;
     count++;
@@ -101,6 +105,7 @@ export const aggregateOwners = (
   const k = Math.max(1, Math.min(255, params.topK));
   grow(scratch, state.ownerNames.length, k, scored.slots.length);
   const candidateCount = selectCandidates(scored, params.depth, acceptSlot, scratch);
+  scratch.candidateCount = candidateCount;
   const { best, bestSlot, filled, candidates } = scratch;
   const ids = state.slotIds;
   // Equal scores are ordered by document id so that slot numbers never decide which document is kept.
@@ -145,7 +150,6 @@ export const aggregateOwners = (
       total += factor * (best[owner * k + i] as number);
       factor *= params.decay;
     }
-    if (params.prior !== 0) total *= (1 + (state.ownerDocumentCounts[owner] ?? 0)) ** params.prior;
     return {
       owner,
       score: total,

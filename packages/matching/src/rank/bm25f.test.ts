@@ -60,13 +60,13 @@ describe('BM25F ranking maths', () => {
   });
 
   it("fuses the owner-profile model: all of an owner's documents read as one, scaled to the best owner", () => {
-    const engine = createMatchingEngine({ ...plain, ownerModel: { weight: 0.4, k1: 1.2, b: 0 } });
+    const engine = createMatchingEngine({ ...plain, ownerModel: { weight: 0.4, k1: 1.2 } });
     engine.add({ id: 'd1', owners: ['甲所'], fields: { text: 'apple banana' } });
     engine.add({ id: 'd2', owners: ['乙所'], fields: { text: 'apple apple cherry' } });
     engine.add({ id: 'd3', owners: ['甲所'], fields: { text: 'banana' } });
     const documentsJia = bm25(idfBanana, 1, 2, 2) + bm25(idfApple, 1, 2, 2) + 0.5 * bm25(idfBanana, 1, 1, 2);
     const documentsYi = bm25(idfApple, 2, 3, 2);
-    // Profiles: 甲所 has banana ×2 and apple ×1 over its documents, 乙所 apple ×2 (b = 0: no length norm).
+    // Profiles: 甲所 has banana ×2 and apple ×1 over its documents, 乙所 apple ×2 (no length norm).
     const profileJia = (idfBanana * 2) / (1.2 + 2) + (idfApple * 1) / (1.2 + 1);
     const profileYi = (idfApple * 2) / (1.2 + 2);
     const scale = (0.4 * Math.max(documentsJia, documentsYi)) / Math.max(profileJia, profileYi);

@@ -2,70 +2,91 @@ import type { IndexState } from '../index/index-state.ts';
 import { type Bm25fParams, idf, type WeightedTerm } from './bm25f.ts';
 
 /**
- * The owner-profile model (Balog's "model 1"): each owner is scored as if all its documents were
- * one long document. Per term, the field-weighted frequencies of all the owner's documents are
- * summed, normalised by the owner's total length against the average owner, and saturated once.
- * It rewards owners whose whole body of work keeps returning to the query's topic.
+ * The owner-profile model (Balog's "model 1"): an owner is scored as if its documents were one
+ * long document. Per query term, the field-weighted frequencies over the owner's documents are
+ * summed and saturated once: idf · F / (k1 + F). No length normalisation, so a broad institute's
+ * whole record counts (a mild size prior). It rewards owners whose body of work keeps returning to
+ * the query's topic, which the best-documents sum alone under-rates.
+ *
+ * Only the query's candidate documents (the rerank depth) are read: the other documents of an
+ * owner hardly match, and this keeps the cost independent of the corpus size.
  */
-export type OwnerModelParams = { k1: number; b: number };
+export type OwnerModelParams = { k1: number };
 
+/** Buffers reused across queries: a per-slot candidate mark and per-owner accumulators. */
+export type ProfileScratch = {
+  mark: Uint32Array;
+  stamp: number;
+  frequency: Float64Array;
+  score: Float64Array;
+};
+
+export const createProfileScratch = (): ProfileScratch => ({
+  mark: new Uint32Array(0),
+  stamp: 0,
+  frequency: new Float64Array(0),
+  score: new Float64Array(0),
+});
+
+/**
+ * Profile scores of the owners of the candidate slots. One pass over each query term's posting
+ * list (skipping non-candidates), so the cost is that of scoring the query once more.
+ */
 export const scoreOwnerProfiles = (
   state: IndexState,
+  slots: ArrayLike<number>,
   terms: readonly WeightedTerm[],
   params: Bm25fParams,
   model: OwnerModelParams,
-  acceptSlot: ((slot: number) => boolean) | null,
-): Float64Array => {
+  scratch: ProfileScratch,
+): Map<number, number> => {
+  const slotCount = state.slotIds.length;
   const ownerCount = state.ownerNames.length;
-  const fieldCount = state.fieldCount;
-  // Owner lengths are only needed with length normalisation (b > 0); the default b = 0 skips this
-  // linear pass, which lets a broad institute's whole record count (a mild size prior).
-  const ownerLength = new Float64Array(ownerCount);
-  let averageLength = 1;
-  if (model.b > 0) {
-    state.slotOwners.forEach((owners, slot) => {
-      if (acceptSlot && !acceptSlot(slot)) return;
-      let length = 0;
-      for (let field = 0; field < fieldCount; field++) {
-        length += (params.weights[field] ?? 0) * (state.slotLengths[slot * fieldCount + field] ?? 0);
-      }
-      for (const owner of owners) ownerLength[owner] = (ownerLength[owner] ?? 0) + length;
-    });
-    let liveOwners = 0;
-    let totalLength = 0;
-    for (let owner = 0; owner < ownerCount; owner++) {
-      if ((state.ownerDocumentCounts[owner] ?? 0) > 0) {
-        liveOwners++;
-        totalLength += ownerLength[owner] as number;
-      }
-    }
-    averageLength = liveOwners > 0 ? totalLength / liveOwners : 1;
+  if (scratch.mark.length < slotCount) {
+    scratch.mark = new Uint32Array(Math.max(slotCount, scratch.mark.length * 2));
+    scratch.stamp = 0;
   }
-  const scores = new Float64Array(ownerCount);
-  const frequency = new Float64Array(ownerCount);
-  const touched: number[] = [];
+  if (scratch.frequency.length < ownerCount) {
+    scratch.frequency = new Float64Array(Math.max(ownerCount, scratch.frequency.length * 2));
+    scratch.score = new Float64Array(scratch.frequency.length);
+  }
+  if (scratch.stamp >= 0xfffffff0) {
+    scratch.mark.fill(0);
+    scratch.stamp = 0;
+  }
+  const stamp = ++scratch.stamp;
+  const { mark, frequency, score } = scratch;
+  for (let i = 0; i < slots.length; i++) mark[slots[i] as number] = stamp;
+  const weights = Float64Array.from(params.weights);
+  const scoredOwners: number[] = [];
+  const termOwners: number[] = [];
   for (const { termId, weight } of terms) {
     const list = state.postings[termId];
     const df = state.documentFrequency[termId] ?? 0;
     if (!list || df === 0) continue;
     const termWeight = weight * idf(state.liveCount, df);
-    touched.length = 0;
+    termOwners.length = 0;
     for (let i = 0; i < list.length; i += 2) {
       const slot = list[i] as number;
-      if (acceptSlot && !acceptSlot(slot)) continue;
+      if (mark[slot] !== stamp) continue;
       const packed = list[i + 1] as number;
-      const part = (params.weights[packed >>> 16] ?? 0) * (packed & 0xffff);
+      const part = (weights[packed >>> 16] as number) * (packed & 0xffff);
       for (const owner of state.slotOwners[slot] ?? []) {
-        if (frequency[owner] === 0) touched.push(owner);
+        if (frequency[owner] === 0) termOwners.push(owner);
         frequency[owner] = (frequency[owner] as number) + part;
       }
     }
-    for (const owner of touched) {
-      const norm = model.b > 0 ? 1 - model.b + (model.b * (ownerLength[owner] as number)) / averageLength : 1;
-      const tf = (frequency[owner] as number) / norm;
-      scores[owner] = (scores[owner] as number) + (termWeight * tf) / (model.k1 + tf);
+    for (const owner of termOwners) {
+      const total = frequency[owner] as number;
+      if (score[owner] === 0) scoredOwners.push(owner);
+      score[owner] = (score[owner] as number) + (termWeight * total) / (model.k1 + total);
       frequency[owner] = 0;
     }
   }
-  return scores;
+  const result = new Map<number, number>();
+  for (const owner of scoredOwners) {
+    result.set(owner, score[owner] as number);
+    score[owner] = 0;
+  }
+  return result;
 };
