@@ -25,7 +25,7 @@ import { loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
 import {
   createMatchIndex,
   MATCH_INDEX_FORMAT,
-  matchIndexSnapshots,
+  readSnapshotParts,
 } from '../../apps/server/src/modules/matchmaking/index.ts';
 import { createManualClock } from '../../apps/server/src/platform/clock.ts';
 import { type Database, openDatabase, rowsOf } from '../../apps/server/src/platform/db/database.ts';
@@ -209,11 +209,7 @@ async function main() {
   const rebuildStats = await rebuild.start();
   const index = createMatchIndex({ db });
   const startStats = await index.start();
-  const parts = await db.owner
-    .select()
-    .from(matchIndexSnapshots)
-    .where(sql`${matchIndexSnapshots.key} = 'main'`)
-    .orderBy(matchIndexSnapshots.part);
+  const parts = await readSnapshotParts(db);
   if (parts.length === 0 || parts[0]?.format !== MATCH_INDEX_FORMAT) throw new Error('no snapshot stored');
   const raw = gunzipSync(Buffer.concat(parts.map((p) => p.bytes)));
   const snapshotMb = parts.reduce((n, p) => n + p.bytes.byteLength, 0) / 1024 / 1024;

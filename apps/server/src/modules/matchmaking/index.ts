@@ -1,5 +1,5 @@
 /** Matchmaking (产学研对接): needs, achievements, recommendations, pairings and events. */
-export { createMatchIndex, MATCH_INDEX_FORMAT, type MatchIndex } from './match-index.ts';
+export { createMatchIndex, MATCH_INDEX_FORMAT, type MatchIndex, readSnapshotParts } from './match-index.ts';
 export { matchmakingRoutes } from './matchmaking.routes.ts';
 export { contractNeedIn } from './matchmaking.service.ts';
 export {

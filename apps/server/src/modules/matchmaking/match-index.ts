@@ -145,6 +145,27 @@ const GAP_GIVE_UP_MS = 60_000;
  * that were allocated but not yet committed when the cursor was taken. */
 const CURSOR_MARGIN = 200;
 
+/**
+ * The stored snapshot's parts in order (gzip bytes), read as base64 text for the reason given at
+ * the write. Exported for the benchmark, which loads the same bytes into a bare engine.
+ */
+export async function readSnapshotParts(db: Database) {
+  const rows = await db.owner
+    .select({
+      b64: sql<string>`encode(${matchIndexSnapshots.bytes}, 'base64')`,
+      maxChangeId: matchIndexSnapshots.maxChangeId,
+      format: matchIndexSnapshots.format,
+    })
+    .from(matchIndexSnapshots)
+    .where(sql`${matchIndexSnapshots.key} = ${SNAPSHOT_KEY}`)
+    .orderBy(asc(matchIndexSnapshots.part));
+  return rows.map((r) => ({
+    bytes: Buffer.from(r.b64, 'base64'),
+    maxChangeId: Number(r.maxChangeId),
+    format: r.format,
+  }));
+}
+
 export type MatchIndexStats = {
   documents: number;
   changeId: number;
@@ -258,11 +279,7 @@ export function createMatchIndex({
     // A snapshot far behind the log is slower to catch up than to rebuild.
     const behind = (await maxChangeId()) - head.maxChangeId;
     if (behind > Math.max(5000, head.documents / 5)) return false;
-    const parts = await owner
-      .select({ bytes: matchIndexSnapshots.bytes, maxChangeId: matchIndexSnapshots.maxChangeId })
-      .from(matchIndexSnapshots)
-      .where(sql`${matchIndexSnapshots.key} = ${SNAPSHOT_KEY}`)
-      .orderBy(asc(matchIndexSnapshots.part));
+    const parts = await readSnapshotParts(db);
     // Parts of one save share its cursor; anything else is a torn read (cannot happen in one transaction).
     if (parts.some((x) => x.maxChangeId !== head.maxChangeId)) return false;
     try {
@@ -425,7 +442,9 @@ export function createMatchIndex({
         await tx.insert(matchIndexSnapshots).values({
           key: SNAPSHOT_KEY,
           part,
-          bytes: packed.subarray(offset, offset + PART_BYTES),
+          // Sent as base64 and decoded by the server: PGlite moves bytea parameters byte by byte
+          // (8 MB: seconds), text in one piece.
+          bytes: sql`decode(${packed.subarray(offset, offset + PART_BYTES).toString('base64')}, 'base64')`,
           maxChangeId: cursor,
           format: MATCH_INDEX_FORMAT,
           documents,
