@@ -492,3 +492,55 @@ describe('achievement imports', () => {
     expect(res.json().problems.map((p: { line: number }) => p.line)).toEqual([2, 3]);
   });
 });
+
+describe('achievement .xlsx import', () => {
+  it('previews with per-row problems, writes only the valid rows on confirm', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('成果');
+    ws.addRow(['成果名称', '所属院所', '成果简介', '关键词', '技术成熟度', '知识产权类型', '合作方式']);
+    ws.addRow([
+      '蒜皮纤维素提取工艺',
+      '山东大学',
+      '以蒜皮为原料提取纤维素。',
+      '蒜皮、纤维素',
+      '5',
+      '发明专利',
+      '技术转让、技术开发',
+    ]);
+    ws.addRow(['无院所成果', '不存在的大学', '简介', '', '5', '', '']);
+    ws.addRow(['成熟度错误', '山东大学', '简介', '', '12', '', '']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const boundary = 'gaodi-xlsx-boundary';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+      ),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const preview = await staff.request({
+      method: 'POST',
+      url: '/api/achievements/import',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const body = preview.json();
+    expect(body).toMatchObject({ totalRows: 3, validRows: 1 });
+    expect(body.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: '所属院所' }),
+        expect.objectContaining({ row: 4, column: '技术成熟度' }),
+      ]),
+    );
+    const confirm = await staff.post('/api/achievements/import/confirm', { token: body.token });
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    expect(confirm.json()).toEqual({ created: 1, updated: 0 });
+    const list = (await staff.get(`/api/achievements?q=${encodeURIComponent('蒜皮纤维素')}`)).json();
+    expect(list.items[0]).toMatchObject({ instituteName: '山东大学', trl: 5, ipType: 'invention_patent' });
+    expect((await staff.post('/api/achievements/import/confirm', { token: body.token })).statusCode).toBe(
+      400,
+    );
+  });
+});
