@@ -27,7 +27,7 @@ import type { AuthService } from '../../platform/auth/auth.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { UploadStore } from '../../platform/excel/upload-store.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { readUpload } from '../../platform/http/upload.ts';
 import { regions } from '../../platform/tenancy/region.table.ts';
 import { createEnterpriseImport } from './directory.import.ts';
 import { writeEnterpriseLedger } from './directory.report.ts';
@@ -121,15 +121,8 @@ export const directoryRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, 
       preHandler: guard(auth, 'enterprise', 'import'),
     },
     async (request) => {
-      const ctx = userCtx(request);
-      if (!request.isMultipart())
-        throw new AppError(415, 'MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
-      const file = await request.file();
-      if (!file) throw new AppError(400, 'BAD_FILE', '未收到文件');
-      const buffer = await file.toBuffer().catch(() => {
-        throw new AppError(413, 'TOO_LARGE', '文件超过 20 MB');
-      });
-      return enterpriseImport.preview(ctx, buffer);
+      const { bytes } = await readUpload(request);
+      return enterpriseImport.preview(userCtx(request), bytes);
     },
   );
   app.post(

@@ -25,7 +25,7 @@ import type { AuthService } from '../../platform/auth/auth.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { UploadStore } from '../../platform/excel/upload-store.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { readUpload } from '../../platform/http/upload.ts';
 import type { FilesService } from '../../platform/storage/files.service.ts';
 import { createDirectoryService } from '../directory/index.ts';
 import type { PlatformService } from '../platform/index.ts';
@@ -173,14 +173,8 @@ export const recruitmentRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) 
       preHandler: guard(auth, 'recruitment', 'import'),
     },
     async (request) => {
-      if (!request.isMultipart())
-        throw new AppError(415, 'MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
-      const file = await request.file();
-      if (!file) throw new AppError(400, 'BAD_FILE', '未收到文件');
-      const buffer = await file.toBuffer().catch(() => {
-        throw new AppError(413, 'TOO_LARGE', '文件超过 20 MB');
-      });
-      return ledgerImport.preview(userCtx(request), buffer);
+      const { bytes } = await readUpload(request);
+      return ledgerImport.preview(userCtx(request), bytes);
     },
   );
   app.post(

@@ -2,7 +2,7 @@ import { Attachment, IdParams } from '@gaodi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { guard, userCtx } from '../auth/auth.plugin.ts';
 import type { AuthService } from '../auth/auth.service.ts';
-import { AppError } from '../http/errors.ts';
+import { readUpload } from '../http/upload.ts';
 import type { FilesService } from './files.service.ts';
 
 export const filesRoutes: FastifyPluginAsyncZod<{ auth: AuthService; files: FilesService }> = async (
@@ -22,13 +22,8 @@ export const filesRoutes: FastifyPluginAsyncZod<{ auth: AuthService; files: File
       preHandler: guard(auth, 'file', 'create'),
     },
     async (request) => {
-      if (!request.isMultipart()) throw new AppError(415, 'MEDIA_TYPE', '请以 multipart/form-data 上传文件');
-      const file = await request.file();
-      if (!file) throw new AppError(400, 'BAD_FILE', '未收到文件');
-      const bytes = await file.toBuffer().catch(() => {
-        throw new AppError(413, 'TOO_LARGE', '文件超过 20 MB');
-      });
-      return files.upload(userCtx(request), file.filename, bytes);
+      const { filename, bytes } = await readUpload(request);
+      return files.upload(userCtx(request), filename, bytes);
     },
   );
   app.get(
