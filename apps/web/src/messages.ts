@@ -280,6 +280,8 @@ export const messages = {
   'mm.accepted': ['已建立对接', 'Pairing created'],
   'mm.reject': ['不合适', 'Not suitable'],
   'mm.rejectTitle': ['标记“{name}”不合适', 'Mark "{name}" as not suitable'],
+  'mm.rejectionReport': ['推荐不合适原因（按院所）', 'Why recommendations were turned down, per institute'],
+  'mm.rejectionTotal': ['次数', 'Times'],
   'mm.rejectReason': ['原因', 'Reason'],
   'mm.note': ['说明', 'Note'],
   'mm.statusAccepted': ['已对接', 'Paired'],

@@ -7,6 +7,7 @@ import {
   eventParticipants,
   matchmakingEvents,
   needPairings,
+  recommendationRejections,
   techNeeds,
 } from '../modules/matchmaking/index.ts';
 import {
@@ -705,6 +706,17 @@ const PAIRINGS: { need: string; institute: string; achievement?: string; event?:
     },
   ];
 
+const REJECTIONS = [
+  { need: '化工废水深度处理达标排放', institute: '天津大学', reason: 'too_early', note: '' },
+  { need: '变压器绝缘状态在线监测', institute: '哈尔滨工业大学', reason: 'benefit_unclear', note: '' },
+  {
+    need: '装备制造车间数字化与预测性维护',
+    institute: '哈尔滨工业大学',
+    reason: 'other',
+    note: '院所方向调整',
+  },
+];
+
 type DemoProject = {
   title: string;
   kind: ProjectKind;
@@ -1179,6 +1191,22 @@ export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<v
         })
         .returning({ id: needPairings.id });
       if (row) pairingId.set(p.need, { id: row.id, eventId: event });
+    }
+
+    // Recommendations the bureau turned down, with the reasons reported per institute.
+    for (const r of REJECTIONS) {
+      const need = needId.get(r.need);
+      const instituteId = ids.institute.get(r.institute);
+      if (!need || !instituteId) continue;
+      await tx.insert(recommendationRejections).values({
+        regionCode: JX,
+        needId: need,
+        instituteId,
+        reason: r.reason,
+        note: r.note,
+        createdAt: at('2026-08-20', 10),
+        createdBy: staff,
+      });
     }
 
     const created: string[] = [];

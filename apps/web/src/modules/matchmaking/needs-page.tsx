@@ -1,6 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { NEED_STAGE_LABELS, type Need, NeedStage } from '@gaodi/contracts';
-import { Button, Flex, Input, Select, Table, type TableProps, Tag } from 'antd';
+import {
+  NEED_STAGE_LABELS,
+  type Need,
+  NeedStage,
+  REJECTION_REASON_LABELS,
+  type RejectionReason,
+} from '@gaodi/contracts';
+import { Button, Flex, Input, Select, Table, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
@@ -11,7 +17,7 @@ import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
 import { labelOf, needStageColor, optionsOf, yuan } from './matchmaking-labels.tsx';
 import { NeedFormDialog } from './need-form-dialog.tsx';
-import { useNeeds } from './use-matchmaking.ts';
+import { useNeeds, useRejectionReport } from './use-matchmaking.ts';
 
 const KEYS = ['q', 'stage', 'page', 'pageSize'] as const;
 
@@ -30,6 +36,7 @@ export function NeedsPage() {
     pageSize: toInt(state.pageSize, 20),
   };
   const list = useNeeds(query);
+  const rejections = useRejectionReport(can('pairing', 'read'));
 
   const columns: TableProps<Need>['columns'] = [
     {
@@ -125,6 +132,31 @@ export function NeedsPage() {
           />
         )}
       </Panel>
+      {rejections.data && rejections.data.length > 0 && (
+        <Panel>
+          <Typography.Title level={5}>{t('mm.rejectionReport')}</Typography.Title>
+          <Table
+            rowKey="instituteId"
+            size="small"
+            pagination={false}
+            dataSource={rejections.data}
+            columns={[
+              { title: t('mm.institute'), dataIndex: 'instituteName', key: 'name' },
+              { title: t('mm.rejectionTotal'), dataIndex: 'total', key: 'total', width: 90 },
+              {
+                title: t('mm.rejectReason'),
+                key: 'reasons',
+                render: (_, r) =>
+                  Object.entries(r.reasons).map(([reason, n]) => (
+                    <Tag key={reason}>
+                      {labelOf(REJECTION_REASON_LABELS, reason as RejectionReason, lang)} {n}
+                    </Tag>
+                  )),
+              },
+            ]}
+          />
+        </Panel>
+      )}
       {isCreating && (
         <NeedFormDialog
           onClose={(saved) => {
