@@ -265,6 +265,6 @@ export async function loadDemoData(db: Database): Promise<{ created: boolean }> 
     }
   });
   await loadRecruitmentDemo(db, systemClock);
-  await loadMatchmakingDemo(db, systemClock);
+  await loadMatchmakingDemo(db, systemClock, DEMO_PASSWORD);
   return { created };
 }

@@ -1,4 +1,4 @@
-import type { EventKind, ProjectKind, ProjectStage } from '@gaodi/contracts';
+import { creditCodeCheckChar, type EventKind, type ProjectKind, type ProjectStage } from '@gaodi/contracts';
 import { and, eq } from 'drizzle-orm';
 import { enterprises, experts, industries, institutes } from '../modules/directory/index.ts';
 import {
@@ -27,7 +27,6 @@ import type { Database, Tx } from '../platform/db/database.ts';
 import { inboxNotifier } from '../platform/notify/notifier.ts';
 import { regions } from '../platform/tenancy/region.table.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
-import { DEMO_PASSWORD, demoCreditCode } from './demo-data.ts';
 
 const JX = '370828';
 const DAXING = '110115';
@@ -955,6 +954,12 @@ const PROJECTS: DemoProject[] = [
   },
 ];
 
+/** A valid 统一社会信用代码 (same scheme as the foundation's demo enterprises, serials from 101). */
+const creditCode = (serial: number) => {
+  const first17 = `91${JX}${String(serial).padStart(8, '0')}X`;
+  return first17 + creditCodeCheckChar(first17);
+};
+
 const at = (day: string, hour = 9) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
 /**
@@ -963,7 +968,7 @@ const at = (day: string, hour = 9) => new Date(`${day}T${String(hour).padStart(2
  * Beijing, commercialised in Jinxiang), all served by the helper 王芳. Idempotent: skips when the
  * first event exists. Runs on the owner connection (demo data spans regions).
  */
-export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<void> {
+export async function loadMatchmakingDemo(db: Database, clock: Clock, demoPassword: string): Promise<void> {
   const owner = db.owner;
   await owner.insert(regions).values(BEIJING_REGIONS).onConflictDoNothing();
   const [done] = await owner
@@ -971,7 +976,7 @@ export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<v
     .from(matchmakingEvents)
     .where(and(eq(matchmakingEvents.regionCode, JX), eq(matchmakingEvents.title, FIRST_EVENT)));
   if (done) return;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(demoPassword);
   const projectIds = await owner.transaction(async (tx) => {
     await tx
       .insert(users)
@@ -1007,7 +1012,7 @@ export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<v
         .insert(enterprises)
         .values({
           regionCode: JX,
-          creditCode: demoCreditCode(JX, serial++),
+          creditCode: creditCode(serial++),
           name: e.name,
           searchText: searchTextOf(e.name),
           industryId: industryId.get(e.industry) ?? null,
