@@ -6,12 +6,14 @@ import {
   type ProjectStage,
 } from '@gaodi/contracts';
 import { App, Button, Checkbox, Col, Descriptions, QRCode, Row, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
+import { EventDialog } from './events-page.tsx';
 import { labelOf, yuan } from './matchmaking-labels.tsx';
 import { downloadEventReport, useAttendance, useEvent } from './use-matchmaking.ts';
 
@@ -23,6 +25,7 @@ export function EventPage() {
   const can = useCan();
   const event = useEvent(id);
   const attendance = useAttendance(id ?? '');
+  const [isEditing, setIsEditing] = useState(false);
   if (event.isPending) return <PageLoading />;
   if (event.isError) return <QueryError error={event.error} onRetry={() => event.refetch()} />;
   const e = event.data;
@@ -34,14 +37,17 @@ export function EventPage() {
       back="/events"
       crumbs={[{ title: t('mm.events'), to: '/events' }, { title: e.title }]}
       extra={
-        can('event', 'export') && (
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() => downloadEventReport(e.id).catch((err: Error) => message.error(err.message))}
-          >
-            {t('mm.report')}
-          </Button>
-        )
+        <>
+          {can('event', 'update') && <Button onClick={() => setIsEditing(true)}>{t('common.edit')}</Button>}
+          {can('event', 'export') && (
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => downloadEventReport(e.id).catch((err: Error) => message.error(err.message))}
+            >
+              {t('mm.report')}
+            </Button>
+          )}
+        </>
       }
     >
       <Row gutter={12}>
@@ -187,6 +193,7 @@ export function EventPage() {
           </div>
         ))}
       </Panel>
+      {isEditing && <EventDialog event={e} onClose={() => setIsEditing(false)} />}
     </Page>
   );
 }

@@ -1,5 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { EVENT_KIND_LABELS, EventInput, type EventKind, type EventSummary } from '@gaodi/contracts';
+import {
+  EVENT_KIND_LABELS,
+  EventInput,
+  type EventKind,
+  type EventSummary,
+  type MatchmakingEvent,
+} from '@gaodi/contracts';
 import {
   Alert,
   Button,
@@ -18,7 +24,7 @@ import {
   Table,
   Tag,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
@@ -30,15 +36,18 @@ import { useEnterprises } from '../directory/use-enterprises.ts';
 import { useInstituteOptions } from '../directory/use-institutes.ts';
 import { useProjectCounts } from '../projects/use-projects.ts';
 import { labelOf, optionsOf } from './matchmaking-labels.tsx';
-import { useEvents, useSaveEvent, useSummary } from './use-matchmaking.ts';
+import { useAchievements, useEvents, useNeeds, useSaveEvent, useSummary } from './use-matchmaking.ts';
 
-function EventDialog({ onClose }: { onClose: () => void }) {
+/** New event, or edit one: invitations, and the needs and achievements presented there. */
+export function EventDialog({ event, onClose }: { event?: MatchmakingEvent; onClose: () => void }) {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const enterprises = useEnterprises({ page: 1, pageSize: 200, sort: 'name', order: 'asc' });
   const institutes = useInstituteOptions();
-  const save = useSaveEvent();
+  const needs = useNeeds({ pageSize: 200 });
+  const achievements = useAchievements({ pageSize: 200 });
+  const save = useSaveEvent(event?.id);
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async () => {
     const v = form.getFieldsValue();
@@ -49,12 +58,14 @@ function EventDialog({ onClose }: { onClose: () => void }) {
       summary: v.summary ?? '',
       invitedEnterpriseIds: v.invitedEnterpriseIds ?? [],
       invitedInstituteIds: v.invitedInstituteIds ?? [],
+      needIds: v.needIds ?? [],
+      achievementIds: v.achievementIds ?? [],
     });
     if (!input) return;
     try {
-      const event = await save.mutateAsync(input);
+      const saved = await save.mutateAsync(input);
       onClose();
-      navigate(`/events/${event.id}`);
+      if (!event) navigate(`/events/${saved.id}`);
     } catch (error) {
       setProblem(showSubmitError(form, error));
     }
@@ -72,7 +83,22 @@ function EventDialog({ onClose }: { onClose: () => void }) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ kind: 'roadshow', isOnline: false, organiser: '金乡县科学技术局' }}
+        initialValues={
+          event
+            ? {
+                ...event,
+                heldOn: dayjs(event.heldOn),
+                invitedEnterpriseIds: event.participants
+                  .filter((p) => p.isInvited && p.enterpriseId)
+                  .map((p) => p.enterpriseId),
+                invitedInstituteIds: event.participants
+                  .filter((p) => p.isInvited && p.instituteId)
+                  .map((p) => p.instituteId),
+                needIds: event.needs.map((n) => n.id),
+                achievementIds: event.achievements.map((a) => a.id),
+              }
+            : { kind: 'roadshow', isOnline: false, organiser: '金乡县科学技术局' }
+        }
       >
         <Form.Item name="title" label={t('mm.eventTitle')} required>
           <Input maxLength={120} />
@@ -104,6 +130,26 @@ function EventDialog({ onClose }: { onClose: () => void }) {
             mode="multiple"
             showSearch={{ optionFilterProp: 'label' }}
             options={(institutes.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="needIds" label={t('mm.presentedNeeds')}>
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(needs.data?.items ?? []).map((n) => ({
+              value: n.id,
+              label: `${n.title}（${n.enterpriseName}）`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="achievementIds" label={t('mm.presentedAchievements')}>
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(achievements.data?.items ?? []).map((a) => ({
+              value: a.id,
+              label: `${a.title}（${a.instituteName}）`,
+            }))}
           />
         </Form.Item>
         <Form.Item name="summary" label={t('mm.summary')}>
