@@ -156,6 +156,23 @@ describe('matching engine', () => {
     expect(withSynonyms.search('土豆').owners.map((owner) => owner.owner)).toEqual(['甲所']);
   });
 
+  it('skips corpus stop terms only in large corpora', () => {
+    const docsWith = (count: number): MatchDocument[] =>
+      Array.from({ length: count }, (_, i) => ({
+        id: `c${i}`,
+        owners: [`所${i % 50}`],
+        fields: { title: i < 2 ? 'common rare' : 'common filler', text: '' },
+      }));
+    const small = createMatchingEngine({ bigramWeight: 0 });
+    small.addMany(docsWith(10));
+    expect(small.searchDocuments('common', { top: 20 }).documents).toHaveLength(10);
+    const large = createMatchingEngine({ bigramWeight: 0 });
+    large.addMany(docsWith(1200));
+    // 'common' is in every one of 1,200 documents: skipped; 'rare' still ranks its two documents.
+    expect(large.searchDocuments('common').documents).toEqual([]);
+    expect(large.searchDocuments('common rare').documents.map((doc) => doc.id)).toEqual(['c0', 'c1']);
+  });
+
   it('updates and removes documents one at a time', () => {
     const engine = build();
     expect(engine.size()).toBe(fixtures.length);

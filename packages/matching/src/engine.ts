@@ -61,8 +61,8 @@ export type EngineOptions = {
   /** Query weight of a synonym relative to the word typed (default 0.5). */
   synonymWeight?: number;
   /**
-   * Query terms found in more than this share of the documents are skipped (default 0.2; 1 = keep
-   * all): stop words learned from the corpus. Neutral on quality on the dev split, but they own the
+   * Query terms found in more than this share of the documents (and in more than 1,000) are
+   * skipped (default 0.2; 1 = keep all): stop words learned from the corpus. Neutral on quality on the dev split, but they own the
    * longest posting lists, so skipping them keeps large corpora fast.
    */
   maxDocumentShare?: number;
@@ -91,6 +91,9 @@ export const DEFAULT_FIELDS: readonly FieldOptions[] = [
   { name: 'keywords', weight: 2, b: 0.3, learnPhrases: true },
   { name: 'text', weight: 1, b: 0.75 },
 ];
+
+/** Query terms are never skipped as corpus stop terms unless they occur in more documents than this. */
+const MIN_SKIPPED_FREQUENCY = 1000;
 
 const resolveOptions = (options: EngineOptions = {}): ResolvedOptions => ({
   fields: (options.fields ?? DEFAULT_FIELDS).map((field) => ({ ...field })),
@@ -296,7 +299,8 @@ const buildEngine = (
 
   const weighTerms = (terms: Map<string, number>): WeightedTerm[] => {
     const weighted: WeightedTerm[] = [];
-    const maxFrequency = options.maxDocumentShare * state.liveCount;
+    // Only long lists are skipped: in a small corpus every term is "frequent" and all are needed.
+    const maxFrequency = Math.max(options.maxDocumentShare * state.liveCount, MIN_SKIPPED_FREQUENCY);
     for (const [term, weight] of terms) {
       const termId = state.termIds.get(term);
       if (termId === undefined) continue;
