@@ -33,7 +33,6 @@ import {
   RejectInput,
   RejectionReport,
 } from '@gaodi/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -42,7 +41,7 @@ import type { AuthService } from '../../platform/auth/auth.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { UploadStore } from '../../platform/excel/upload-store.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { readUpload } from '../../platform/http/upload.ts';
 import { chinaDay } from '../../platform/jobs/jobs.ts';
 import { createDirectoryService } from '../directory/index.ts';
 import type { MatchIndex } from './match-index.ts';
@@ -55,15 +54,6 @@ import { createMatchmakingService } from './matchmaking.service.ts';
 type Deps = { auth: AuthService; db: Database; clock: Clock; uploads: UploadStore; index: MatchIndex };
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-async function uploadedBuffer(request: FastifyRequest, limit = 20 * 1024 * 1024): Promise<Buffer> {
-  if (!request.isMultipart()) throw new AppError(415, 'MEDIA_TYPE', '请以 multipart/form-data 上传文件');
-  const file = await request.file({ limits: { fileSize: limit } });
-  if (!file) throw new AppError(400, 'BAD_FILE', '未收到文件');
-  return file.toBuffer().catch(() => {
-    throw new AppError(413, 'TOO_LARGE', `文件超过 ${Math.round(limit / 1024 / 1024)} MB`);
-  });
-}
 
 export const matchmakingRoutes: FastifyPluginAsyncZod<Deps> = async (
   app,
@@ -259,7 +249,7 @@ export const matchmakingRoutes: FastifyPluginAsyncZod<Deps> = async (
       },
       preHandler: guard(auth, 'achievement', 'import'),
     },
-    async (request) => achievementImport.preview(userCtx(request), await uploadedBuffer(request)),
+    async (request) => achievementImport.preview(userCtx(request), (await readUpload(request)).bytes),
   );
   app.post(
     '/api/achievements/import/confirm',
@@ -286,7 +276,7 @@ export const matchmakingRoutes: FastifyPluginAsyncZod<Deps> = async (
       preHandler: guard(auth, 'achievement', 'import'),
     },
     async (request) => {
-      const buffer = await uploadedBuffer(request, JSONL_MAX_BYTES);
+      const { bytes: buffer } = await readUpload(request, JSONL_MAX_BYTES);
       return achievementImport.importJsonl(userCtx(request), buffer.toString('utf8'));
     },
   );
