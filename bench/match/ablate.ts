@@ -26,7 +26,7 @@ const defaultVariants: Record<string, EngineOptions> = {
   full: {},
   '− learned phrases': { learnPhrases: false },
   '− character bigrams': { bigramWeight: 0 },
-  '− search-mode sub-words': { segmentation: 'exact' },
+  '+ search-mode sub-words': { segmentation: 'search' },
   '− owner-profile fusion': { ownerModel: null },
   '− multi-document aggregation (best document only)': { aggregation: { topK: 1 } },
   '− both aggregation parts (best document only, no profile)': { aggregation: { topK: 1 }, ownerModel: null },

@@ -98,7 +98,7 @@ const MIN_SKIPPED_FREQUENCY = 1000;
 const resolveOptions = (options: EngineOptions = {}): ResolvedOptions => ({
   fields: (options.fields ?? DEFAULT_FIELDS).map((field) => ({ ...field })),
   k1: options.k1 ?? 1.2,
-  segmentation: options.segmentation ?? 'search',
+  segmentation: options.segmentation ?? 'exact',
   learnPhrases: options.learnPhrases ?? true,
   aggregation: { topK: 10, decay: 0.7, depth: 2000, ...options.aggregation },
   synonyms: (options.synonyms ?? []).map((group) => [...group]),
