@@ -1,5 +1,5 @@
 // `npm test`: every suite, then one closing line `N passed, N failed`.
-//  1. schema/migration drift check (db:check)
+//  1. static checks: schema/migration drift, types, lint, module boundaries
 //  2. unit + integration tests on embedded PGlite
 //  3. the same integration tests on a throwaway PostgreSQL cluster (initdb + pg_ctl)
 //  4. browser tests in Debian's headless Chromium
@@ -49,14 +49,24 @@ function vitest(label, projects, env = {}) {
   lines.push(`${label}: ${report.numPassedTests} passed, ${report.numFailedTests + failedSuites} failed`);
 }
 
-banner('db:check (schema ↔ migrations)');
-const check = spawnSync('node', ['scripts/db-check.mjs'], { stdio: 'inherit' });
-if (check.status === 0) totals.passed += 1;
-else {
-  totals.failed += 1;
-  hadError = true;
+// Static checks: each counts as one test in the closing line.
+const checks = [
+  ['db:check (schema ↔ migrations)', 'node', ['scripts/db-check.mjs']],
+  ['types (server, contracts, engine, benches)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['types (web)', 'npx', ['tsc', '--noEmit', '-p', 'apps/web/tsconfig.json']],
+  ['lint and format (Biome)', 'npx', ['biome', 'check', '.']],
+  ['module boundaries (dependency-cruiser)', 'npx', ['depcruise', '--config', '.dependency-cruiser.cjs', 'apps', 'packages']],
+];
+for (const [label, cmd, args] of checks) {
+  banner(label);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    hadError = true;
+  }
+  lines.push(`${label}: ${r.status === 0 ? 'ok' : 'FAILED'}`);
 }
-lines.push(`db:check: ${check.status === 0 ? 'ok' : 'DRIFT'}`);
 
 vitest('unit+int on PGlite', ['unit', 'int']);
 
