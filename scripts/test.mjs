@@ -55,7 +55,11 @@ const checks = [
   ['types (server, contracts, engine, benches)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['types (web)', 'npx', ['tsc', '--noEmit', '-p', 'apps/web/tsconfig.json']],
   ['lint and format (Biome)', 'npx', ['biome', 'check', '.']],
-  ['module boundaries (dependency-cruiser)', 'npx', ['depcruise', '--config', '.dependency-cruiser.cjs', 'apps', 'packages']],
+  [
+    'module boundaries (dependency-cruiser)',
+    'npx',
+    ['depcruise', '--config', '.dependency-cruiser.cjs', 'apps', 'packages'],
+  ],
 ];
 for (const [label, cmd, args] of checks) {
   banner(label);
