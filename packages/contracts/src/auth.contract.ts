@@ -72,24 +72,41 @@ export const UserSummary = z.object({
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 
-export const UserCreateInput = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_.-]{3,32}$/, '用户名为 3–32 位小写字母、数字或 _ . -'),
-  displayName: text(40),
-  role: Role,
-  regionCode: RegionCode,
-  phone: z.string().trim().max(20).nullable().default(null),
-  password: z
-    .string()
-    .min(10, '密码至少 10 位')
-    .max(128)
-    .regex(/[A-Za-z]/, '密码须包含字母')
-    .regex(/\d/, '密码须包含数字'),
-  enterpriseId: z.uuid().nullable().default(null),
-  instituteId: z.uuid().nullable().default(null),
-});
+export const UserCreateInput = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_.-]{3,32}$/, '用户名为 3–32 位小写字母、数字或 _ . -'),
+    displayName: text(40),
+    role: Role,
+    regionCode: RegionCode,
+    phone: z.string().trim().max(20).nullable().default(null),
+    password: z
+      .string()
+      .min(10, '密码至少 10 位')
+      .max(128)
+      .regex(/[A-Za-z]/, '密码须包含字母')
+      .regex(/\d/, '密码须包含数字'),
+    enterpriseId: z.uuid().nullable().default(null),
+    instituteId: z.uuid().nullable().default(null),
+  })
+  .superRefine((u, ctx) => {
+    // An enterprise user is bound to one enterprise, an institute partner to one institute; nobody else is.
+    const need = (field: 'enterpriseId' | 'instituteId', isNeeded: boolean, message: string) => {
+      if (isNeeded !== (u[field] !== null)) ctx.addIssue({ code: 'custom', path: [field], message });
+    };
+    need(
+      'enterpriseId',
+      u.role === 'enterprise',
+      u.role === 'enterprise' ? '企业用户须绑定所属企业' : '只有企业用户绑定企业',
+    );
+    need(
+      'instituteId',
+      u.role === 'institute',
+      u.role === 'institute' ? '院所联络人须绑定所属院所' : '只有院所联络人绑定院所',
+    );
+  });
 export type UserCreateInput = z.input<typeof UserCreateInput>;
 
 export const UserUpdateInput = z.object({

@@ -142,10 +142,13 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     need: read,
     project: read,
   },
-  // The system admin configures light rules but reads no recruitment record (三员 separation).
+  // The system admin configures light rules but reads no recruitment record (三员 separation); it
+  // reads the enterprise and institute directory only to bind those users' accounts to them.
   sysadmin: {
     region: read,
     industry: all,
+    enterprise: read,
+    institute: read,
     user: ['read', 'create', 'update'],
     supervision_rule: readUpdate,
     notification: readUpdate,

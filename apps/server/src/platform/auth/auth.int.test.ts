@@ -202,3 +202,38 @@ describe('audit', () => {
     expect(denied.some((r) => r.actorName === 'sysadmin' && r.action === 'read:audit')).toBe(true);
   });
 });
+
+describe('user administration', () => {
+  it('binds an enterprise user to an enterprise of the same region, and refuses a missing binding', async () => {
+    const sysadmin = await t.login('sysadmin');
+    const enterprise = (await sysadmin.get('/api/enterprises?q=hxxcl')).json().items[0];
+    const base = {
+      displayName: '衡兴财务',
+      role: 'enterprise',
+      regionCode: '370828',
+      password: 'Hengxing2026a',
+    };
+    const unbound = await sysadmin.post('/api/users', { ...base, username: 'hx_unbound' });
+    expect(unbound.statusCode).toBe(400);
+    expect(unbound.json().fields).toEqual([{ path: 'enterpriseId', message: '企业用户须绑定所属企业' }]);
+    const elsewhere = await sysadmin.post('/api/users', {
+      ...base,
+      username: 'hx_elsewhere',
+      regionCode: '370828',
+      enterpriseId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().fields[0].path).toBe('enterpriseId');
+    const ok = await sysadmin.post('/api/users', {
+      ...base,
+      username: 'hx_finance',
+      enterpriseId: enterprise.id,
+    });
+    expect(ok.statusCode).toBe(200);
+    const user = await t.login('hx_finance', 'Hengxing2026a');
+    const seen = (await user.get('/api/enterprises?pageSize=200'))
+      .json()
+      .items.map((e: { name: string }) => e.name);
+    expect(seen).toEqual(['山东衡兴新材料有限公司']);
+  });
+});

@@ -59,6 +59,26 @@ export const usersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, 
           throw new AppError(400, 'VALIDATION', '区域超出管理范围', [
             { path: 'regionCode', message: '只能在本级及下级区域创建用户' },
           ]);
+        // The bound organisation must exist in the user's own region. Raw SQL by table name: the
+        // platform does not import the directory module that owns these tables.
+        const org = rest.enterpriseId
+          ? {
+              path: 'enterpriseId',
+              row: sql`SELECT region_code FROM enterprises WHERE id = ${rest.enterpriseId} AND deleted_at IS NULL`,
+            }
+          : rest.instituteId
+            ? {
+                path: 'instituteId',
+                row: sql`SELECT region_code FROM institutes WHERE id = ${rest.instituteId} AND deleted_at IS NULL`,
+              }
+            : null;
+        if (org) {
+          const found = rowsOf<{ region_code: string }>(await tx.execute(org.row))[0];
+          if (found?.region_code !== rest.regionCode)
+            throw new AppError(400, 'VALIDATION', '所属单位不存在或不在该区域', [
+              { path: org.path, message: '所属单位不存在或不在所选区域' },
+            ]);
+        }
         const [row] = await tx
           .insert(users)
           .values({ ...rest, passwordHash })

@@ -32,6 +32,8 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { regionName, regionTree } from '../auth/session-header.tsx';
 import { useCan, useSession } from '../auth/use-session.ts';
+import { useEnterprises } from '../directory/use-enterprises.ts';
+import { useInstitutes } from '../directory/use-institutes.ts';
 import { useCreateUser, useUpdateUser, useUsers } from './use-users.ts';
 
 const ROLES = RoleSchema.options;
@@ -216,13 +218,45 @@ type Values = {
   regionCode?: string;
   phone?: string;
   password?: string;
+  enterpriseId?: string;
+  instituteId?: string;
 };
+
+/** Picks the enterprise or institute an account is bound to, searched on the server (name or pinyin initials). */
+function OrgSelect({
+  kind,
+  value,
+  onChange,
+}: {
+  kind: 'enterprise' | 'institute';
+  value?: string;
+  onChange?: (v: string) => void;
+}) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const query = { q: q || undefined, page: 1, pageSize: 20, sort: 'name' as const, order: 'asc' as const };
+  const enterprises = useEnterprises(query, kind === 'enterprise');
+  const institutes = useInstitutes(query, kind === 'institute');
+  const list = kind === 'enterprise' ? enterprises : institutes;
+  return (
+    <Select
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value}
+      onChange={onChange}
+      placeholder={t('users.orgSearch')}
+      loading={list.isFetching}
+      options={(list.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+      data-testid={`user-${kind}-select`}
+    />
+  );
+}
 
 function UserCreate({ onClose }: { onClose: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const me = useSession();
   const [form] = Form.useForm<Values>();
+  const role = Form.useWatch('role', form);
   const create = useCreateUser();
   const [formError, setFormError] = useState<string | null>(null);
   const tree = useMemo(() => regionTree(me.regions, lang), [me.regions, lang]);
@@ -237,6 +271,8 @@ function UserCreate({ onClose }: { onClose: () => void }) {
       regionCode: values.regionCode ?? '',
       phone: values.phone?.trim() ? values.phone.trim() : null,
       password: values.password ?? '',
+      enterpriseId: values.role === 'enterprise' ? (values.enterpriseId ?? null) : null,
+      instituteId: values.role === 'institute' ? (values.instituteId ?? null) : null,
     });
     if (!input) return;
     create.mutate(input, {
@@ -283,6 +319,20 @@ function UserCreate({ onClose }: { onClose: () => void }) {
         <Form.Item name="regionCode" label={t('users.region')} rules={[required(t('users.region'))]}>
           <TreeSelect treeData={tree} treeDefaultExpandAll />
         </Form.Item>
+        {role === 'enterprise' && (
+          <Form.Item
+            name="enterpriseId"
+            label={t('users.enterprise')}
+            rules={[required(t('users.enterprise'))]}
+          >
+            <OrgSelect kind="enterprise" />
+          </Form.Item>
+        )}
+        {role === 'institute' && (
+          <Form.Item name="instituteId" label={t('users.institute')} rules={[required(t('users.institute'))]}>
+            <OrgSelect kind="institute" />
+          </Form.Item>
+        )}
         <Form.Item name="phone" label={t('users.phone')}>
           <Input maxLength={20} inputMode="tel" />
         </Form.Item>
