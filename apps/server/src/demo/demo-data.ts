@@ -23,6 +23,9 @@ export const DEMO_REGIONS = [
   { code: '370830', name: '汶上县', nameEn: 'Wenshang', parentCode: '370800', level: 'county' },
   { code: '370100', name: '济南市', nameEn: 'Jinan', parentCode: '370000', level: 'city' },
   { code: '370112', name: '历城区', nameEn: 'Licheng', parentCode: '370100', level: 'county' },
+  // The Beijing enclave (飞地) where projects do their R&D.
+  { code: '110000', name: '北京市', nameEn: 'Beijing', parentCode: null, level: 'province' },
+  { code: '110115', name: '大兴区', nameEn: 'Daxing', parentCode: '110000', level: 'county' },
 ] as const;
 
 export const DEMO_USERS: {
@@ -55,6 +58,7 @@ export const DEMO_USERS: {
   { username: 'secadmin', displayName: '安全管理员', role: 'secadmin', regionCode: JINXIANG },
   { username: 'auditor', displayName: '审计管理员', role: 'auditadmin', regionCode: JINXIANG },
   { username: 'ws_staff', displayName: '周晓', role: 'staff', regionCode: WENSHANG },
+  { username: 'dx_staff', displayName: '大兴飞地中心 赵琳', role: 'staff', regionCode: '110115' },
 ];
 
 const LEADING_INDUSTRIES = [
@@ -265,6 +269,6 @@ export async function loadDemoData(db: Database): Promise<{ created: boolean }> 
     }
   });
   await loadRecruitmentDemo(db, systemClock);
-  await loadMatchmakingDemo(db, systemClock, DEMO_PASSWORD);
+  await loadMatchmakingDemo(db, systemClock);
   return { created };
 }

@@ -21,22 +21,14 @@ import {
 } from '../modules/projects/index.ts';
 import { createSupervisionService } from '../modules/supervision/index.ts';
 import { users } from '../platform/auth/auth.table.ts';
-import { hashPassword } from '../platform/auth/password.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database, Tx } from '../platform/db/database.ts';
 import { inboxNotifier } from '../platform/notify/notifier.ts';
-import { regions } from '../platform/tenancy/region.table.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
 
 const JX = '370828';
 const DAXING = '110115';
 const FIRST_EVENT = '2026年金乡县大蒜产业科技成果路演';
-
-/** The Beijing enclave: 大兴 hosts the 飞地孵化中心 (R&D site of enclave projects). */
-const BEIJING_REGIONS = [
-  { code: '110000', name: '北京市', nameEn: 'Beijing', parentCode: null, level: 'province' as const },
-  { code: DAXING, name: '大兴区', nameEn: 'Daxing', parentCode: '110000', level: 'county' as const },
-];
 
 const MORE_ENTERPRISES = [
   {
@@ -968,26 +960,14 @@ const at = (day: string, hour = 9) => new Date(`${day}T${String(hour).padStart(2
  * Beijing, commercialised in Jinxiang), all served by the helper 王芳. Idempotent: skips when the
  * first event exists. Runs on the owner connection (demo data spans regions).
  */
-export async function loadMatchmakingDemo(db: Database, clock: Clock, demoPassword: string): Promise<void> {
+export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<void> {
   const owner = db.owner;
-  await owner.insert(regions).values(BEIJING_REGIONS).onConflictDoNothing();
   const [done] = await owner
     .select({ id: matchmakingEvents.id })
     .from(matchmakingEvents)
     .where(and(eq(matchmakingEvents.regionCode, JX), eq(matchmakingEvents.title, FIRST_EVENT)));
   if (done) return;
-  const passwordHash = await hashPassword(demoPassword);
   const projectIds = await owner.transaction(async (tx) => {
-    await tx
-      .insert(users)
-      .values({
-        username: 'dx_staff',
-        displayName: '大兴飞地中心 赵琳',
-        role: 'staff',
-        regionCode: DAXING,
-        passwordHash,
-      })
-      .onConflictDoNothing();
     const people = new Map(
       (await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [
         u.username,
