@@ -1,9 +1,20 @@
-import { BankOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
-import { ROLE_LABELS } from '@gaodi/contracts';
+import {
+  BankOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  FileDoneOutlined,
+  RocketOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import { MatchmakingSummary, ProjectCounts, RecruitmentPlan, ROLE_LABELS } from '@gaodi/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MessageKey } from '../../messages.ts';
+import { api } from '../../ui/api.ts';
 import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { regionName } from '../auth/session-header.tsx';
@@ -51,6 +62,106 @@ function FigureCard({
   );
 }
 
+/** The year in China (Asia/Shanghai), which is the year the office reports. */
+function chinaYear(): number {
+  return Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+  );
+}
+
+/** This year's figures of the article (events, signed, recruited, operating, landed), each from its own module's records. */
+function YearFigures() {
+  const { t } = useI18n();
+  const can = useCan();
+  const year = chinaYear();
+  const canEvents = can('event', 'read');
+  const canProjects = can('project', 'read');
+  const canRecruitment = can('recruitment', 'read');
+  const events = useQuery({
+    queryKey: ['home', 'events', year],
+    queryFn: () => api.get('/api/matchmaking/summary', MatchmakingSummary, { year }),
+    enabled: canEvents,
+  });
+  const projects = useQuery({
+    queryKey: ['home', 'projects', year],
+    queryFn: () => api.get('/api/projects/counts', ProjectCounts, { year }),
+    enabled: canProjects,
+  });
+  const plan = useQuery({
+    queryKey: ['home', 'plan', year],
+    queryFn: () => api.get(`/api/recruitment/plans/${year}`, RecruitmentPlan),
+    enabled: canRecruitment,
+    retry: false,
+  });
+  const tiles = [
+    canEvents && {
+      title: 'home.events',
+      unit: 'home.unit.event',
+      icon: <CalendarOutlined />,
+      to: '/events',
+      q: events,
+      value: events.data?.events,
+      id: 'events',
+    },
+    canProjects && {
+      title: 'home.signed',
+      unit: 'home.unit.project',
+      icon: <FileDoneOutlined />,
+      to: '/projects',
+      q: projects,
+      value: projects.data?.signed,
+      id: 'signed',
+    },
+    canRecruitment && {
+      title: 'home.recruited',
+      unit: 'home.unit.institute',
+      icon: <TrophyOutlined />,
+      to: '/recruitment',
+      q: plan,
+      value: plan.data?.recruited,
+      id: 'recruited',
+    },
+    canRecruitment && {
+      title: 'home.operating',
+      unit: 'home.unit.platform',
+      icon: <ClusterOutlined />,
+      to: '/recruitment',
+      q: plan,
+      value: plan.data?.operating,
+      id: 'operating',
+    },
+    canProjects && {
+      title: 'home.landed',
+      unit: 'home.unit.project',
+      icon: <RocketOutlined />,
+      to: '/projects',
+      q: projects,
+      value: projects.data?.landed,
+      id: 'landed',
+    },
+  ].filter((x) => x !== false);
+  if (tiles.length === 0) return null;
+  return (
+    <Card title={t('home.year', { year })} style={{ marginBottom: 16 }} data-testid="home-year">
+      <Row gutter={[16, 16]}>
+        {tiles.map((tile) => (
+          <Col flex="1 1 170px" key={tile.id}>
+            <FigureCard
+              title={tile.title as MessageKey}
+              unit={tile.unit as MessageKey}
+              icon={tile.icon}
+              to={tile.to}
+              value={tile.value}
+              isLoading={tile.q.isPending}
+              testId={`home-${tile.id}`}
+            />
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
 export function HomePage() {
   const { t, lang } = useI18n();
   const me = useSession();
@@ -81,6 +192,7 @@ export function HomePage() {
         </Typography.Paragraph>
         <Typography.Paragraph style={{ marginBottom: 0 }}>{t('home.intro')}</Typography.Paragraph>
       </Card>
+      <YearFigures />
       {hasFigures ? (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           {canEnterprise && (
