@@ -15,7 +15,7 @@ import {
 import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordUserAction } from '../../platform/audit/audit.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
@@ -49,19 +49,7 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
     targetType: string,
     targetId: string,
     detail?: unknown,
-  ) =>
-    recordAudit(tx, {
-      regionCode: ctx.user.activeRegionCode,
-      at: clock.now(),
-      actorId: ctx.user.id,
-      actorName: ctx.user.username,
-      action,
-      targetType,
-      targetId,
-      result: 'ok',
-      clientAddress: ctx.clientAddress,
-      detail,
-    });
+  ) => recordUserAction(tx, ctx, clock.now(), { action, targetType, targetId, detail });
 
   // ---- industries -------------------------------------------------------------------------
 

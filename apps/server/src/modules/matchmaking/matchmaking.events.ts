@@ -13,7 +13,7 @@ import type {
 } from '@gaodi/contracts';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordAudit, recordUserAction } from '../../platform/audit/audit.ts';
 import { anonymousScope, type RequestContext, type UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
@@ -53,18 +53,7 @@ export function createEventService({
   recommendations: RecommendationService;
 }) {
   const audit = (tx: Tx, ctx: UserContext, action: string, targetId: string, detail?: unknown) =>
-    recordAudit(tx, {
-      regionCode: ctx.user.activeRegionCode,
-      at: clock.now(),
-      actorId: ctx.user.id,
-      actorName: ctx.user.username,
-      action,
-      targetType: 'event',
-      targetId,
-      result: 'ok',
-      clientAddress: ctx.clientAddress,
-      detail,
-    });
+    recordUserAction(tx, ctx, clock.now(), { action, targetType: 'event', targetId, detail });
 
   async function projectsOf(tx: Tx, eventIds: string[]) {
     if (eventIds.length === 0) return [];

@@ -17,7 +17,7 @@ import type {
 import type { SearchFilters, TermMatch } from '@gaodi/matching';
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordUserAction } from '../../platform/audit/audit.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
@@ -62,19 +62,7 @@ export function createRecommendationService({
     targetType: string,
     targetId: string,
     detail?: unknown,
-  ) =>
-    recordAudit(tx, {
-      regionCode: ctx.user.activeRegionCode,
-      at: clock.now(),
-      actorId: ctx.user.id,
-      actorName: ctx.user.username,
-      action,
-      targetType,
-      targetId,
-      result: 'ok',
-      clientAddress: ctx.clientAddress,
-      detail,
-    });
+  ) => recordUserAction(tx, ctx, clock.now(), { action, targetType, targetId, detail });
 
   /** Filters for the institute side: the user's regions, plus the query's narrowing. */
   function partyFilters(ctx: UserContext, query: RecQuery, kind?: string): SearchFilters {

@@ -15,7 +15,7 @@ import {
 } from '@gaodi/contracts';
 import { and, desc, eq, gte, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { escapeLike, recordAudit } from '../../platform/audit/audit.ts';
+import { escapeLike, recordAudit, recordUserAction } from '../../platform/audit/audit.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
@@ -50,19 +50,7 @@ export function createMatchmakingService({
     targetType: string,
     targetId: string,
     detail?: unknown,
-  ) =>
-    recordAudit(tx, {
-      regionCode: ctx.user.activeRegionCode,
-      at: clock.now(),
-      actorId: ctx.user.id,
-      actorName: ctx.user.username,
-      action,
-      targetType,
-      targetId,
-      result: 'ok',
-      clientAddress: ctx.clientAddress,
-      detail,
-    });
+  ) => recordUserAction(tx, ctx, clock.now(), { action, targetType, targetId, detail });
 
   /** Runs a write, then lets the index catch up at once (the write is committed by then). */
   async function write<T>(ctx: UserContext, fn: (tx: Tx) => Promise<T>): Promise<T> {

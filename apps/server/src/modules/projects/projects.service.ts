@@ -22,7 +22,7 @@ import {
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { escapeLike, recordAudit } from '../../platform/audit/audit.ts';
+import { escapeLike, recordUserAction } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.table.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -63,18 +63,7 @@ export function createProjectService({
 }) {
   const today = () => chinaDay(clock.now());
   const audit = (tx: Tx, ctx: UserContext, action: string, targetId: string, detail?: unknown) =>
-    recordAudit(tx, {
-      regionCode: ctx.user.activeRegionCode,
-      at: clock.now(),
-      actorId: ctx.user.id,
-      actorName: ctx.user.username,
-      action,
-      targetType: 'project',
-      targetId,
-      result: 'ok',
-      clientAddress: ctx.clientAddress,
-      detail,
-    });
+    recordUserAction(tx, ctx, clock.now(), { action, targetType: 'project', targetId, detail });
 
   const summaryColumns = {
     p: cooperationProjects,

@@ -28,7 +28,7 @@ import {
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordUserAction } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.table.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -83,19 +83,7 @@ export function createRecruitmentService({
     targetType: string,
     targetId: string,
     detail?: unknown,
-  ) =>
-    recordAudit(tx, {
-      regionCode: ctx.user.activeRegionCode,
-      at: clock.now(),
-      actorId: ctx.user.id,
-      actorName: ctx.user.username,
-      action,
-      targetType,
-      targetId,
-      result: 'ok',
-      clientAddress: ctx.clientAddress,
-      detail,
-    });
+  ) => recordUserAction(tx, ctx, clock.now(), { action, targetType, targetId, detail });
 
   // ---- list and board ---------------------------------------------------------------------
 

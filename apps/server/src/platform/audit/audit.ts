@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditQuery } from '@gaodi/contracts';
 import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import type { UserContext } from '../auth/context.ts';
 import type { Tx } from '../db/database.ts';
 import { auditLog } from './audit.table.ts';
 
@@ -15,6 +16,24 @@ export type AuditRecord = {
   clientAddress?: string | null;
   detail?: unknown;
 };
+
+/** Records what a signed-in user did (result ok), in the caller's transaction, in their active region. */
+export function recordUserAction(
+  tx: Tx,
+  ctx: UserContext,
+  at: Date,
+  what: { action: string; targetType: string; targetId: string; detail?: unknown },
+): Promise<void> {
+  return recordAudit(tx, {
+    regionCode: ctx.user.activeRegionCode,
+    at,
+    actorId: ctx.user.id,
+    actorName: ctx.user.username,
+    result: 'ok',
+    clientAddress: ctx.clientAddress,
+    ...what,
+  });
+}
 
 /** Appends one audit record inside the caller's transaction, so it lands exactly when the change does. */
 export async function recordAudit(tx: Tx, record: AuditRecord): Promise<void> {
