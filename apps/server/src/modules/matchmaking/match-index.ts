@@ -295,7 +295,10 @@ export function createMatchIndex({
     // Parts of one save share its cursor; anything else is a torn read (cannot happen in one transaction).
     if (parts.some((x) => x.maxChangeId !== head.maxChangeId)) return false;
     try {
-      engine = loadMatchingEngine(new Uint8Array(gunzipSync(Buffer.concat(parts.map((x) => x.bytes)))));
+      // A Buffer is a Uint8Array: passed as is, not copied (the raw index is hundreds of MB).
+      // A snapshot the engine cannot read (e.g. written by an older engine version) throws here,
+      // and start() rebuilds from the tables and stores a new snapshot.
+      engine = loadMatchingEngine(gunzipSync(Buffer.concat(parts.map((x) => x.bytes))));
     } catch {
       return false;
     }
