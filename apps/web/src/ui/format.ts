@@ -14,10 +14,16 @@ export function setDateLocale(lang: Lang) {
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
 }
 
-/** 2026年11月29日 (as Chinese offices write dates); 2026-11-29 in English. */
+/**
+ * 2026年11月29日 (as Chinese offices write dates); 2026-11-29 in English. A calendar date
+ * ('2026-11-29') is shown as it is; a timestamp is shown as the date in China.
+ */
 export function formatDate(value: string | Date | null | undefined, lang: Lang): string {
   if (!value) return '—';
-  const d = dayjs(value).tz(OFFICE_TZ);
+  const d =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? dayjs(value)
+      : dayjs(value).tz(OFFICE_TZ);
   if (!d.isValid()) return '—';
   return d.format(lang === 'zh' ? 'YYYY年M月D日' : 'YYYY-MM-DD');
 }

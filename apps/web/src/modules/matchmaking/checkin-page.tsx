@@ -1,6 +1,7 @@
 import { AutoComplete, Button, Card, Flex, Form, Input, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useCheckin, useCheckinInfo } from './use-matchmaking.ts';
 
@@ -10,7 +11,7 @@ import { useCheckin, useCheckinInfo } from './use-matchmaking.ts';
  */
 export function CheckinPage() {
   const { token = '' } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const info = useCheckinInfo(token);
   const checkin = useCheckin(token);
   const [form] = Form.useForm<{ orgName: string; attendeeName: string }>();
@@ -29,7 +30,7 @@ export function CheckinPage() {
       <Card style={{ width: '100%', maxWidth: 420 }} data-testid="checkin-page">
         <Typography.Title level={4}>{e.title}</Typography.Title>
         <Typography.Paragraph type="secondary">
-          {e.heldOn} · {e.isOnline ? t('mm.online') : e.place} · {e.organiser}
+          {formatDate(e.heldOn, lang)} · {e.isOnline ? t('mm.online') : e.place} · {e.organiser}
         </Typography.Paragraph>
         <Form
           form={form}

@@ -9,7 +9,7 @@ import { App, Button, Checkbox, Col, Descriptions, QRCode, Row, Table, Tag, Typo
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
-import { formatDateTime } from '../../ui/format.ts';
+import { formatDate, formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
@@ -54,7 +54,7 @@ export function EventPage() {
         <Col xs={24} md={16}>
           <Panel>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
-              <Descriptions.Item label={t('mm.heldOn')}>{e.heldOn}</Descriptions.Item>
+              <Descriptions.Item label={t('mm.heldOn')}>{formatDate(e.heldOn, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('mm.eventKind')}>
                 {labelOf(EVENT_KIND_LABELS, e.kind, lang)}
               </Descriptions.Item>
@@ -108,8 +108,18 @@ export function EventPage() {
               key: 'stage',
               render: (s: ProjectStage) => labelOf(PROJECT_STAGE_LABELS, s, lang),
             },
-            { title: t('proj.signedOn'), dataIndex: 'signedOn', key: 'signedOn', render: (v) => v ?? '—' },
-            { title: t('proj.landedOn'), dataIndex: 'landedOn', key: 'landedOn', render: (v) => v ?? '—' },
+            {
+              title: t('proj.signedOn'),
+              dataIndex: 'signedOn',
+              key: 'signedOn',
+              render: (v) => formatDate(v, lang),
+            },
+            {
+              title: t('proj.landedOn'),
+              dataIndex: 'landedOn',
+              key: 'landedOn',
+              render: (v) => formatDate(v, lang),
+            },
             {
               title: t('proj.amount'),
               dataIndex: 'amountFen',

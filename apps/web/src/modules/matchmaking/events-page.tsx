@@ -29,6 +29,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
+import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
@@ -218,7 +219,13 @@ export function EventsPage() {
             pagination={false}
             scroll={{ x: 900 }}
             columns={[
-              { title: t('mm.heldOn'), dataIndex: 'heldOn', key: 'heldOn', width: 110 },
+              {
+                title: t('mm.heldOn'),
+                dataIndex: 'heldOn',
+                key: 'heldOn',
+                width: 130,
+                render: (v: string) => formatDate(v, lang),
+              },
               {
                 title: t('mm.eventTitle'),
                 dataIndex: 'title',

@@ -382,7 +382,7 @@ function Pairings({ needId, canAct }: { needId: string; canAct: boolean }) {
                   onChange={(eventId) => save(p.id, { eventId: eventId ?? null })}
                   options={(events.data?.items ?? []).map((e) => ({
                     value: e.id,
-                    label: `${e.heldOn} ${e.title}`,
+                    label: `${formatDate(e.heldOn, lang)} ${e.title}`,
                   }))}
                 />
               ) : (

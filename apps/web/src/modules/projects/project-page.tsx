@@ -27,7 +27,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { showSubmitError } from '../../ui/form-errors.ts';
-import { formatDateTime } from '../../ui/format.ts';
+import { formatDate, formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
@@ -150,9 +150,9 @@ export function ProjectPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('proj.contractNo')}>{p.contractNo || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('proj.amount')}>{yuan(p.amountFen)}</Descriptions.Item>
-          <Descriptions.Item label={t('proj.signedOn')}>{p.signedOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('proj.signedOn')}>{formatDate(p.signedOn, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('proj.landedOn')}>
-            {p.landedOn ? `${p.landedOn} ${p.landedPlace}` : '—'}
+            {p.landedOn ? `${formatDate(p.landedOn, lang)} ${p.landedPlace}` : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('proj.rdRegion')}>{p.rdRegionName}</Descriptions.Item>
           <Descriptions.Item label={t('proj.commercialRegion')}>{p.regionName}</Descriptions.Item>
@@ -186,13 +186,19 @@ export function ProjectPage() {
               dataSource={p.milestones}
               columns={[
                 { title: t('proj.milestone'), dataIndex: 'title', key: 'title' },
-                { title: t('proj.dueOn'), dataIndex: 'dueOn', key: 'due', width: 110 },
+                {
+                  title: t('proj.dueOn'),
+                  dataIndex: 'dueOn',
+                  key: 'due',
+                  width: 130,
+                  render: (v: string) => formatDate(v, lang),
+                },
                 {
                   title: t('proj.doneOn'),
                   key: 'done',
                   width: 120,
                   render: (_, m) =>
-                    m.doneOn ??
+                    (m.doneOn && formatDate(m.doneOn, lang)) ??
                     (p.canEdit ? (
                       <Button
                         size="small"
@@ -284,12 +290,12 @@ export function ProjectPage() {
                 content: (
                   <>
                     <Typography.Text type="secondary">
-                      {e.on} · {e.authorName}
+                      {formatDate(e.on, lang)} · {e.authorName}
                     </Typography.Text>
                     <div>{e.content}</div>
                     {e.nextDate && (
                       <Typography.Text type="secondary">
-                        {t('proj.nextDate')}：{e.nextDate}
+                        {t('proj.nextDate')}：{formatDate(e.nextDate, lang)}
                       </Typography.Text>
                     )}
                   </>

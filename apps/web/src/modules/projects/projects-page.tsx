@@ -8,6 +8,7 @@ import {
 import { Flex, Input, Segmented, Select, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
+import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
@@ -131,15 +132,15 @@ export function ProjectsPage() {
                 title: t('proj.signedOn'),
                 dataIndex: 'signedOn',
                 key: 'signed',
-                width: 110,
-                render: (v) => v ?? '—',
+                width: 130,
+                render: (v) => formatDate(v, lang),
               },
               {
                 title: t('proj.landedOn'),
                 dataIndex: 'landedOn',
                 key: 'landed',
-                width: 110,
-                render: (v) => v ?? '—',
+                width: 130,
+                render: (v) => formatDate(v, lang),
               },
             ]}
           />
