@@ -59,7 +59,11 @@ export function EventPage() {
                 {labelOf(EVENT_KIND_LABELS, e.kind, lang)}
               </Descriptions.Item>
               <Descriptions.Item label={t('mm.place')}>
-                {e.isOnline ? `${t('mm.online')} ${e.place}` : e.place}
+                {e.isOnline
+                  ? e.place && e.place !== t('mm.online')
+                    ? `${t('mm.online')}（${e.place}）`
+                    : t('mm.online')
+                  : e.place}
               </Descriptions.Item>
               <Descriptions.Item label={t('mm.organiser')}>{e.organiser}</Descriptions.Item>
               <Descriptions.Item label={t('mm.attendance')}>{`${e.attended}/${e.invited}`}</Descriptions.Item>
