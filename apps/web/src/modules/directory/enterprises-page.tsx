@@ -1,24 +1,13 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { type Enterprise, EnterpriseScale } from '@gaodi/contracts';
-import {
-  App,
-  Button,
-  Empty,
-  Flex,
-  Input,
-  Select,
-  Switch,
-  Table,
-  type TableProps,
-  Tag,
-  Typography,
-} from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { App, Button, Empty, Flex, Select, Table, type TableProps, Tag } from 'antd';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useIsNarrow } from '../../ui/app-layout.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
-import { formatDate, formatNumber } from '../../ui/format.ts';
+import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import { DeletedFilter, ListSearch, tableChangeToUrl, usePagination } from '../../ui/list-controls.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan, useSession } from '../auth/use-session.ts';
@@ -44,11 +33,9 @@ export function EnterprisesPage() {
   const me = useSession();
   const can = useCan();
   const [state, update] = useUrlState(KEYS);
-  const [search, setSearch] = useState(state.q ?? '');
   const [isExporting, setIsExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [importFile, setImportFile] = useState<File | null>(null);
-  useEffect(() => setSearch(state.q ?? ''), [state.q]);
 
   const sort = SORTS.find((s) => s === state.sort);
   const query: EnterpriseQuery = {
@@ -161,19 +148,8 @@ export function EnterprisesPage() {
     },
   ];
 
-  const onTableChange: TableProps<Enterprise>['onChange'] = (pagination, _filters, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = one?.order ? SORTS.find((s) => s === one.columnKey) : undefined;
-    update(
-      {
-        sort: field,
-        order: field ? (one?.order === 'descend' ? 'desc' : 'asc') : undefined,
-        page: pagination.current,
-        pageSize: pagination.pageSize,
-      },
-      { keepPage: true },
-    );
-  };
+  const onTableChange = tableChangeToUrl<Enterprise>(SORTS, update);
+  const pagination = usePagination(query.page, query.pageSize, list.data?.total);
 
   const doExport = async () => {
     setIsExporting(true);
@@ -239,18 +215,11 @@ export function EnterprisesPage() {
     >
       <Panel>
         <Flex className="filter-bar" gap={12} wrap align="center">
-          <Input.Search
-            allowClear
-            value={search}
-            maxLength={100}
+          <ListSearch
+            initial={state.q}
+            update={update}
             placeholder={t('enterprise.searchPlaceholder')}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              if (event.target.value === '') update({ q: undefined });
-            }}
-            onSearch={(value) => update({ q: value.trim() || undefined })}
-            enterButton={t('common.search')}
-            data-testid="enterprise-search"
+            testId="enterprise-search"
           />
           <Select
             allowClear
@@ -276,15 +245,11 @@ export function EnterprisesPage() {
             data-testid="enterprise-scale-filter"
           />
           {can('enterprise', 'delete') && (
-            <Flex gap={6} align="center">
-              <Switch
-                size="small"
-                checked={query.deleted === 'only'}
-                onChange={(checked) => update({ deleted: checked ? 'only' : undefined })}
-                data-testid="enterprise-deleted-filter"
-              />
-              <Typography.Text>{t('common.showDeleted')}</Typography.Text>
-            </Flex>
+            <DeletedFilter
+              isOn={query.deleted === 'only'}
+              update={update}
+              testId="enterprise-deleted-filter"
+            />
           )}
         </Flex>
         {list.isError ? (
@@ -299,14 +264,7 @@ export function EnterprisesPage() {
             scroll={{ x: 1120 }}
             onChange={onTableChange}
             locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.empty')} /> }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t('common.total', { total: formatNumber(total) }),
-            }}
+            pagination={pagination}
             data-testid="enterprise-table"
           />
         )}

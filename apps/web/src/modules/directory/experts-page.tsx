@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Expert } from '@gaodi/contracts';
-import { Button, Empty, Flex, Input, Select, Switch, Table, type TableProps, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Empty, Flex, Select, Table, type TableProps, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useIsNarrow } from '../../ui/app-layout.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
-import { formatDate, formatNumber } from '../../ui/format.ts';
+import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import { DeletedFilter, ListSearch, tableChangeToUrl, usePagination } from '../../ui/list-controls.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
@@ -23,8 +23,6 @@ export function ExpertsPage() {
   const isNarrow = useIsNarrow();
   const can = useCan();
   const [state, update] = useUrlState(KEYS);
-  const [search, setSearch] = useState(state.q ?? '');
-  useEffect(() => setSearch(state.q ?? ''), [state.q]);
   const sort = SORTS.find((s) => s === state.sort);
   const query: ExpertQuery = {
     q: state.q,
@@ -113,19 +111,8 @@ export function ExpertsPage() {
     },
   ];
 
-  const onTableChange: TableProps<Expert>['onChange'] = (pagination, _filters, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = one?.order ? SORTS.find((s) => s === one.columnKey) : undefined;
-    update(
-      {
-        sort: field,
-        order: field ? (one?.order === 'descend' ? 'desc' : 'asc') : undefined,
-        page: pagination.current,
-        pageSize: pagination.pageSize,
-      },
-      { keepPage: true },
-    );
-  };
+  const onTableChange = tableChangeToUrl<Expert>(SORTS, update);
+  const pagination = usePagination(query.page, query.pageSize, list.data?.total);
 
   return (
     <Page
@@ -144,18 +131,11 @@ export function ExpertsPage() {
     >
       <Panel>
         <Flex className="filter-bar" gap={12} wrap align="center">
-          <Input.Search
-            allowClear
-            value={search}
-            maxLength={100}
+          <ListSearch
+            initial={state.q}
+            update={update}
             placeholder={t('expert.searchPlaceholder')}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              if (event.target.value === '') update({ q: undefined });
-            }}
-            onSearch={(value) => update({ q: value.trim() || undefined })}
-            enterButton={t('common.search')}
-            data-testid="expert-search"
+            testId="expert-search"
           />
           {can('institute', 'read') && (
             <Select
@@ -171,15 +151,7 @@ export function ExpertsPage() {
             />
           )}
           {can('expert', 'delete') && (
-            <Flex gap={6} align="center">
-              <Switch
-                size="small"
-                checked={query.deleted === 'only'}
-                onChange={(checked) => update({ deleted: checked ? 'only' : undefined })}
-                data-testid="expert-deleted-filter"
-              />
-              <Typography.Text>{t('common.showDeleted')}</Typography.Text>
-            </Flex>
+            <DeletedFilter isOn={query.deleted === 'only'} update={update} testId="expert-deleted-filter" />
           )}
         </Flex>
         {list.isError ? (
@@ -194,14 +166,7 @@ export function ExpertsPage() {
             scroll={{ x: 1080 }}
             onChange={onTableChange}
             locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.empty')} /> }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t('common.total', { total: formatNumber(total) }),
-            }}
+            pagination={pagination}
             data-testid="expert-table"
           />
         )}

@@ -29,6 +29,7 @@ import { api } from '../../ui/api.ts';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import { tableChangeToUrl, usePagination } from '../../ui/list-controls.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
@@ -166,19 +167,8 @@ export function RecruitmentListPage() {
     },
   ];
 
-  const onTableChange: TableProps<RecruitmentSummary>['onChange'] = (pagination, _f, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = one?.order ? SORTS.find((s) => s === one.columnKey) : undefined;
-    update(
-      {
-        sort: field,
-        order: field ? (one?.order === 'ascend' ? 'asc' : 'desc') : undefined,
-        page: pagination.current,
-        pageSize: pagination.pageSize,
-      },
-      { keepPage: true },
-    );
-  };
+  const onTableChange = tableChangeToUrl<RecruitmentSummary>(SORTS, update);
+  const pagination = usePagination(page, pageSize, list.data?.total);
 
   const exportLedger = async () => {
     try {
@@ -328,7 +318,7 @@ export function RecruitmentListPage() {
             loading={list.isFetching}
             onChange={onTableChange}
             scroll={{ x: 1100 }}
-            pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true }}
+            pagination={pagination}
             data-testid="recruitment-table"
           />
         )}
