@@ -42,11 +42,17 @@ function vitest(label, projects, env = {}) {
   const failedSuites = (report.testResults ?? []).filter(
     (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
   ).length;
+  // Vitest also fails a run for errors outside any test (an unhandled rejection, an uncaught
+  // exception); the report has no test for them, so they count as one failure here.
+  const failed = report.numFailedTests + failedSuites;
+  const outside = r.status !== 0 && failed === 0 ? 1 : 0;
   totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests + failedSuites;
+  totals.failed += failed + outside;
   totals.skipped += report.numPendingTests + report.numTodoTests;
   if (r.status !== 0) hadError = true;
-  lines.push(`${label}: ${report.numPassedTests} passed, ${report.numFailedTests + failedSuites} failed`);
+  lines.push(
+    `${label}: ${report.numPassedTests} passed, ${failed + outside} failed${outside ? ` (vitest exited ${r.status}: errors outside tests, see above)` : ''}`,
+  );
 }
 
 // Static checks: each counts as one test in the closing line.

@@ -35,10 +35,23 @@ export async function cloneTemplateDatabase(): Promise<Database> {
     ...db,
     close: async () => {
       await close();
+      // The pool resolves end() before its sockets have closed; dropping WITH (FORCE) then would
+      // terminate a closing connection under the client. Wait for the last one to go instead.
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      try {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await a.query(`DROP DATABASE IF EXISTS ${name}`);
+            break;
+          } catch (error) {
+            if (attempt > 50) throw error;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
+      } finally {
+        await a.end();
+      }
     },
   };
 }

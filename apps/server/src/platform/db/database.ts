@@ -58,6 +58,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return wrap('pglite', owner, migrate, () => client.close());
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle connection that the server closes (restart, failover, admin termination) is dropped
+  // from the pool and replaced on next use; without a listener it would crash the process.
+  pool.on('error', (error) => {
+    console.warn(`PostgreSQL: an idle connection was closed and dropped from the pool (${error.message})`);
+  });
   const owner = drizzleNodePg(pool) as unknown as AppDb;
   const migrate = async () => {
     // One migrator at a time across processes sharing the database: a session-level lock held
