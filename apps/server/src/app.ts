@@ -27,7 +27,7 @@ import { usersRoutes } from './platform/auth/users.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
 import { createUploadStore } from './platform/excel/upload-store.ts';
-import { handleError } from './platform/http/errors.ts';
+import { handleError, localizeProblems } from './platform/http/errors.ts';
 import type { ScheduledJob } from './platform/jobs/jobs.ts';
 import { inboxNotifier } from './platform/notify/notifier.ts';
 import { notifyRoutes } from './platform/notify/notify.routes.ts';
@@ -63,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook('preSerialization', localizeProblems);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });

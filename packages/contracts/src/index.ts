@@ -62,6 +62,7 @@ export {
   RejectionReason,
   RejectionReport,
 } from './matchmaking.contract.ts';
+export { englishMessage, MESSAGE_CATALOG_SIZE, type MessageLang, translateMessage } from './messages.ts';
 export {
   Notification,
   NotificationListQuery,

@@ -1,5 +1,7 @@
+import { englishMessage, translateMessage } from '@gaodi/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { type Lang, langOf } from '../i18n/lang.ts';
 
 export type FieldProblem = { path: string; message: string };
@@ -42,19 +44,109 @@ export function invalid(fields: FieldProblem[], lang: Lang = 'zh') {
 
 type PgError = { code?: string; constraint?: string; detail?: string };
 
+type ValidationItem = {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
+
+const zodEnglish = z.locales.en().localeError as unknown as (issue: Record<string, unknown>) => unknown;
+
+/**
+ * A request validation problem in the user's language. Messages the code wrote (refinements,
+ * `.regex(re, '…')`) come from the message catalog; zod's own messages are rendered again with
+ * zod's English locale from the issue fastify-type-provider-zod keeps in `params` (its `input`,
+ * which zod drops, is read back from the request at the issue's path).
+ */
+function validationMessage(
+  item: ValidationItem,
+  request: FastifyRequest,
+  context: string | undefined,
+  lang: Lang,
+) {
+  const text = item.message ?? '';
+  if (lang === 'zh') return text;
+  const own = englishMessage(text);
+  if (own !== null) return own;
+  if (item.keyword !== 'custom') {
+    const path = item.instancePath.split('/').filter(Boolean);
+    const issue = {
+      ...item.params,
+      code: item.keyword,
+      path,
+      input: valueAt(requestPart(request, context), path),
+    };
+    const rendered = zodEnglish(issue);
+    const english =
+      typeof rendered === 'string' ? rendered : (rendered as { message?: string } | null)?.message;
+    if (english) return english;
+  }
+  return translateMessage(text, lang);
+}
+
+function requestPart(request: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return request.body;
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let at = root;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[decodeURIComponent(key.replaceAll('~1', '/').replaceAll('~0', '~'))];
+  }
+  return at;
+}
+
+/** Translates field messages (and an AppError's own text) the code wrote in Chinese. */
+function localizeFields(fields: FieldProblem[] | undefined, lang: Lang): FieldProblem[] | undefined {
+  if (!fields || lang === 'zh') return fields;
+  return fields.map((f) => ({ ...f, message: translateMessage(f.message, lang) }));
+}
+
+/**
+ * Import previews answer 200 with per-row `problems: [{ row | line, column?, message }]`; their
+ * reasons are written in Chinese by the modules. A preSerialization hook (app.ts) passes them
+ * through the same catalog as the error fields, in the request's language.
+ */
+export async function localizeProblems(request: FastifyRequest, _reply: FastifyReply, payload: unknown) {
+  const lang = langOf(request);
+  if (lang === 'zh' || payload === null || typeof payload !== 'object') return payload;
+  const problems = (payload as { problems?: unknown }).problems;
+  if (!Array.isArray(problems)) return payload;
+  return {
+    ...payload,
+    problems: problems.map((p) =>
+      p !== null && typeof p === 'object' && typeof (p as { message?: unknown }).message === 'string'
+        ? { ...p, message: translateMessage((p as { message: string }).message, lang) }
+        : p,
+    ),
+  };
+}
+
 /** Maps any thrown error to the API's error shape. Bad input is 4xx; only our own faults are 5xx. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(request);
   const send = (statusCode: number, code: string, fields?: FieldProblem[], text?: string) =>
     reply.status(statusCode).send({ statusCode, code, message: text ?? message(code, lang), fields });
 
-  if (error instanceof AppError) return send(error.statusCode, error.code, error.fields, error.message);
+  if (error instanceof AppError)
+    return send(
+      error.statusCode,
+      error.code,
+      localizeFields(error.fields, lang),
+      translateMessage(error.message, lang),
+    );
   if (hasZodFastifySchemaValidationErrors(error)) {
     // A path id that cannot exist (not a UUID) names no resource: 404, like an unknown id.
     if ((error as FastifyError).validationContext === 'params') return send(404, 'NOT_FOUND');
+    const context = (error as FastifyError).validationContext;
     const fields = error.validation.map((v) => ({
       path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-      message: v.message ?? '',
+      message: validationMessage(v, request, context, lang),
     }));
     return send(400, 'VALIDATION', fields);
   }

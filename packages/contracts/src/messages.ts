@@ -1,0 +1,318 @@
+import { NEED_STAGE_LABELS } from './matchmaking.contract.ts';
+import { PROJECT_STAGE_LABELS } from './projects.contract.ts';
+
+/**
+ * English for the Chinese messages the API writes by hand (refinements in contracts, `invalid()`
+ * in services, Excel import reasons, AppError texts), in the gettext manner: the Chinese text is
+ * the id. The server applies `translateMessage` once, where errors and import previews leave it;
+ * call sites keep writing Chinese. Text with no entry falls back to itself.
+ *
+ * messages.test.ts scans the server and contracts sources and fails when a Chinese message literal
+ * has no entry here, so a new message needs its English in the same change.
+ */
+export type MessageLang = 'zh' | 'en';
+
+const EXACT: Record<string, string> = {
+  // contracts: refinements and custom zod messages
+  '用户名为 3–32 位小写字母、数字或 _ . -': 'Username: 3–32 lowercase letters, digits or _ . -',
+  '密码至少 10 位': 'Password must have at least 10 characters',
+  密码须包含字母: 'Password must contain a letter',
+  密码须包含数字: 'Password must contain a digit',
+  企业用户须绑定所属企业: 'An enterprise user must be bound to an enterprise',
+  院所联络人须绑定所属院所: 'An institute partner must be bound to an institute',
+  只有企业用户绑定企业: 'Only enterprise users are bound to an enterprise',
+  只有院所联络人绑定院所: 'Only institute partners are bound to an institute',
+  不能包含控制字符: 'Must not contain control characters',
+  '行政区划代码应为 6 位数字': 'Region code must be 6 digits',
+  '统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）':
+    'The unified social credit code contains characters that are not allowed (I, O, Z, S, V are not used)',
+  '代码为 2–32 位小写字母、数字或连字符': 'Code: 2–32 lowercase letters, digits or hyphens',
+  电话号码格式不正确: 'Invalid phone number',
+  预算上限不能低于下限: 'The budget maximum cannot be below the minimum',
+  '选择“其他”时请说明原因': 'Please give the reason when choosing “Other”',
+  '日期格式应为 YYYY-MM-DD': 'Date must be in the form YYYY-MM-DD',
+  '至少需要一个合作方（企业或院所）': 'At least one party (enterprise or institute) is required',
+  日期不存在: 'This date does not exist',
+  '月份格式应为 YYYY-MM': 'Month must be in the form YYYY-MM',
+  红灯天数应大于黄灯天数: 'Red-light days must be more than yellow-light days',
+  暂不列入时请写明原因: 'Please give the reason for not listing it',
+  // services: invalid() fields
+  所属院所不存在: 'Unknown institute',
+  有企业不存在或不在本区域: 'Some enterprises do not exist or are not in this region',
+  有院所不存在或不在本区域: 'Some institutes do not exist or are not in this region',
+  有需求不存在: 'Some needs do not exist',
+  有成果不存在: 'Some achievements do not exist',
+  对接活动不存在: 'The matchmaking event does not exist',
+  需求不存在: 'The need does not exist',
+  '需求尚未发布或已签约、关闭': 'The need is not published, or is already contracted or closed',
+  院所不存在: 'The institute does not exist',
+  成果不属于该院所: 'The achievement does not belong to this institute',
+  已对接: 'Already paired',
+  请选择提出需求的企业: 'Please choose the enterprise that raises the need',
+  企业不存在或不在本区域: 'The enterprise does not exist or is not in this region',
+  产业不存在: 'The industry does not exist',
+  请选择成果所属院所: 'Please choose the institute the achievement belongs to',
+  院所不存在或不在本区域: 'The institute does not exist or is not in this region',
+  请选择本区域在岗的帮办专员: 'Please choose an active helper of this region',
+  对接记录不存在: 'The pairing does not exist',
+  研发地行政区划不存在: 'The R&D region does not exist',
+  请填写签约日期: 'Please enter the signing date',
+  请填写合同编号: 'Please enter the contract number',
+  请填写落地日期: 'Please enter the landing date',
+  请说明终止原因: 'Please give the reason for stopping',
+  进展日期不能晚于今天: 'The progress date cannot be later than today',
+  该人员不存在或不在本区域: 'This person does not exist or is not in this region',
+  '该院所已有招引记录（一院所一专班）':
+    'This institute already has a recruitment record (one task force per institute)',
+  日期不能晚于今天: 'The date cannot be later than today',
+  下一步时间不能早于本次日期: 'The next step cannot be earlier than this entry’s date',
+  附件不存在: 'The attachment does not exist',
+  被更正的台账条目不属于该记录: 'The corrected ledger entry does not belong to this record',
+  签约须填写签约日期: 'Signing requires the signing date',
+  签约日期不能晚于今天: 'The signing date cannot be later than today',
+  签约须上传协议附件: 'Signing requires the agreement to be uploaded',
+  协议附件不存在: 'The agreement file does not exist',
+  平台不存在: 'The platform does not exist',
+  '进入运营须关联一个平台（选择已有平台或新建）':
+    'Operating requires a platform (choose an existing one or create one)',
+  证明材料不存在: 'The proof file does not exist',
+  完成日期不能晚于今天: 'The completion date cannot be later than today',
+  只能在本级及下级区域创建用户: 'Users can only be created in your region or its subregions',
+  所属单位不存在或不在所选区域: 'The organisation does not exist or is not in the chosen region',
+  // Excel and JSONL import reasons
+  '记录ID 不属于本区域的企业，请清空后作为新企业导入':
+    'The record ID is not an enterprise of this region; clear it to import as a new enterprise',
+  该统一社会信用代码已属于另一家企业: 'This unified social credit code already belongs to another enterprise',
+  请填写所属院所: 'Please fill in the institute',
+  '不是有效的 JSON': 'Not valid JSON',
+  'owners 应为非空的院所名称数组': 'owners must be a non-empty array of institute names',
+  'title 不能为空': 'title must not be empty',
+  '技术成熟度应为 1–9 的整数': 'Technology readiness must be a whole number from 1 to 9',
+  院所名称不能为空: 'The institute name must not be empty',
+  '记录ID 格式不正确，请清空后作为新记录导入':
+    'The record ID is malformed; clear it to import as a new record',
+  '找不到该条目所属的招引记录（记录ID 或院所名称）':
+    'No recruitment record found for this entry (by record ID or institute name)',
+  工作内容不能为空: 'The work content must not be empty',
+  // AppError texts (the top-level message)
+  接口不存在: 'No such endpoint',
+  文件中没有工作表: 'The file has no worksheet',
+  '导入预览已失效，请重新上传文件': 'The import preview has expired; upload the file again',
+  'JSONL 导入仅供科技局工作人员演示使用': 'JSONL import is for bureau staff demonstrations only',
+  '该院所已建立对接，不能再标记为不合适': 'This institute is already paired and cannot be marked unsuitable',
+  只有已发布或对接中的需求可以建立对接: 'Only published or matching needs can be paired',
+  该需求与该院所已建立对接: 'This need is already paired with this institute',
+  '需求已审核，如需修改请联系科技局工作人员': 'The need has been reviewed; ask bureau staff to change it',
+  '需求已关闭，重新打开后再修改': 'The need is closed; reopen it before editing',
+  '只有科技局工作人员可以审核、发布需求': 'Only bureau staff can review and publish needs',
+  只有本项目的帮办专员或科技局工作人员可以修改: 'Only this project’s helper or bureau staff can edit it',
+  帮办专员的指定和交接由科技局工作人员办理: 'Helpers are assigned and handed over by bureau staff',
+  只能切换到本级及下级区域: 'Region outside your scope',
+  账号已停用: 'This account is disabled',
+  用户名或密码错误: 'Wrong username or password',
+  没有要修改的内容: 'Nothing to change',
+  区域超出管理范围: 'The region is outside your scope',
+  所属单位不存在或不在该区域: 'The organisation does not exist or is not in this region',
+  '无法读取该 Excel 文件，请确认是 .xlsx 格式': 'Cannot read this Excel file; make sure it is .xlsx',
+  '请以 multipart/form-data 上传文件': 'Upload the file as multipart/form-data',
+  未收到文件: 'No file received',
+  文件为空: 'The file is empty',
+  '只接受 PDF、PNG、JPEG 图片和 Office 文档': 'Only PDF, PNG, JPEG images and Office documents are accepted',
+  '文件不是有效的 Excel（.xlsx）文件': 'The file is not a valid Excel (.xlsx) file',
+  '不支持 ZIP64 格式的文件': 'ZIP64 files are not supported',
+  '文件已损坏（目录越界）': 'The file is damaged (directory out of bounds)',
+  '文件已损坏（目录项无效）': 'The file is damaged (invalid directory entry)',
+};
+
+/** Recruitment stages have no English in contracts (the web keeps it in recruitment-labels.tsx). */
+const RECRUITMENT_STAGE_EN: Record<string, string> = {
+  线索: 'Lead',
+  接洽: 'Contacted',
+  洽谈: 'Negotiating',
+  签约: 'Signed',
+  落地: 'Landed',
+  运营: 'Operating',
+  搁置: 'Shelved',
+  终止: 'Dropped',
+};
+const PIPELINE_STAGE_EN: Record<string, string> = Object.fromEntries(
+  [...Object.values(PROJECT_STAGE_LABELS), ...Object.values(NEED_STAGE_LABELS)].map((l) => [l.zh, l.en]),
+);
+const ANY_STAGE_EN: Record<string, string> = { ...RECRUITMENT_STAGE_EN, ...PIPELINE_STAGE_EN };
+
+/** 「签约、终止」 → "Signed, Stopped"; 无 (none) → "none"; unknown words stay as written. */
+function stageList(list: string, dict: Record<string, string>): string {
+  if (list === '无') return 'none';
+  return list
+    .split('、')
+    .map((s) => dict[s] ?? s)
+    .join(', ');
+}
+
+type Pattern = readonly [RegExp, (m: RegExpExecArray) => string];
+
+/**
+ * Interpolated messages. Import reasons that list the accepted cell values keep those values in
+ * Chinese: they are what the user must type into the Excel file. Values the user wrote (an
+ * industry's name, an institute's name) stay as written.
+ */
+const PATTERNS: Pattern[] = [
+  [
+    /^统一社会信用代码应为 18 位，当前为 (\d+) 位$/,
+    (m) => `The unified social credit code must have 18 characters, not ${m[1]}`,
+  ],
+  [
+    /^统一社会信用代码校验位错误，应为 (.+)$/,
+    (m) => `Wrong check character in the unified social credit code; it should be ${m[1]}`,
+  ],
+  [/^产业“(.*)”不存在$/s, (m) => `Industry “${m[1]}” does not exist`],
+  [/^与第 (\d+) 行的统一社会信用代码重复$/, (m) => `Same unified social credit code as row ${m[1]}`],
+  [/^与第 (\d+) 行的院所重复$/, (m) => `Same institute as row ${m[1]}`],
+  [
+    /^院所“(.*)”不在本区域名录中，请先在名录中添加$/s,
+    (m) => `Institute “${m[1]}” is not in this region’s directory; add it there first`,
+  ],
+  [/^企业规模应为：(.*)$/s, (m) => `Enterprise scale must be one of: ${m[1]}`],
+  [/^知识产权类型应为：(.*)$/s, (m) => `IP type must be one of: ${m[1]}`],
+  [/^合作方式应为：(.*)$/s, (m) => `Cooperation form must be one of: ${m[1]}`],
+  [/^等级应为：(.*)$/s, (m) => `Grade must be one of: ${m[1]}`],
+  [/^招引阶段应为：(.*)$/s, (m) => `Recruitment stage must be one of: ${m[1]}`],
+  [/^方式应为：(.*)$/s, (m) => `Kind must be one of: ${m[1]}`],
+  [/^责任人“(.*)”不是本区域的工作人员$/s, (m) => `Owner “${m[1]}” is not a staff member of this region`],
+  [
+    /^专班负责人“(.*)”不是本区域的工作人员$/s,
+    (m) => `Task-force lead “${m[1]}” is not a staff member of this region`,
+  ],
+  [
+    /^系统中为“(.*)”，阶段变更请在系统中办理（须符合流转规则）$/s,
+    (m) =>
+      `The system has stage “${m[1]}”; change stages in the system (the stage rules apply), not by import`,
+  ],
+  [
+    /^未找到表头行（应包含(.*)）$/s,
+    (m) =>
+      `No header row found (it should contain ${(m[1] ?? '').replaceAll('”和“', '” and “').replaceAll('”“', '”, “')})`,
+  ],
+  [/^“(.*)”中未找到表头行$/s, (m) => `No header row found in “${m[1]}”`],
+  [
+    /^第 (\d+) 行的记录已不存在，请重新导入$/,
+    (m) => `The record of row ${m[1]} no longer exists; import again`,
+  ],
+  [/^允许的下一阶段：(.*)$/s, (m) => `Allowed next stages: ${stageList(m[1] ?? '', PIPELINE_STAGE_EN)}`],
+  [/^允许的去向：(.*)$/s, (m) => `Allowed next stages: ${stageList(m[1] ?? '', RECRUITMENT_STAGE_EN)}`],
+  [
+    /^不能从“(.*)”直接变更为“(.*)”$/s,
+    (m) =>
+      `Cannot move directly from “${ANY_STAGE_EN[m[1] ?? ''] ?? m[1]}” to “${ANY_STAGE_EN[m[2] ?? ''] ?? m[2]}”`,
+  ],
+  [/^(.+)须填写原因$/s, (m) => `A reason is required for “${RECRUITMENT_STAGE_EN[m[1] ?? ''] ?? m[1]}”`],
+  [
+    /^台账条目填报已超过 (\d+) 天，不能修改，请新增一条更正记录$/,
+    (m) => `Ledger entries can only be edited for ${m[1]} days; add a correcting entry instead`,
+  ],
+  [/^文件超过 (\S+) MB$/, (m) => `The file exceeds ${m[1]} MB`],
+  [/^文件包含的条目过多（(\d+)）$/, (m) => `The file has too many entries (${m[1]})`],
+  [
+    /^文件解压后过大（(\S+) MB，上限 (\S+) MB）$/,
+    (m) => `The file is too large when unpacked (${m[1]} MB; the limit is ${m[2]} MB)`,
+  ],
+  [
+    /^文件压缩比异常（(\d+):1），疑似压缩炸弹$/,
+    (m) => `Unusual compression ratio (${m[1]}:1); this looks like a zip bomb`,
+  ],
+  [
+    /^连续登录失败，账号已锁定，请 (\d+) 分钟后再试$/,
+    (m) => `Too many failed sign-ins; the account is locked, try again in ${m[1]} minutes`,
+  ],
+  // supervision light reasons (not field messages; listed so the web can show them in English)
+  [
+    /^已 (\d+) 天无工作台账记录（≥ (\d+) 天(红|黄)灯）$/,
+    (m) => `No ledger entry for ${m[1]} days (≥ ${m[2]} days: ${m[3] === '红' ? 'red' : 'yellow'})`,
+  ],
+  [
+    /^节点已逾期 (\d+) 天（≥ (\d+) 天红灯）$/,
+    (m) => `Milestone overdue by ${m[1]} days (≥ ${m[2]} days: red)`,
+  ],
+  [/^节点已逾期 (\d+) 天$/, (m) => `Milestone overdue by ${m[1]} days`],
+  [/^约定的下一步时间 (.+) 已过 (\d+) 天$/, (m) => `The agreed next step (${m[1]}) passed ${m[2]} days ago`],
+];
+
+/**
+ * zod's built-in messages as its zhCN locale writes them. The server re-renders validation issues
+ * with zod's English locale where it still has the issue; an import reason keeps only the text,
+ * so these patterns translate it from the text.
+ */
+const ZOD_UNIT_EN: Record<string, string> = {
+  字符: 'characters',
+  字节: 'bytes',
+  项: 'items',
+  个元素: 'elements',
+};
+const ZOD_TYPE_EN: Record<string, string> = {
+  数字: 'number',
+  数组: 'array',
+  '空值(null)': 'null',
+  值: 'value',
+};
+const ZOD_FORMAT_EN: Record<string, string> = {
+  输入: 'input',
+  电子邮件: 'email address',
+  表情符号: 'emoji',
+  ISO日期时间: 'ISO datetime',
+  ISO日期: 'ISO date',
+  ISO时间: 'ISO time',
+  ISO时长: 'ISO duration',
+  IPv4地址: 'IPv4 address',
+  IPv6地址: 'IPv6 address',
+  JSON字符串: 'JSON string',
+};
+const type = (t: string | undefined) => ZOD_TYPE_EN[t ?? ''] ?? t ?? '';
+const ZOD_ZH_PATTERNS: Pattern[] = [
+  [
+    /^数值过大：期望 (\S+) (<=|<)(\S+) (字符|字节|项|个元素)$/,
+    (m) => `Too big: expected ${type(m[1])} to have ${m[2]}${m[3]} ${ZOD_UNIT_EN[m[4] ?? '']}`,
+  ],
+  [/^数值过大：期望 (\S+) (<=|<)(\S+)$/, (m) => `Too big: expected ${type(m[1])} to be ${m[2]}${m[3]}`],
+  [
+    /^数值过小：期望 (\S+) (>=|>)(\S+) (字符|字节|项|个元素)$/,
+    (m) => `Too small: expected ${type(m[1])} to have ${m[2]}${m[3]} ${ZOD_UNIT_EN[m[4] ?? '']}`,
+  ],
+  [/^数值过小：期望 (\S+) (>=|>)(\S+)$/, (m) => `Too small: expected ${type(m[1])} to be ${m[2]}${m[3]}`],
+  [
+    /^无效输入：期望 (.+)，实际接收 (.+)$/,
+    (m) => `Invalid input: expected ${type(m[1])}, received ${type(m[2])}`,
+  ],
+  [/^无效选项：期望以下之一 (.+)$/s, (m) => `Invalid option: expected one of ${m[1]}`],
+  [/^无效输入：期望 (.+)$/s, (m) => `Invalid input: expected ${m[1]}`],
+  [/^无效字符串：必须满足正则表达式 (.+)$/s, (m) => `Invalid string: must match pattern ${m[1]}`],
+  [/^无效数字：必须是 (\S+) 的倍数$/, (m) => `Invalid number: must be a multiple of ${m[1]}`],
+  [/^出现未知的键\(key\): (.+)$/s, (m) => `Unrecognized keys: ${m[1]}`],
+  [/^无效输入$/, () => 'Invalid input'],
+  [/^无效(.+)$/, (m) => `Invalid ${ZOD_FORMAT_EN[m[1] ?? ''] ?? m[1]}`],
+];
+
+/** The catalog's English for a message the code wrote, or null when it has none. */
+export function englishMessage(text: string): string | null {
+  const exact = EXACT[text];
+  if (exact !== undefined) return exact;
+  for (const [re, render] of PATTERNS) {
+    const m = re.exec(text);
+    if (m) return render(m);
+  }
+  return null;
+}
+
+/** `text` in `lang`: Chinese is the id; English from the catalog, else zod's zhCN wording, else the text itself. */
+export function translateMessage(text: string, lang: MessageLang): string {
+  if (lang === 'zh') return text;
+  const own = englishMessage(text);
+  if (own !== null) return own;
+  for (const [re, render] of ZOD_ZH_PATTERNS) {
+    const m = re.exec(text);
+    if (m) return render(m);
+  }
+  return text;
+}
+
+/** How many messages the catalog holds (exact texts and interpolated patterns). */
+export const MESSAGE_CATALOG_SIZE = { exact: Object.keys(EXACT).length, patterns: PATTERNS.length };
