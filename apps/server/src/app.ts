@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { translateMessage } from '@gaodi/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -28,6 +29,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
 import { createUploadStore } from './platform/excel/upload-store.ts';
 import { handleError, localizeProblems } from './platform/http/errors.ts';
+import { langOf } from './platform/i18n/lang.ts';
 import type { ScheduledJob } from './platform/jobs/jobs.ts';
 import { inboxNotifier } from './platform/notify/notifier.ts';
 import { notifyRoutes } from './platform/notify/notify.routes.ts';
@@ -147,7 +149,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const path = request.url.split('?')[0] ?? '';
     const isPage = !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
     if (!isPage || !deps.webDist || !existsSync(join(deps.webDist, 'index.html'))) {
-      return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: '接口不存在' });
+      return reply
+        .status(404)
+        .send({
+          statusCode: 404,
+          code: 'NOT_FOUND',
+          message: translateMessage('接口不存在', langOf(request)),
+        });
     }
     return reply.sendFile('index.html');
   });

@@ -37,6 +37,14 @@ async function fields(lang: Lang, url: string, payload: unknown): Promise<Field[
 const at = (fs: Field[], path: string) => fs.find((f) => f.path === path)?.message;
 
 describe('field messages follow the user language', () => {
+  it('names an unknown API path in the user language', async () => {
+    const zh = await as('zh', { method: 'GET', url: '/api/no-such-thing' });
+    const en = await as('en', { method: 'GET', url: '/api/no-such-thing' });
+    expect([zh.statusCode, zh.json().message]).toEqual([404, '接口不存在']);
+    expect(en.statusCode).toBe(404);
+    expect(en.json().message).not.toMatch(CJK);
+  });
+
   it("re-renders zod's own messages in English (too long, wrong type)", async () => {
     const body = { title: '高'.repeat(1000), description: 42 };
     const zh = await fields('zh', '/api/needs', body);
