@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import {
   LIGHT_LABELS,
   PROJECT_STAGE_LABELS,
@@ -5,15 +6,17 @@ import {
   type ProjectSummary,
   ProjectStage as StageSchema,
 } from '@gaodi/contracts';
-import { Flex, Input, Segmented, Select, Table, Tag } from 'antd';
+import { Button, Flex, Input, Segmented, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
-import { useSession } from '../auth/use-session.ts';
+import { useCan, useSession } from '../auth/use-session.ts';
 import { labelOf, optionsOf, yuan } from '../matchmaking/matchmaking-labels.tsx';
+import { ProjectFormDialog } from './project-form-dialog.tsx';
 import { useProjects } from './use-projects.ts';
 
 const LIGHT_COLORS: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red', none: 'default' };
@@ -27,6 +30,8 @@ export function LightTag({ light }: { light: ProjectSummary['light'] }) {
 export function ProjectsPage() {
   const { t, lang } = useI18n();
   const me = useSession();
+  const can = useCan();
+  const [isCreating, setIsCreating] = useState(false);
   const [state, update] = useUrlState(['q', 'stage', 'mine', 'page', 'pageSize'] as const);
   const mine = state.mine === 'true' || (state.mine === undefined && me.role === 'helper');
   const query = {
@@ -38,7 +43,22 @@ export function ProjectsPage() {
   };
   const list = useProjects(query);
   return (
-    <Page title={mine ? t('proj.caseload') : t('proj.projects')} testId="projects-page">
+    <Page
+      title={mine ? t('proj.caseload') : t('proj.projects')}
+      testId="projects-page"
+      extra={
+        can('project', 'create') && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setIsCreating(true)}
+            data-testid="project-new"
+          >
+            {t('proj.new')}
+          </Button>
+        )
+      }
+    >
       <Panel>
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           {me.role === 'helper' || me.role === 'staff' || me.role === 'taskforce_lead' ? (
@@ -146,6 +166,7 @@ export function ProjectsPage() {
           />
         )}
       </Panel>
+      {isCreating && <ProjectFormDialog onClose={() => setIsCreating(false)} />}
     </Page>
   );
 }

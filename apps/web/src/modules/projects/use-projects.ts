@@ -56,10 +56,27 @@ function useInvalidate() {
   };
 }
 
+/**
+ * Creates a project; with `signedOn` it is then signed at once (意向 → 签约). A refused signing
+ * leaves the project created (as 意向): the answer carries the refusal so the caller can say so
+ * rather than offer a retry that would create the project twice.
+ */
 export function useCreateProject() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: ProjectInput) => api.post('/api/projects', Project, input),
+    mutationFn: async ({ input, signedOn }: { input: ProjectInput; signedOn?: string }) => {
+      const project = await api.post('/api/projects', Project, input);
+      if (!signedOn) return { project, signError: null };
+      const signing: ProjectStageInput = { to: 'signed', signedOn, contractNo: input.contractNo ?? '' };
+      try {
+        return {
+          project: await api.post(`/api/projects/${project.id}/stage`, Project, signing),
+          signError: null,
+        };
+      } catch (error) {
+        return { project, signError: error };
+      }
+    },
     onSuccess: invalidate,
   });
 }

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import { ATTACHMENT_ACCEPT } from './attachment-upload.tsx';
 import { kindLabelEn } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { uploadAttachment, useAddEntry, useUpdateEntry } from './use-recruitment.ts';
@@ -121,7 +122,7 @@ export function LedgerEntryDialog({
         <Form.Item label={t('attachments')}>
           <Upload
             multiple
-            accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+            accept={ATTACHMENT_ACCEPT}
             defaultFileList={editing?.attachments.map((a) => ({
               uid: a.id,
               name: a.name,

@@ -25,10 +25,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { showSubmitError } from '../../ui/form-errors.ts';
-import { formatDate, formatDateTime } from '../../ui/format.ts';
+import { formatDate, formatDateTime, OFFICE_TZ } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
+import { AttachmentUpload } from './attachment-upload.tsx';
 import { LedgerEntryDialog } from './ledger-entry-dialog.tsx';
 import { GradeTag, kindLabelEn, LightTag, stageLabel } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
@@ -274,65 +275,158 @@ export function RecruitmentPage() {
 function MilestoneTable({ milestones, mayUpdate }: { milestones: Milestone[]; mayUpdate: boolean }) {
   const { lang } = useI18n();
   const t = useText();
-  const { message } = App.useApp();
-  const update = useUpdateMilestone();
-  const today = dayjs().format('YYYY-MM-DD');
+  const [completing, setCompleting] = useState<Milestone | null>(null);
+  const today = officeToday();
   if (milestones.length === 0) return <Empty description={t('none')} />;
   return (
-    <Table
-      size="small"
-      rowKey="id"
-      pagination={false}
-      dataSource={milestones}
-      columns={[
-        { title: t('milestoneTitle'), dataIndex: 'title' },
-        {
-          title: t('dueOn'),
-          dataIndex: 'dueOn',
-          width: 100,
-          render: (v: string, m) => (
-            <span style={{ color: !m.doneOn && v < today ? '#cf1322' : undefined }}>
-              {formatDate(v, lang)}
-            </span>
-          ),
-        },
-        {
-          title: t('doneOn'),
-          key: 'done',
-          width: 90,
-          render: (_, m) =>
-            m.doneOn ? (
-              formatDate(m.doneOn, lang)
-            ) : mayUpdate ? (
-              <Button
-                size="small"
-                icon={<CheckOutlined />}
-                loading={update.isPending}
-                onClick={async () => {
-                  try {
-                    await update.mutateAsync({
-                      milestoneId: m.id,
-                      input: {
-                        title: m.title,
-                        dueOn: m.dueOn,
-                        doneOn: today,
-                        proofFileId: m.proofFileId,
-                        proofNote: m.proofNote,
-                      },
-                    });
-                  } catch (e) {
-                    message.error(e instanceof Error ? e.message : String(e));
-                  }
-                }}
-              >
-                {t('markDone')}
-              </Button>
-            ) : (
-              '—'
+    <>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={milestones}
+        columns={[
+          {
+            title: t('milestoneTitle'),
+            dataIndex: 'title',
+            render: (v: string, m) => (
+              <>
+                <div>{v}</div>
+                {m.doneOn && m.proofFileId && (
+                  <a href={`/api/files/${m.proofFileId}`} data-testid="milestone-proof">
+                    <PaperClipOutlined /> {t('proofFile')}
+                  </a>
+                )}
+                {m.doneOn && m.proofNote && (
+                  <Typography.Paragraph
+                    type="secondary"
+                    style={{ fontSize: 12, whiteSpace: 'pre-wrap', marginBottom: 0 }}
+                    data-testid="milestone-proof-note"
+                  >
+                    {m.proofNote}
+                  </Typography.Paragraph>
+                )}
+                {m.doneOn && !m.proofFileId && mayUpdate && (
+                  <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setCompleting(m)}>
+                    {t('addProof')}
+                  </Button>
+                )}
+              </>
             ),
+          },
+          {
+            title: t('dueOn'),
+            dataIndex: 'dueOn',
+            width: 100,
+            render: (v: string, m) => (
+              <span style={{ color: !m.doneOn && v < today ? '#cf1322' : undefined }}>
+                {formatDate(v, lang)}
+              </span>
+            ),
+          },
+          {
+            title: t('doneOn'),
+            key: 'done',
+            width: 90,
+            render: (_, m) =>
+              m.doneOn ? (
+                formatDate(m.doneOn, lang)
+              ) : mayUpdate ? (
+                <Button
+                  size="small"
+                  icon={<CheckOutlined />}
+                  onClick={() => setCompleting(m)}
+                  data-testid="milestone-done"
+                >
+                  {t('markDone')}
+                </Button>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      {completing && <MilestoneDoneDialog milestone={completing} onClose={() => setCompleting(null)} />}
+    </>
+  );
+}
+
+/** Today's calendar date in China, as the server counts it (a done date may not be later). */
+const officeToday = () => dayjs().tz(OFFICE_TZ).format('YYYY-MM-DD');
+
+type DoneValues = { doneOn: Dayjs; proofFileId?: string | null; proofNote?: string };
+
+/** 标记完成 (or 补充证明 on a done milestone): the day it was done, a proof file and a note. */
+function MilestoneDoneDialog({ milestone, onClose }: { milestone: Milestone; onClose: () => void }) {
+  const t = useText();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<DoneValues>();
+  const update = useUpdateMilestone();
+  const [error, setError] = useState<string | null>(null);
+  const [isUploading, setIsUploading] = useState(false);
+  const today = officeToday();
+  const submit = async (v: DoneValues) => {
+    setError(null);
+    try {
+      await update.mutateAsync({
+        milestoneId: milestone.id,
+        input: {
+          title: milestone.title,
+          dueOn: milestone.dueOn,
+          doneOn: v.doneOn.format('YYYY-MM-DD'),
+          proofFileId: v.proofFileId ?? null,
+          proofNote: v.proofNote ?? '',
         },
-      ]}
-    />
+      });
+      message.success(t('saved'));
+      onClose();
+    } catch (e) {
+      setError(showSubmitError(form, e));
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('markDoneTitle', { title: milestone.title })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={update.isPending}
+      okButtonProps={{ disabled: isUploading, id: 'milestone-done-ok' }}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      destroyOnHidden
+    >
+      <Form<DoneValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          doneOn: dayjs(milestone.doneOn ?? today),
+          proofFileId: milestone.proofFileId,
+          proofNote: milestone.proofNote,
+        }}
+      >
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Form.Item name="doneOn" label={t('doneOn')} rules={[{ required: true }]}>
+          <DatePicker
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+            data-testid="milestone-done-on"
+          />
+        </Form.Item>
+        <Form.Item name="proofFileId" label={t('proofFile')}>
+          <AttachmentUpload
+            label={t('uploadProof')}
+            testId="milestone-proof-upload"
+            onUploading={setIsUploading}
+            onError={setError}
+          />
+        </Form.Item>
+        <Form.Item name="proofNote" label={t('proofNote')}>
+          <Input.TextArea rows={2} maxLength={500} data-testid="milestone-proof-note-input" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

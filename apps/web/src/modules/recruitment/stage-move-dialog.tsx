@@ -1,4 +1,3 @@
-import { UploadOutlined } from '@ant-design/icons';
 import {
   PLATFORM_KIND_LABELS,
   PLATFORM_KINDS,
@@ -8,14 +7,15 @@ import {
   type StageMoveInput,
   stageRequirements,
 } from '@gaodi/contracts';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select, Upload } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import { AttachmentUpload } from './attachment-upload.tsx';
 import { stageLabel } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
-import { uploadAttachment, useMoveStage, usePlatforms } from './use-recruitment.ts';
+import { useMoveStage, usePlatforms } from './use-recruitment.ts';
 
 type Values = {
   signedOn?: Dayjs;
@@ -105,27 +105,12 @@ export function StageMoveDialog({
         )}
         {needs.includes('agreementFileId') && (
           <Form.Item name="agreementFileId" label={t('agreement')} rules={[{ required: true }]}>
-            <Upload
-              maxCount={1}
-              accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx"
-              customRequest={async ({ file, onSuccess, onError }) => {
-                setUploading(true);
-                try {
-                  const saved = await uploadAttachment(file as File);
-                  form.setFieldValue('agreementFileId', saved.id);
-                  onSuccess?.(saved);
-                } catch (e) {
-                  onError?.(e as Error);
-                  setError(e instanceof Error ? e.message : String(e));
-                } finally {
-                  setUploading(false);
-                }
-              }}
-            >
-              <Button icon={<UploadOutlined />} data-testid="move-agreement">
-                {t('upload')}
-              </Button>
-            </Upload>
+            <AttachmentUpload
+              label={t('upload')}
+              testId="move-agreement"
+              onUploading={setUploading}
+              onError={setError}
+            />
           </Form.Item>
         )}
         {needs.includes('platform') && (
