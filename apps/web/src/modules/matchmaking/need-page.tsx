@@ -38,7 +38,7 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 import { useIndustries } from '../directory/use-industries.ts';
-import { ProjectFromPairingDialog } from '../projects/project-from-pairing-dialog.tsx';
+import { ProjectFormDialog } from '../projects/project-form-dialog.tsx';
 import { Highlighted, labelOf, needStageColor, optionsOf, TermTags, yuan } from './matchmaking-labels.tsx';
 import { NeedFormDialog } from './need-form-dialog.tsx';
 import {
@@ -418,7 +418,7 @@ function Pairings({ needId, canAct }: { needId: string; canAct: boolean }) {
           },
         ]}
       />
-      {signing && <ProjectFromPairingDialog pairing={signing} onClose={() => setSigning(null)} />}
+      {signing && <ProjectFormDialog pairing={signing} onClose={() => setSigning(null)} />}
     </Panel>
   );
 }
