@@ -28,7 +28,12 @@ import { InboxRoute } from './modules/notifications/notifications-routes.tsx';
 import { UnreadBadge } from './modules/notifications/unread-badge.tsx';
 import { ProjectsRoutes } from './modules/projects/projects-routes.tsx';
 import { RecruitmentRoutes, useRecruitmentNav } from './modules/recruitment/recruitment-routes.tsx';
-import { SupervisionRulesRoute, useSupervisionNav } from './modules/supervision/supervision-routes.tsx';
+import {
+  ProposalsRoute,
+  SupervisionRulesRoute,
+  useRoundtableNav,
+  useSupervisionNav,
+} from './modules/supervision/supervision-routes.tsx';
 import { isApiError, setUnauthorizedHandler } from './ui/api.ts';
 import { AppLayout, type NavItem } from './ui/app-layout.tsx';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage, QueryError } from './ui/error-pages.tsx';
@@ -116,6 +121,7 @@ function useNavItems(): NavItem[] {
   const recruitmentNav = useRecruitmentNav();
   const supervisionNav = useSupervisionNav();
   const matchmakingNav = useMatchmakingNav();
+  const roundtableNav = useRoundtableNav();
   return useMemo(() => {
     const directory: NavItem[] = [];
     if (can('enterprise', 'read'))
@@ -158,11 +164,12 @@ function useNavItems(): NavItem[] {
       items.push({ key: 'directory', label: t('nav.directory'), type: 'group', children: directory });
     if (recruitmentNav) items.push(recruitmentNav);
     if (matchmakingNav) items.push(matchmakingNav);
+    if (roundtableNav) items.push(roundtableNav);
     if (supervisionNav) system.push(supervisionNav);
     if (system.length > 0)
       items.push({ key: 'system', label: t('nav.system'), type: 'group', children: system });
     return items;
-  }, [can, t, recruitmentNav, supervisionNav, matchmakingNav]);
+  }, [can, t, recruitmentNav, supervisionNav, matchmakingNav, roundtableNav]);
 }
 
 function Shell() {
@@ -349,6 +356,7 @@ function AppRoutes() {
         <Route path="projects/*" element={<ProjectsRoutes />} />
         <Route path="notifications" element={<InboxRoute />} />
         <Route path="supervision-rules" element={<SupervisionRulesRoute />} />
+        <Route path="supervision/proposals" element={<ProposalsRoute />} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -437,6 +437,33 @@ export const messages = {
   'proj.dialog.entry': ['记录进展', 'Add progress'],
   'proj.dialog.milestone': ['新增里程碑', 'Add milestone'],
   'proj.dialog.output': ['登记产出', 'Add output'],
+
+  'rt.nav': ['督办', 'Supervision'],
+  'rt.proposals': ['圆桌议题建议', 'Round-table proposals'],
+  'rt.hint': [
+    '红灯超过规定天数的事项由系统自动提请，工作人员也可从事项页面提请；由领导决定是否列入圆桌对话议程。',
+    'Items red longer than the region’s limit are proposed by the system, or by staff from the item’s page; a leader decides what goes on the round-table agenda.',
+  ],
+  'rt.item': ['事项', 'Item'],
+  'rt.reason': ['提请原因', 'Reason'],
+  'rt.light': ['当前亮灯', 'Light now'],
+  'rt.proposedAt': ['提请日期', 'Proposed on'],
+  'rt.proposedBy': ['提请人', 'Proposed by'],
+  'rt.byJob': ['系统督办', 'Lights job'],
+  'rt.decision': ['决定', 'Decision'],
+  'rt.decidedBy': ['{name}，{date}', '{name}, {date}'],
+  'rt.accept': ['列入圆桌议程', 'Put on the agenda'],
+  'rt.dismiss': ['暂不列入', 'Not now'],
+  'rt.note': ['说明', 'Note'],
+  'rt.noteRequired': ['暂不列入时请写明原因', 'Say why it is not put on the agenda now'],
+  'rt.accepted': ['已列入圆桌议程', 'Put on the agenda'],
+  'rt.dismissed': ['已暂不列入', 'Marked “not now”'],
+  'rt.propose': ['提请圆桌对话', 'Propose for a round-table'],
+  'rt.proposedOk': ['已提请，等待领导决定', 'Proposed; a leader will decide'],
+  'rt.proposeHint': [
+    '提请原因默认为亮灯原因，可补充说明。',
+    'The light’s reasons are used when the note is empty.',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

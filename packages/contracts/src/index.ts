@@ -153,7 +153,13 @@ export {
   YearParams,
 } from './recruitment.contract.ts';
 export {
+  AGENDA_PROPOSAL_STATUS_LABELS,
+  AGENDA_PROPOSAL_STATUSES,
+  AgendaDecisionInput,
   AgendaProposal,
+  AgendaProposalInput,
+  AgendaProposalListQuery,
+  AgendaProposalStatus,
   DEFAULT_SUPERVISION_RULES,
   ESCALATION_LEVEL_LABELS,
   EscalationLevel,

@@ -26,6 +26,7 @@ export const Resource = z.enum([
   'platform',
   'supervision',
   'supervision_rule',
+  'roundtable_proposal',
   'notification',
   'file',
   'need',
@@ -59,6 +60,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     platform: ['read', 'create', 'update'],
     supervision: readUpdate,
     supervision_rule: read,
+    // Staff prepare the agenda: they propose red items; leaders decide (update).
+    roundtable_proposal: readCreate,
     notification: readUpdate,
     file: readCreate,
     need: all,
@@ -77,6 +80,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     platform: ['read', 'create', 'update'],
     supervision: readUpdate,
     supervision_rule: read,
+    // Staff prepare the agenda: they propose red items; leaders decide (update).
+    roundtable_proposal: readCreate,
     notification: readUpdate,
     file: readCreate,
     need: all,
@@ -95,6 +100,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     platform: read,
     supervision: read,
     supervision_rule: read,
+    roundtable_proposal: read,
     notification: readUpdate,
     file: read,
     need: read,
@@ -114,6 +120,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     platform: readExport,
     supervision: readExport,
     supervision_rule: read,
+    // Leaders chair round-tables: they decide what goes on the agenda (update), or put it there (create).
+    roundtable_proposal: ['read', 'create', 'update'],
     notification: readUpdate,
     file: read,
     need: readExport,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from './common.contract.ts';
 
 /** A supervision light. `none`: the item is not supervised (closed, shelved, dropped). */
 export const LIGHTS = ['green', 'yellow', 'red', 'none'] as const;
@@ -87,7 +88,20 @@ export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = {
   leader: '报告分管领导',
 };
 
-/** A red item proposed for a round-table agenda (the round-table module picks these up). */
+/** Where a round-table proposal stands: proposed, put on the agenda by a leader, or not now. */
+export const AGENDA_PROPOSAL_STATUSES = ['proposed', 'accepted', 'dismissed'] as const;
+export const AgendaProposalStatus = z.enum(AGENDA_PROPOSAL_STATUSES);
+export type AgendaProposalStatus = z.infer<typeof AgendaProposalStatus>;
+export const AGENDA_PROPOSAL_STATUS_LABELS: Record<AgendaProposalStatus, string> = {
+  proposed: '已提请圆桌',
+  accepted: '已列入圆桌议程',
+  dismissed: '暂不列入',
+};
+
+/**
+ * A red item proposed for a round-table agenda (提请圆桌对话事项): by the lights job when an item
+ * stays red past the region's limit, or from the item's page. A leader decides it once.
+ */
 export const AgendaProposal = z.object({
   id: z.uuid(),
   regionCode: z.string(),
@@ -96,9 +110,51 @@ export const AgendaProposal = z.object({
   title: z.string(),
   reason: z.string(),
   proposedAt: z.string(),
-  status: z.enum(['proposed', 'accepted', 'dismissed']),
+  /** Null when the lights job proposed it. */
+  proposedBy: z.uuid().nullable(),
+  proposedByName: z.string().nullable(),
+  status: AgendaProposalStatus,
+  decidedBy: z.uuid().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string(),
+  /** The item's light now (`none` when it is no longer supervised). */
+  light: Light,
+  /** The item's page in the web UI. */
+  link: z.string(),
 });
 export type AgendaProposal = z.infer<typeof AgendaProposal>;
+
+export const AgendaProposalListQuery = z.object({
+  status: AgendaProposalStatus.optional(),
+  itemType: SupervisedItemType.optional(),
+  itemId: z.uuid().optional(),
+});
+export type AgendaProposalListQuery = z.infer<typeof AgendaProposalListQuery>;
+
+/**
+ * Put a red item on a round-table agenda from its page. A leader's request is the decision itself
+ * (accepted at once); anyone else's waits for a leader (proposed).
+ */
+export const AgendaProposalInput = z.object({
+  itemType: SupervisedItemType,
+  itemId: z.uuid(),
+  /** Why it needs a round-table; the light's reasons are used when empty. */
+  note: optionalText(500),
+});
+export type AgendaProposalInput = z.infer<typeof AgendaProposalInput>;
+
+/** A leader's decision on a proposal; "not now" needs a note saying why. */
+export const AgendaDecisionInput = z
+  .object({
+    decision: z.enum(['accepted', 'dismissed']),
+    note: optionalText(500),
+  })
+  .refine((d) => d.decision !== 'dismissed' || d.note.length > 0, {
+    path: ['note'],
+    message: '暂不列入时请写明原因',
+  });
+export type AgendaDecisionInput = z.infer<typeof AgendaDecisionInput>;
 
 export const LightsRunResult = z.object({
   regions: z.number().int(),

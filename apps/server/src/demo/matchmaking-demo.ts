@@ -1273,7 +1273,11 @@ export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<v
     notifier: inboxNotifier,
     providers: [projectSupervisedItems],
   });
-  await owner.transaction((tx) => supervision.refreshItems(tx, 'project', projectIds));
+  await owner.transaction(async (tx) => {
+    await supervision.refreshItems(tx, 'project', projectIds);
+    // A project quiet for months has been red that long (see recruitment-demo.ts).
+    await supervision.dateLightsFromPast(tx, 'project', projectIds);
+  });
 }
 
 /** Stage entries and the helper assignment (one hand-over on the first project, to show one). */

@@ -708,7 +708,12 @@ export async function loadRecruitmentDemo(db: Database, clock: Clock): Promise<v
     notifier: inboxNotifier,
     providers: [recruitmentSupervisedItems],
   });
-  await owner.transaction((tx) => supervision.refreshItems(tx as Tx, 'recruitment', ids));
+  await owner.transaction(async (tx) => {
+    await supervision.refreshItems(tx as Tx, 'recruitment', ids);
+    // Records quiet for months have been red that long: the first lights run then tells the
+    // leaders and proposes them for a round-table, as it would have.
+    await supervision.dateLightsFromPast(tx as Tx, 'recruitment', ids);
+  });
 }
 
 const stageLabel = (s: Stage) => STAGE_LABELS[s];

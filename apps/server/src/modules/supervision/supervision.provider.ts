@@ -3,7 +3,22 @@ import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../platform/db/database.ts';
 import { chinaDay } from '../../platform/jobs/jobs.ts';
 import type { SupervisedItem } from './supervision.rules.ts';
-import type { SupervisedItemProvider } from './supervision.service.ts';
+
+/**
+ * How a module hands its items to supervision. `listItems` runs in the caller's transaction (the
+ * user's for refreshes after a write, the owner's for the scheduled job).
+ */
+export type SupervisedItemProvider = {
+  itemType: SupervisedItemType;
+  /** The item's page in the web UI. */
+  linkOf: (id: string) => string;
+  listItems: (
+    tx: Tx,
+    filter: { regionCode: string } | { ids: readonly string[] },
+  ) => Promise<SupervisedItem[]>;
+  /** Regions that have items of this type (read on the owner connection by the job). */
+  listRegions: (tx: Tx) => Promise<string[]>;
+};
 
 /** The columns a module's supervision query returns, one row per item. */
 type ItemRow = {
@@ -38,6 +53,7 @@ export function sqlItemProvider(spec: {
 }): SupervisedItemProvider {
   return {
     itemType: spec.itemType,
+    linkOf: spec.link,
     listItems: async (tx: Tx, filter) => {
       const column = (name: string) => sql.raw(`${spec.alias}.${name}`);
       const where =

@@ -1,4 +1,13 @@
-import { AgendaProposal, LightsRunResult, SupervisionRules, SupervisionRulesInput } from '@gaodi/contracts';
+import {
+  AgendaDecisionInput,
+  AgendaProposal,
+  AgendaProposalInput,
+  AgendaProposalListQuery,
+  IdParams,
+  LightsRunResult,
+  SupervisionRules,
+  SupervisionRulesInput,
+} from '@gaodi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { guard, userCtx } from '../../platform/auth/auth.plugin.ts';
@@ -46,9 +55,41 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/api/supervision/proposals',
     {
-      schema: { tags, summary: '提请圆桌对话的红灯事项', response: { 200: z.array(AgendaProposal) } },
-      preHandler: guard(auth, 'supervision', 'read'),
+      schema: {
+        tags,
+        summary: '提请圆桌对话的红灯事项（最新在前）',
+        querystring: AgendaProposalListQuery,
+        response: { 200: z.array(AgendaProposal) },
+      },
+      preHandler: guard(auth, 'roundtable_proposal', 'read'),
     },
-    async (request) => supervision.listProposals(userCtx(request)),
+    async (request) => supervision.listProposals(userCtx(request), request.query),
+  );
+  app.post(
+    '/api/supervision/proposals',
+    {
+      schema: {
+        tags,
+        summary: '将红灯事项提请圆桌对话（领导提请即列入议程）',
+        body: AgendaProposalInput,
+        response: { 200: AgendaProposal },
+      },
+      preHandler: guard(auth, 'roundtable_proposal', 'create'),
+    },
+    async (request) => supervision.proposeItem(userCtx(request), request.body),
+  );
+  app.post(
+    '/api/supervision/proposals/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: '领导决定：列入圆桌议程或暂不列入（须写明原因）',
+        params: IdParams,
+        body: AgendaDecisionInput,
+        response: { 200: AgendaProposal },
+      },
+      preHandler: guard(auth, 'roundtable_proposal', 'update'),
+    },
+    async (request) => supervision.decideProposal(userCtx(request), request.params.id, request.body),
   );
 };

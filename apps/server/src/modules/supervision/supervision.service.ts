@@ -1,5 +1,4 @@
 import {
-  type AgendaProposal,
   DEFAULT_SUPERVISION_RULES,
   type LightHistoryEntry,
   type LightReason,
@@ -8,7 +7,7 @@ import {
   type SupervisionRules,
   type SupervisionRulesInput,
 } from '@gaodi/contracts';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { users } from '../../platform/auth/auth.table.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
@@ -16,6 +15,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { chinaDay, claimJobRun, finishJobRun, type ScheduledJob } from '../../platform/jobs/jobs.ts';
 import type { NotificationMessage, Notifier } from '../../platform/notify/notifier.ts';
+import { createAgendaProposals } from './supervision.proposals.ts';
+import type { SupervisedItemProvider } from './supervision.provider.ts';
 import { computeLight, daysBetween, type SupervisedItem } from './supervision.rules.ts';
 import {
   supervisionAgendaProposals,
@@ -24,20 +25,6 @@ import {
   supervisionLights,
   supervisionRules,
 } from './supervision.table.ts';
-
-/**
- * How a module hands its items to supervision. `listItems` runs in the caller's transaction (the
- * user's for refreshes after a write, the owner's for the scheduled job).
- */
-export type SupervisedItemProvider = {
-  itemType: SupervisedItemType;
-  listItems: (
-    tx: Tx,
-    filter: { regionCode: string } | { ids: readonly string[] },
-  ) => Promise<SupervisedItem[]>;
-  /** Regions that have items of this type (read on the owner connection by the job). */
-  listRegions: (tx: Tx) => Promise<string[]>;
-};
 
 export type SupervisionService = ReturnType<typeof createSupervisionService>;
 
@@ -173,6 +160,42 @@ export function createSupervisionService({
     for (const [regionCode, list] of byRegion) {
       const { rules } = await rulesIn(tx, regionCode);
       await applyLights(tx, list, rules, clock.now());
+    }
+  }
+
+  /**
+   * For items loaded with their past (demo data, a ledger import): a fresh light starts "now", but
+   * an item whose ledger went quiet months ago has had its light since the first day the rules
+   * gave it. Dates each yellow or red light (and its history row) back to that day, so the ladder
+   * climbs as it would have. Looks back at most two years.
+   */
+  async function dateLightsFromPast(tx: Tx, itemType: SupervisedItemType, ids: readonly string[]) {
+    if (ids.length === 0) return;
+    const now = clock.now();
+    const items = await providerOf(itemType).listItems(tx, { ids });
+    for (const item of items) {
+      const { rules } = await rulesIn(tx, item.regionCode);
+      const dayBefore = (back: number) => chinaDay(new Date(now.getTime() - back * 86_400_000));
+      const { light } = computeLight(item, rules, dayBefore(0));
+      if (light !== 'yellow' && light !== 'red') continue;
+      let back = 0;
+      while (back < 730 && computeLight(item, rules, dayBefore(back + 1)).light === light) back++;
+      if (back === 0) continue;
+      const since = new Date(`${dayBefore(back)}T00:00:00+08:00`);
+      const where = and(eq(supervisionLights.itemType, itemType), eq(supervisionLights.itemId, item.id));
+      const [stored] = await tx.select().from(supervisionLights).where(where);
+      if (stored?.light !== light) continue;
+      await tx.update(supervisionLights).set({ since }).where(where);
+      await tx
+        .update(supervisionLightHistory)
+        .set({ at: since })
+        .where(
+          and(
+            eq(supervisionLightHistory.itemType, itemType),
+            eq(supervisionLightHistory.itemId, item.id),
+            eq(supervisionLightHistory.at, stored.since),
+          ),
+        );
     }
   }
 
@@ -401,28 +424,20 @@ export function createSupervisionService({
     }));
   }
 
-  async function listProposals(ctx: UserContext): Promise<AgendaProposal[]> {
-    return db.transaction(ctx.scope, async (tx) =>
-      (
-        await tx
-          .select()
-          .from(supervisionAgendaProposals)
-          .orderBy(desc(supervisionAgendaProposals.proposedAt), asc(supervisionAgendaProposals.id))
-          .limit(500)
-      ).map((r) => ({
-        id: r.id,
-        regionCode: r.regionCode,
-        itemType: r.itemType as SupervisedItemType,
-        itemId: r.itemId,
-        title: r.title,
-        reason: r.reason,
-        proposedAt: r.proposedAt.toISOString(),
-        status: r.status as AgendaProposal['status'],
-      })),
-    );
-  }
+  const proposals = createAgendaProposals({ db, clock, providers });
 
-  return { refreshItems, runLightsJob, refreshRegion, getRules, setRules, listLightHistory, listProposals };
+  return {
+    refreshItems,
+    dateLightsFromPast,
+    runLightsJob,
+    refreshRegion,
+    getRules,
+    setRules,
+    listLightHistory,
+    listProposals: proposals.listProposals,
+    proposeItem: proposals.proposeItem,
+    decideProposal: proposals.decideProposal,
+  };
 }
 
 /** The lights job for the scheduler: tries every 10 minutes; each region runs once per China day. */

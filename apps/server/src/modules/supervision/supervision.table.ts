@@ -76,7 +76,11 @@ export const supervisionEscalations = pgTable(
   (t) => [uniqueIndex('supervision_escalations_once_uq').on(t.itemType, t.itemId, t.level, t.period)],
 );
 
-/** Red items proposed for a round-table agenda; the round-table module will accept or dismiss them. */
+/**
+ * Red items proposed for a round-table agenda (提请圆桌对话事项): by the lights job after the leader
+ * rung (proposed_by null), or by a person from the item's page. A leader decides each once: accepted
+ * (列入圆桌议程) or dismissed (暂不列入, with a note). One row per item and light episode (`period`).
+ */
 export const supervisionAgendaProposals = pgTable(
   'supervision_agenda_proposals',
   {
@@ -89,6 +93,14 @@ export const supervisionAgendaProposals = pgTable(
     period: text('period').notNull(),
     status: text('status').notNull().default('proposed'),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
+    /** Who proposed it from the item's page; null when the lights job did. */
+    proposedBy: uuid('proposed_by'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note').notNull().default(''),
   },
-  (t) => [uniqueIndex('supervision_agenda_once_uq').on(t.itemType, t.itemId, t.period)],
+  (t) => [
+    uniqueIndex('supervision_agenda_once_uq').on(t.itemType, t.itemId, t.period),
+    index('supervision_agenda_region_idx').on(t.regionCode, t.status, t.proposedAt),
+  ],
 );

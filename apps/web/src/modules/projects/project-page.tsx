@@ -32,6 +32,7 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 import { labelOf, optionsOf, yuan } from '../matchmaking/matchmaking-labels.tsx';
+import { RoundtableTag } from '../supervision/roundtable-tag.tsx';
 import { LightTag } from './projects-page.tsx';
 import { useHelpers, useProject, useProjectActions } from './use-projects.ts';
 
@@ -141,6 +142,12 @@ export function ProjectPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('proj.light')}>
             <LightTag light={p.light} />
+            <RoundtableTag
+              itemType="project"
+              itemId={p.id}
+              title={p.title}
+              isRed={p.light?.light === 'red'}
+            />
           </Descriptions.Item>
           <Descriptions.Item label={t('proj.kind')}>
             {labelOf(PROJECT_KIND_LABELS, p.kind, lang)}

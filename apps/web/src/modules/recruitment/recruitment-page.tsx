@@ -29,6 +29,7 @@ import { formatDate, formatDateTime, OFFICE_TZ } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
+import { RoundtableTag } from '../supervision/roundtable-tag.tsx';
 import { AttachmentUpload } from './attachment-upload.tsx';
 import { LedgerEntryDialog } from './ledger-entry-dialog.tsx';
 import { GradeTag, kindLabelEn, LightTag, stageLabel } from './recruitment-labels.tsx';
@@ -63,6 +64,12 @@ export function RecruitmentPage() {
             {stageLabel(r.stage, lang)}
           </Tag>
           <LightTag light={r.light} lang={lang} />
+          <RoundtableTag
+            itemType="recruitment"
+            itemId={r.id}
+            title={r.instituteName}
+            isRed={r.light.light === 'red'}
+          />
           {r.isGreenChannel && <Tag color="cyan">{t('greenChannel')}</Tag>}
         </Flex>
       }

@@ -1,0 +1,49 @@
+import {
+  AGENDA_PROPOSAL_STATUS_LABELS,
+  type AgendaProposalStatus,
+  LIGHT_LABELS,
+  type Light,
+  type SupervisedItemType,
+} from '@gaodi/contracts';
+import { Tag } from 'antd';
+import type { Lang } from '../../ui/i18n.tsx';
+
+const STATUS_EN: Record<AgendaProposalStatus, string> = {
+  proposed: 'Proposed for a round-table',
+  accepted: 'On the round-table agenda',
+  dismissed: 'Not now',
+};
+const STATUS_COLOR: Record<AgendaProposalStatus, string> = {
+  proposed: 'orange',
+  accepted: 'blue',
+  dismissed: 'default',
+};
+const LIGHT_EN: Record<Light, string> = {
+  green: 'Green',
+  yellow: 'Yellow',
+  red: 'Red',
+  none: 'Not supervised',
+};
+const LIGHT_COLOR: Record<Light, string> = { green: 'green', yellow: 'gold', red: 'red', none: 'default' };
+const ITEM_TYPE_LABELS: Record<SupervisedItemType, [string, string]> = {
+  recruitment: ['招引', 'Recruitment'],
+  project: ['合作项目', 'Project'],
+};
+
+export const statusLabel = (s: AgendaProposalStatus, lang: Lang) =>
+  lang === 'en' ? STATUS_EN[s] : AGENDA_PROPOSAL_STATUS_LABELS[s];
+
+export const itemTypeLabel = (t: SupervisedItemType, lang: Lang) =>
+  ITEM_TYPE_LABELS[t][lang === 'en' ? 1 : 0];
+
+export function ProposalStatusTag({ status, lang }: { status: AgendaProposalStatus; lang: Lang }) {
+  return (
+    <Tag color={STATUS_COLOR[status]} data-testid={`proposal-${status}`}>
+      {statusLabel(status, lang)}
+    </Tag>
+  );
+}
+
+export function ProposalLightTag({ light, lang }: { light: Light; lang: Lang }) {
+  return <Tag color={LIGHT_COLOR[light]}>{lang === 'en' ? LIGHT_EN[light] : LIGHT_LABELS[light]}</Tag>;
+}

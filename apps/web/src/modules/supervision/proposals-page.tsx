@@ -1,0 +1,163 @@
+import {
+  AGENDA_PROPOSAL_STATUSES,
+  type AgendaDecisionInput,
+  type AgendaProposal,
+  AgendaProposalStatus,
+} from '@gaodi/contracts';
+import { Alert, Button, Flex, Segmented, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { QueryError } from '../../ui/error-pages.tsx';
+import { formatDate } from '../../ui/format.ts';
+import { useI18n } from '../../ui/i18n.tsx';
+import { Page, Panel } from '../../ui/page.tsx';
+import { useUrlState } from '../../ui/url-state.ts';
+import { useCan } from '../auth/use-session.ts';
+import { DecisionDialog } from './proposal-dialogs.tsx';
+import { itemTypeLabel, ProposalLightTag, ProposalStatusTag, statusLabel } from './proposal-labels.tsx';
+import { useProposals } from './use-proposals.ts';
+
+const URL_KEYS = ['status'] as const;
+
+/**
+ * 圆桌议题建议: red items proposed for a round-table agenda (by the lights job or from an item's
+ * page). Leaders put each on the agenda or mark it "not now" with a reason; others read.
+ */
+export function ProposalsPage() {
+  const { t, lang } = useI18n();
+  const can = useCan();
+  const [state, update] = useUrlState(URL_KEYS);
+  // Open proposals first: that is what a leader comes here to decide.
+  const status =
+    state.status === 'all' ? undefined : (AgendaProposalStatus.safeParse(state.status).data ?? 'proposed');
+  const list = useProposals(status);
+  const [deciding, setDeciding] = useState<{
+    proposal: AgendaProposal;
+    decision: AgendaDecisionInput['decision'];
+  } | null>(null);
+  const mayDecide = can('roundtable_proposal', 'update');
+  const title = t('rt.proposals');
+  return (
+    <Page title={title} crumbs={[{ title: t('rt.nav') }, { title }]} testId="roundtable-proposals">
+      <Panel>
+        <Alert type="info" showIcon title={t('rt.hint')} style={{ marginBottom: 12 }} />
+        <Segmented
+          style={{ marginBottom: 12 }}
+          value={status ?? 'all'}
+          onChange={(v) => update({ status: v })}
+          options={[
+            ...AGENDA_PROPOSAL_STATUSES.map((s) => ({ value: s, label: statusLabel(s, lang) })),
+            { value: 'all', label: t('common.all') },
+          ]}
+        />
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<AgendaProposal>
+            rowKey="id"
+            size="middle"
+            loading={list.isPending}
+            dataSource={list.data ?? []}
+            pagination={{
+              pageSize: 20,
+              hideOnSinglePage: true,
+              showTotal: (total) => t('common.total', { total }),
+            }}
+            scroll={{ x: 960 }}
+            onRow={() => ({ 'data-testid': 'proposal-row' }) as object}
+            columns={[
+              {
+                title: t('rt.item'),
+                key: 'title',
+                width: 220,
+                render: (_, p) => (
+                  <Flex gap={6} align="center" wrap>
+                    <Tag>{itemTypeLabel(p.itemType, lang)}</Tag>
+                    {p.link ? <Link to={p.link}>{p.title}</Link> : p.title}
+                  </Flex>
+                ),
+              },
+              { title: t('rt.reason'), dataIndex: 'reason', key: 'reason', width: 320 },
+              {
+                title: t('rt.light'),
+                key: 'light',
+                width: 110,
+                render: (_, p) => <ProposalLightTag light={p.light} lang={lang} />,
+              },
+              {
+                title: t('rt.proposedAt'),
+                key: 'proposedAt',
+                width: 150,
+                render: (_, p) => (
+                  <>
+                    <div>{formatDate(p.proposedAt, lang)}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {p.proposedByName ?? t('rt.byJob')}
+                    </Typography.Text>
+                  </>
+                ),
+              },
+              {
+                title: t('common.status'),
+                key: 'status',
+                width: 220,
+                render: (_, p) => (
+                  <>
+                    <ProposalStatusTag status={p.status} lang={lang} />
+                    {p.decidedAt && (
+                      <div>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t('rt.decidedBy', {
+                            name: p.decidedByName ?? '—',
+                            date: formatDate(p.decidedAt, lang),
+                          })}
+                        </Typography.Text>
+                      </div>
+                    )}
+                    {p.decisionNote && <div style={{ fontSize: 12 }}>{p.decisionNote}</div>}
+                  </>
+                ),
+              },
+              ...(mayDecide
+                ? [
+                    {
+                      title: t('common.actions'),
+                      key: 'actions',
+                      width: 200,
+                      render: (_: unknown, p: AgendaProposal) =>
+                        p.status === 'proposed' && (
+                          <Flex gap={8} wrap>
+                            <Button
+                              type="primary"
+                              size="small"
+                              data-testid="proposal-accept"
+                              onClick={() => setDeciding({ proposal: p, decision: 'accepted' })}
+                            >
+                              {t('rt.accept')}
+                            </Button>
+                            <Button
+                              size="small"
+                              data-testid="proposal-dismiss"
+                              onClick={() => setDeciding({ proposal: p, decision: 'dismissed' })}
+                            >
+                              {t('rt.dismiss')}
+                            </Button>
+                          </Flex>
+                        ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+      </Panel>
+      {deciding && (
+        <DecisionDialog
+          proposal={deciding.proposal}
+          decision={deciding.decision}
+          onClose={() => setDeciding(null)}
+        />
+      )}
+    </Page>
+  );
+}
