@@ -36,6 +36,9 @@ const EXACT: Record<string, string> = {
   '月份格式应为 YYYY-MM': 'Month must be in the form YYYY-MM',
   红灯天数应大于黄灯天数: 'Red-light days must be more than yellow-light days',
   暂不列入时请写明原因: 'Please give the reason for not listing it',
+  只有红灯事项可以提请圆桌对话: 'Only a red item can be put on a round-table agenda',
+  该事项已提请圆桌对话: 'This item has already been proposed for a round-table',
+  该提请事项已有决定: 'This proposal has already been decided',
   // services: invalid() fields
   所属院所不存在: 'Unknown institute',
   有企业不存在或不在本区域: 'Some enterprises do not exist or are not in this region',

@@ -380,10 +380,7 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
       .from(institutes)
       .where(eq(institutes.id, instituteId));
     if (!row) {
-      throw invalid(
-        [{ path: 'instituteId', message: ctx.lang === 'en' ? 'Unknown institute' : '所属院所不存在' }],
-        ctx.lang,
-      );
+      throw invalid([{ path: 'instituteId', message: '所属院所不存在' }], ctx.lang);
     }
   }
 

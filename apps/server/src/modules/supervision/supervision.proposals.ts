@@ -21,8 +21,6 @@ import { supervisionAgendaProposals, supervisionLights } from './supervision.tab
 const proposer = alias(users, 'proposer');
 const decider = alias(users, 'decider');
 
-const say = (ctx: UserContext, zh: string, en: string) => (ctx.lang === 'en' ? en : zh);
-
 /**
  * Round-table proposals (提请圆桌对话事项): the last rung of the escalation ladder, made usable.
  * The lights job inserts them (supervision.service.ts `escalate`); people list them, put a red item
@@ -110,24 +108,14 @@ export function createAgendaProposals({
         .select()
         .from(supervisionLights)
         .where(and(eq(supervisionLights.itemType, item.itemType), eq(supervisionLights.itemId, item.id)));
-      if (light?.light !== 'red')
-        throw new AppError(
-          409,
-          'NOT_RED',
-          say(ctx, '只有红灯事项可以提请圆桌对话', 'Only a red item can be put on a round-table agenda'),
-        );
+      if (light?.light !== 'red') throw new AppError(409, 'NOT_RED', '只有红灯事项可以提请圆桌对话');
       const period = light.since.toISOString();
       const p = supervisionAgendaProposals;
       const [existing] = await tx
         .select({ id: p.id })
         .from(p)
         .where(and(eq(p.itemType, item.itemType), eq(p.itemId, item.id), eq(p.period, period)));
-      if (existing)
-        throw new AppError(
-          409,
-          'ALREADY_PROPOSED',
-          say(ctx, '该事项已提请圆桌对话', 'This item has already been proposed for a round-table'),
-        );
+      if (existing) throw new AppError(409, 'ALREADY_PROPOSED', '该事项已提请圆桌对话');
       const isDecider = can(ctx.user.role, 'roundtable_proposal', 'update');
       const reason = input.note || (light.reasons as LightReason[]).map((r) => r.message).join('；');
       const [row] = await tx
@@ -184,11 +172,7 @@ export function createAgendaProposals({
       if (!updated) {
         const [found] = await tx.select({ status: p.status }).from(p).where(eq(p.id, id));
         if (!found) throw notFound(ctx.lang);
-        throw new AppError(
-          409,
-          'ALREADY_DECIDED',
-          say(ctx, '该提请事项已有决定', 'This proposal has already been decided'),
-        );
+        throw new AppError(409, 'ALREADY_DECIDED', '该提请事项已有决定');
       }
       await recordAudit(tx, {
         regionCode: updated.regionCode,

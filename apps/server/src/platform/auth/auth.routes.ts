@@ -84,12 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, i
     },
     async (request) => {
       const ok = await auth.switchRegion(request.ctx, request.body.regionCode);
-      if (!ok)
-        throw new AppError(
-          403,
-          'FORBIDDEN',
-          request.ctx.lang === 'en' ? 'Region outside your scope' : '只能切换到本级及下级区域',
-        );
+      if (!ok) throw new AppError(403, 'FORBIDDEN', '只能切换到本级及下级区域');
       return { ok: true as const };
     },
   );

@@ -68,27 +68,21 @@ export function createAuthService({
     if (!found) {
       await verifyPassword(await dummyHash, input.password);
       await fail('unknown-user');
-      throw badCredentials(input.lang);
+      throw badCredentials();
     }
     const lockedUntil = found.locked_until ? new Date(found.locked_until) : null;
     if (lockedUntil && lockedUntil > now) {
       await fail('locked', found);
       const minutes = Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000);
-      throw new AppError(
-        423,
-        'LOCKED',
-        input.lang === 'en'
-          ? `Account locked after repeated failed sign-ins; try again in ${minutes} min`
-          : `连续登录失败，账号已锁定，请 ${minutes} 分钟后再试`,
-      );
+      throw new AppError(423, 'LOCKED', `连续登录失败，账号已锁定，请 ${minutes} 分钟后再试`);
     }
     if (found.is_disabled) {
       await fail('disabled', found);
-      throw new AppError(403, 'DISABLED', input.lang === 'en' ? 'This account is disabled' : '账号已停用');
+      throw new AppError(403, 'DISABLED', '账号已停用');
     }
     if (!(await verifyPassword(found.password_hash, input.password))) {
       await fail('bad-password', found, true);
-      throw badCredentials(input.lang);
+      throw badCredentials();
     }
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
@@ -191,12 +185,8 @@ export function createAuthService({
   return { login, resolveSession, logout, switchRegion, recordDenied };
 }
 
-function badCredentials(lang: Lang) {
-  return new AppError(
-    401,
-    'BAD_CREDENTIALS',
-    lang === 'en' ? 'Wrong username or password' : '用户名或密码错误',
-  );
+function badCredentials() {
+  return new AppError(401, 'BAD_CREDENTIALS', '用户名或密码错误');
 }
 
 /** node-postgres returns text[] as an array; PGlite may too, but be lenient with '{a,b}'. */
