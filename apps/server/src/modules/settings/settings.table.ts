@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { check, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * An office's names for the stages of its pipelines (阶段名称). The stage codes are fixed; a row
+ * renames one stage (`label`) and/or says what it means here (`description`) for this region and,
+ * unless a region below names it again, for every region below (city → its counties). A null
+ * field inherits. Readable by the region's ancestors' descendants (the resolution reads upward);
+ * written only by the system administrator (0010_stage_labels_security.sql).
+ */
+export const stageLabels = pgTable(
+  'stage_labels',
+  {
+    regionCode: text('region_code').notNull(),
+    /** recruitment | need | project */
+    pipeline: text('pipeline').notNull(),
+    stage: text('stage').notNull(),
+    label: text('label'),
+    description: text('description'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    primaryKey({ name: 'stage_labels_pk', columns: [t.regionCode, t.pipeline, t.stage] }),
+    check('stage_labels_label_length', sql`${t.label} IS NULL OR char_length(${t.label}) BETWEEN 1 AND 12`),
+    check('stage_labels_something_set', sql`${t.label} IS NOT NULL OR ${t.description} IS NOT NULL`),
+  ],
+);
