@@ -119,6 +119,23 @@ describe('the bureau’s morning routine', () => {
       .poll(() => page.getByTestId('board-column-contacted').locator(`[data-record="${INSTITUTE}"]`).count())
       .toBe(1);
 
+    // group the board by grade (kept in the URL): drag the card from B to A, still in A after a reload
+    await page.goto(`/recruitment?q=${encodeURIComponent(INSTITUTE)}`);
+    await page.getByTestId('board-group-grade').click();
+    await page.waitForURL(/groupBy=grade/);
+    const inColumn = (key: string) =>
+      page.getByTestId(`board-column-${key}`).locator(`[data-record="${INSTITUTE}"]`).count();
+    await expect.poll(() => inColumn('B')).toBe(1);
+    await card.dragTo(page.getByTestId('board-column-A'));
+    await expect.poll(() => inColumn('A')).toBe(1);
+    await page.reload();
+    await expect.poll(() => inColumn('A')).toBe(1);
+    expect(await inColumn('B')).toBe(0);
+    // by light nothing is draggable: the hint says why
+    await page.getByTestId('board-group-light').click();
+    await expect.poll(() => page.getByTestId('board-hint').textContent()).toContain('自动计算');
+    expect(await card.getAttribute('draggable')).not.toBe('true');
+
     // a month without a ledger entry: the light turns yellow, with its reason
     const moved = await page.request.post('/api/test/clock', {
       headers: { 'x-csrf-token': csrf },

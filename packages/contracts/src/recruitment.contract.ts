@@ -288,10 +288,29 @@ export type RecruitmentListQuery = z.input<typeof RecruitmentListQuery>;
 export const RecruitmentPage = pageOf(RecruitmentSummary);
 export type RecruitmentPage = z.infer<typeof RecruitmentPage>;
 
-/** The board: one column per stage with its count and its first cards (worst light first). */
-export const RecruitmentBoard = z.object({
-  columns: z.array(z.object({ stage: Stage, total: z.number().int(), items: z.array(RecruitmentSummary) })),
-});
+/** What the board's columns are: one per stage, grade, supervision light or owner. */
+const BoardGroupBy = z.enum(['stage', 'grade', 'light', 'owner']);
+
+/**
+ * The board: one column per value of the grouping field with its count and its first cards (worst
+ * light first, then least recently touched). `key` is the stage, the grade, the light or the
+ * owner's user id ('' for records without an owner); `label` is the owner's name.
+ */
+export const RecruitmentBoard = z
+  .object({
+    groupBy: BoardGroupBy,
+    columns: z.array(
+      z
+        .object({
+          key: z.string(),
+          label: z.string().optional(),
+          total: z.number().int(),
+          items: z.array(RecruitmentSummary),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
 export type RecruitmentBoard = z.infer<typeof RecruitmentBoard>;
 export const BoardQuery = RecruitmentListQuery.omit({
   stage: true,
@@ -300,6 +319,7 @@ export const BoardQuery = RecruitmentListQuery.omit({
   page: true,
   pageSize: true,
 }).extend({
+  groupBy: BoardGroupBy.default('stage'),
   perColumn: z.coerce.number().int().min(1).max(500).default(40),
 });
 export type BoardQuery = z.input<typeof BoardQuery>;

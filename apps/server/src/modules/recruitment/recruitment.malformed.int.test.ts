@@ -21,6 +21,7 @@ describe('bad input to recruitment, supervision, files and the inbox is a 4xx wi
     ['GET', '/api/recruitment/records?isOverdue=maybe', undefined, 400, 'isOverdue'],
     ['GET', '/api/recruitment/records?sort=password', undefined, 400, 'sort'],
     ['GET', '/api/recruitment/board?perColumn=0', undefined, 400, 'perColumn'],
+    ['GET', '/api/recruitment/board?groupBy=industry', undefined, 400, 'groupBy'],
     ['GET', '/api/recruitment/records/not-a-uuid', undefined, 404, undefined],
     ['GET', `/api/recruitment/records/${NO_SUCH}`, undefined, 404, undefined],
     ['GET', '/api/recruitment/plans/abc', undefined, 404, undefined],

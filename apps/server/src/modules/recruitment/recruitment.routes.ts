@@ -111,7 +111,7 @@ export const recruitmentRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) 
     {
       schema: {
         tags,
-        summary: '招引看板（按阶段分列）',
+        summary: '招引看板（按阶段、等级、督办灯或责任人分列）',
         querystring: BoardQuery,
         response: { 200: RecruitmentBoard },
       },

@@ -1,7 +1,9 @@
 import {
   type Attachment,
+  type BoardQuery,
   canMoveStage,
   ENTRY_KIND_LABELS,
+  GRADES,
   LEDGER_EDIT_DAYS,
   type LedgerEntry,
   type LedgerEntryInput,
@@ -49,6 +51,7 @@ import {
 
 export type RecruitmentService = ReturnType<typeof createRecruitmentService>;
 type ListQuery = z.output<typeof RecruitmentListQuery>;
+type BoardInput = z.output<typeof BoardQuery>;
 type Input = z.output<typeof RecruitmentInput>;
 type EntryInput = z.output<typeof LedgerEntryInput>;
 type MoveInput = z.output<typeof StageMoveInput>;
@@ -57,6 +60,20 @@ const DAY_MS = 86_400_000;
 const ITEM_TYPE = 'recruitment' as const;
 const ownerUser = alias(users, 'owner_user');
 const LIGHT_RANK = sql`CASE ${supervisionLights.light} WHEN 'red' THEN 3 WHEN 'yellow' THEN 2 WHEN 'green' THEN 1 ELSE 0 END`;
+/** The board's grouping expressions: a record's column key ('' for a record without an owner). */
+const BOARD_KEY: Record<BoardInput['groupBy'], SQL> = {
+  stage: sql`${recruitmentRecords.stage}`,
+  grade: sql`${recruitmentRecords.grade}`,
+  light: sql`coalesce(${supervisionLights.light}, 'none')`,
+  owner: sql`coalesce(${recruitmentRecords.ownerId}::text, '')`,
+};
+/** The columns shown even when empty, in order (stages: the main line, then the side exits). */
+const FIXED_BOARD_KEYS: Record<Exclude<BoardInput['groupBy'], 'owner'>, readonly string[]> = {
+  stage: STAGES,
+  grade: GRADES,
+  light: ['red', 'yellow', 'green', 'none'],
+};
+const BY_NAME = new Intl.Collator('zh-CN');
 const STAGE_RANK = sql.raw(
   `CASE recruitment_records.stage ${STAGES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`,
 );
@@ -208,20 +225,22 @@ export function createRecruitmentService({
   }
 
   /**
-   * The board: per stage its count and its first cards, worst light first, then least recently
-   * touched. Ranked in SQL (a window per stage), so only the cards shown are read in full.
+   * The board: per value of the grouping field its count and its first cards, worst light first,
+   * then least recently touched. Ranked in SQL (one window partitioned by the grouping expression),
+   * so only the cards shown are read in full.
    */
-  async function board(ctx: UserContext, query: Partial<ListQuery> & { perColumn: number }) {
+  async function board(ctx: UserContext, query: BoardInput) {
     const day = today();
+    const key = BOARD_KEY[query.groupBy];
     return db.transaction(ctx.scope, async (tx) => {
       const base = tx
         .select({
           id: sql<string>`${recruitmentRecords.id}`.as('card_id'),
-          stage: sql<string>`${recruitmentRecords.stage}`.as('card_stage'),
-          rn: sql<number>`row_number() OVER (PARTITION BY ${recruitmentRecords.stage} ORDER BY ${LIGHT_RANK} DESC, ${recruitmentRecords.updatedAt} ASC, ${recruitmentRecords.id})`.as(
+          key: sql<string>`${key}`.as('card_key'),
+          rn: sql<number>`row_number() OVER (PARTITION BY ${key} ORDER BY ${LIGHT_RANK} DESC, ${recruitmentRecords.updatedAt} ASC, ${recruitmentRecords.id})`.as(
             'rn',
           ),
-          total: sql<number>`count(*) OVER (PARTITION BY ${recruitmentRecords.stage})`.as('total'),
+          total: sql<number>`count(*) OVER (PARTITION BY ${key})`.as('total'),
         })
         .from(recruitmentRecords)
         .leftJoin(
@@ -236,10 +255,11 @@ export function createRecruitmentService({
         .where(listWhere(query, day))
         .as('ranked');
       const top = await tx
-        .select({ id: ranked.id, stage: ranked.stage, total: ranked.total })
+        .select({ id: ranked.id, key: ranked.key, total: ranked.total })
         .from(ranked)
         .where(sql`${ranked.rn} <= ${query.perColumn}`);
-      const totals = new Map(top.map((t) => [t.stage, Number(t.total)]));
+      const totals = new Map(top.map((t) => [t.key, Number(t.total)]));
+      const keyOf = new Map(top.map((t) => [t.id, t.key]));
       const rows =
         top.length === 0
           ? []
@@ -251,12 +271,31 @@ export function createRecruitmentService({
                 top.map((t) => t.id),
               ),
             ).orderBy(desc(LIGHT_RANK), asc(recruitmentRecords.updatedAt), asc(recruitmentRecords.id));
-      const columns = STAGES.map((stage) => ({
-        stage,
-        total: totals.get(stage) ?? 0,
-        items: rows.filter((r) => r.r.stage === stage).map(toSummary),
-      }));
-      return { columns };
+      const items = new Map<string, RecruitmentSummary[]>();
+      for (const row of rows) {
+        const k = keyOf.get(row.r.id) ?? '';
+        const list = items.get(k) ?? [];
+        list.push(toSummary(row));
+        items.set(k, list);
+      }
+      const column = (k: string, label?: string) => ({
+        key: k,
+        ...(label === undefined ? {} : { label }),
+        total: totals.get(k) ?? 0,
+        items: items.get(k) ?? [],
+      });
+      if (query.groupBy !== 'owner') {
+        return { groupBy: query.groupBy, columns: FIXED_BOARD_KEYS[query.groupBy].map((k) => column(k)) };
+      }
+      // Owners with cards, by name (every such column shows at least one card, which names its owner).
+      const owners = [...totals.keys()]
+        .filter((k) => k !== '')
+        .map((k) => ({ k, name: items.get(k)?.[0]?.owner?.name ?? k }))
+        .sort((a, b) => BY_NAME.compare(a.name, b.name) || a.k.localeCompare(b.k));
+      return {
+        groupBy: query.groupBy,
+        columns: [...owners.map((o) => column(o.k, o.name)), column('')],
+      };
     });
   }
 

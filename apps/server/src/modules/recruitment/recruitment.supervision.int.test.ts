@@ -54,7 +54,7 @@ describe('lights over time (the scheduled job with a manual clock)', () => {
     ).json() as RecruitmentPage;
     expect(list.items[0]?.light.light).toBe('green');
     const board = (await staff.get('/api/recruitment/board?perColumn=500')).json() as RecruitmentBoard;
-    const card = board.columns.find((c) => c.stage === 'lead')?.items.find((i) => i.id === normal.id);
+    const card = board.columns.find((c) => c.key === 'lead')?.items.find((i) => i.id === normal.id);
     expect(card?.light.light).toBe('green');
   });
 

@@ -91,6 +91,36 @@ export const useSaveRecord = (id: string | undefined) =>
       : api.post('/api/recruitment/records', Recruitment, input),
   );
 
+/**
+ * The board's drag to another grade or owner: the record's edit (PUT) with that one field changed,
+ * the rest as the server has it now (read just before, so the form's other fields are not reverted).
+ */
+export const useReassignRecord = () =>
+  useRecordMutation(
+    async ({
+      id,
+      change,
+    }: {
+      id: string;
+      change: Pick<RecruitmentInput, 'grade'> | Pick<RecruitmentInput, 'ownerId'>;
+    }) => {
+      const r = await api.get(`/api/recruitment/records/${id}`, Recruitment);
+      const input: RecruitmentInput = {
+        instituteId: r.instituteId,
+        grade: r.grade,
+        cooperationMode: r.cooperationMode,
+        industryId: r.industryId,
+        ownerId: r.owner?.id ?? '',
+        taskForceLeadId: r.taskForceLead?.id ?? '',
+        taskForceMemberIds: r.taskForceMembers.map((m) => m.id),
+        isGreenChannel: r.isGreenChannel,
+        notes: r.notes,
+        ...change,
+      };
+      return api.put(`/api/recruitment/records/${id}`, Recruitment, input);
+    },
+  );
+
 export const useMoveStage = () =>
   useRecordMutation(({ id, input }: { id: string; input: StageMoveInput }) =>
     api.post(`/api/recruitment/records/${id}/stage`, Recruitment, input),
