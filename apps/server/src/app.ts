@@ -20,6 +20,7 @@ import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/
 import { createPlatformService, platformRoutes } from './modules/platform/index.ts';
 import { projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
+import { settingsRoutes } from './modules/settings/index.ts';
 import { createSupervisionService, lightsJob, supervisionRoutes } from './modules/supervision/index.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('matchIndex', matchIndex);
   await app.register(matchmakingRoutes, { auth, db, clock, uploads, index: matchIndex });
   await app.register(projectsRoutes, { auth, db, clock, supervision });
+  await app.register(settingsRoutes, { auth, db, clock });
 
   app.setNotFoundHandler((request, reply) => {
     // Pages of the single-page app get index.html; API paths and missing files (a stale chunk
@@ -149,13 +151,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const path = request.url.split('?')[0] ?? '';
     const isPage = !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
     if (!isPage || !deps.webDist || !existsSync(join(deps.webDist, 'index.html'))) {
-      return reply
-        .status(404)
-        .send({
-          statusCode: 404,
-          code: 'NOT_FOUND',
-          message: translateMessage('接口不存在', langOf(request)),
-        });
+      return reply.status(404).send({
+        statusCode: 404,
+        code: 'NOT_FOUND',
+        message: translateMessage('接口不存在', langOf(request)),
+      });
     }
     return reply.sendFile('index.html');
   });

@@ -28,6 +28,8 @@ import { InboxRoute } from './modules/notifications/notifications-routes.tsx';
 import { UnreadBadge } from './modules/notifications/unread-badge.tsx';
 import { ProjectsRoutes } from './modules/projects/projects-routes.tsx';
 import { RecruitmentRoutes, useRecruitmentNav } from './modules/recruitment/recruitment-routes.tsx';
+import { StageLabelsRoute, useSettingsNav } from './modules/settings/settings-routes.tsx';
+import { StageNamesReady } from './modules/settings/stage-names-ready.tsx';
 import {
   ProposalsRoute,
   SupervisionRulesRoute,
@@ -122,6 +124,7 @@ function useNavItems(): NavItem[] {
   const supervisionNav = useSupervisionNav();
   const matchmakingNav = useMatchmakingNav();
   const roundtableNav = useRoundtableNav();
+  const settingsNav = useSettingsNav();
   return useMemo(() => {
     const directory: NavItem[] = [];
     if (can('enterprise', 'read'))
@@ -166,10 +169,11 @@ function useNavItems(): NavItem[] {
     if (matchmakingNav) items.push(matchmakingNav);
     if (roundtableNav) items.push(roundtableNav);
     if (supervisionNav) system.push(supervisionNav);
+    if (settingsNav) system.push(settingsNav);
     if (system.length > 0)
       items.push({ key: 'system', label: t('nav.system'), type: 'group', children: system });
     return items;
-  }, [can, t, recruitmentNav, supervisionNav, matchmakingNav, roundtableNav]);
+  }, [can, t, recruitmentNav, supervisionNav, matchmakingNav, roundtableNav, settingsNav]);
 }
 
 function Shell() {
@@ -194,7 +198,9 @@ function Shell() {
     >
       <ErrorBoundary key={location.pathname}>
         <Suspense fallback={<PageLoading />}>
-          <Outlet />
+          <StageNamesReady>
+            <Outlet />
+          </StageNamesReady>
         </Suspense>
       </ErrorBoundary>
     </AppLayout>
@@ -357,6 +363,7 @@ function AppRoutes() {
         <Route path="notifications" element={<InboxRoute />} />
         <Route path="supervision-rules" element={<SupervisionRulesRoute />} />
         <Route path="supervision/proposals" element={<ProposalsRoute />} />
+        <Route path="settings/stage-labels" element={<StageLabelsRoute />} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -464,6 +464,28 @@ export const messages = {
     '提请原因默认为亮灯原因，可补充说明。',
     'The light’s reasons are used when the note is empty.',
   ],
+
+  'stageNames.title': ['阶段名称', 'Stage names'],
+  'stageNames.hint': [
+    '阶段由系统固定（决定流转规则、必填项和统计口径），本单位只改显示的名称，并可说明该阶段在本地的含义。未填写的沿用上级（市、省）设置的名称，再无则用系统默认名称；所辖区县可再各自命名。英文界面仍显示系统英文名称。',
+    'Stages are fixed (they drive the transition rules, required fields and figures); an office changes only the name shown and may say what a stage means locally. Where it sets no name, the name set above it (city, then province) applies, else the built-in one; the counties below may name stages again. The English interface keeps the built-in English names.',
+  ],
+  'stageNames.default': ['系统阶段', 'Stage'],
+  'stageNames.inherited': ['沿用名称', 'Inherited name'],
+  'stageNames.own': ['本单位名称', 'This office’s name'],
+  'stageNames.description': ['说明', 'Description'],
+  'stageNames.descriptionHint': ['该阶段在本地的含义（可选）', 'What this stage means here (optional)'],
+  'stageNames.shown': ['当前显示', 'Shown now'],
+  'stageNames.builtIn': ['系统默认', 'Built-in'],
+  'stageNames.fromRegion': ['来自{region}', 'From {region}'],
+  'stageNames.thisRegion': ['本单位', 'This office'],
+  'stageNames.saved': ['阶段名称已保存', 'Stage names saved'],
+  'stageNames.clear': ['清除本单位名称', 'Clear this office’s names'],
+  'stageNames.clearConfirm': [
+    '清除后该流程各阶段恢复沿用上级或系统默认名称，确定吗？',
+    'The stages of this pipeline go back to the inherited or built-in names. Continue?',
+  ],
+  'stageNames.cleared': ['已清除，恢复沿用名称', 'Cleared; the inherited names apply again'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

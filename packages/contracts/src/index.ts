@@ -153,6 +153,22 @@ export {
   YearParams,
 } from './recruitment.contract.ts';
 export {
+  DEFAULT_STAGE_NAMES,
+  PIPELINE_STAGES,
+  RECRUITMENT_STAGE_NAMES,
+  STAGE_DESCRIPTION_MAX,
+  STAGE_LABEL_MAX,
+  STAGE_PIPELINE_LABELS,
+  STAGE_PIPELINES,
+  StageDescriptionText,
+  StageLabel,
+  StageLabelSource,
+  StageLabels,
+  StageLabelsInput,
+  StageLabelText,
+  StagePipeline,
+} from './settings.contract.ts';
+export {
   AGENDA_PROPOSAL_STATUS_LABELS,
   AGENDA_PROPOSAL_STATUSES,
   AgendaDecisionInput,

@@ -36,6 +36,8 @@ const EXACT: Record<string, string> = {
   '月份格式应为 YYYY-MM': 'Month must be in the form YYYY-MM',
   红灯天数应大于黄灯天数: 'Red-light days must be more than yellow-light days',
   暂不列入时请写明原因: 'Please give the reason for not listing it',
+  该流程没有这个阶段: 'This pipeline has no such stage',
+  同一阶段只能出现一次: 'Each stage may appear only once',
   只有红灯事项可以提请圆桌对话: 'Only a red item can be put on a round-table agenda',
   该事项已提请圆桌对话: 'This item has already been proposed for a round-table',
   该提请事项已有决定: 'This proposal has already been decided',
@@ -208,6 +210,7 @@ const PATTERNS: Pattern[] = [
     (m) =>
       `Cannot move directly from “${ANY_STAGE_EN[m[1] ?? ''] ?? m[1]}” to “${ANY_STAGE_EN[m[2] ?? ''] ?? m[2]}”`,
   ],
+  [/^与“(.*)”阶段重名$/s, (m) => `Another stage already has the name “${m[1]}”`],
   [/^(.+)须填写原因$/s, (m) => `A reason is required for “${RECRUITMENT_STAGE_EN[m[1] ?? ''] ?? m[1]}”`],
   [
     /^台账条目填报已超过 (\d+) 天，不能修改，请新增一条更正记录$/,

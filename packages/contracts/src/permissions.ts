@@ -27,6 +27,7 @@ export const Resource = z.enum([
   'supervision',
   'supervision_rule',
   'roundtable_proposal',
+  'stage_label',
   'notification',
   'file',
   'need',
@@ -69,6 +70,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     pairing: all,
     event: all,
     project: all,
+    stage_label: read,
   },
   taskforce_lead: {
     region: read,
@@ -89,6 +91,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     pairing: all,
     event: all,
     project: all,
+    stage_label: read,
   },
   helper: {
     region: read,
@@ -109,6 +112,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     event: read,
     // Updates only the projects they serve (checked against the current assignment).
     project: readUpdate,
+    stage_label: read,
   },
   leader: {
     region: read,
@@ -129,6 +133,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     pairing: readExport,
     event: readExport,
     project: readExport,
+    stage_label: read,
   },
   enterprise: {
     region: read,
@@ -138,6 +143,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     // Their own needs and projects only (row-level security narrows to their enterprise).
     need: ['read', 'create', 'update'],
     project: read,
+    // Stage names show on their needs and projects.
+    stage_label: read,
   },
   institute: {
     region: read,
@@ -149,6 +156,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     achievement: ['read', 'create', 'update', 'delete', 'import'],
     need: read,
     project: read,
+    stage_label: read,
   },
   // The system admin configures light rules but reads no recruitment record (三员 separation); it
   // reads the enterprise and institute directory only to bind those users' accounts to them.
@@ -159,6 +167,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     institute: read,
     user: ['read', 'create', 'update'],
     supervision_rule: readUpdate,
+    // Names the stages of the region's pipelines (an office setting, like the light rules).
+    stage_label: readUpdate,
     notification: readUpdate,
   },
   secadmin: { region: read, user: ['read', 'update'], notification: readUpdate },

@@ -58,8 +58,15 @@ function table(header: string[], rows: string[][]): Table {
 
 const yuan = (fen: number) => `${(fen / 1_000_000).toFixed(2)} 万元`;
 
-/** 对接活动报告 (.docx): the event, who attended, what was paired and what it led to. */
-export async function writeEventReport(event: MatchmakingEvent, generatedOn: string): Promise<Buffer> {
+/**
+ * 对接活动报告 (.docx): the event, who attended, what was paired and what it led to. `stageNames`:
+ * the office's names of project stages (阶段名称); the built-in names where absent.
+ */
+export async function writeEventReport(
+  event: MatchmakingEvent,
+  generatedOn: string,
+  stageNames: Partial<Record<ProjectStage, string>> = {},
+): Promise<Buffer> {
   const attended = event.participants.filter((p) => p.attendedAt);
   const intentions = event.pairingList.filter((p) => p.outcome === 'intention').length;
   const agreements = event.pairingList.filter((p) => p.outcome === 'agreement').length;
@@ -120,7 +127,9 @@ export async function writeEventReport(event: MatchmakingEvent, generatedOn: str
             ['项目', '阶段', '签约日期', '落地日期', '合同金额'],
             event.projects.map((p) => [
               p.title,
-              PROJECT_STAGE_LABELS[p.stage as ProjectStage]?.zh ?? p.stage,
+              stageNames[p.stage as ProjectStage] ??
+                PROJECT_STAGE_LABELS[p.stage as ProjectStage]?.zh ??
+                p.stage,
               p.signedOn ?? '',
               p.landedOn ?? '',
               yuan(p.amountFen),

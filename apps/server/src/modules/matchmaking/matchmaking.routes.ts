@@ -44,6 +44,7 @@ import type { UploadStore } from '../../platform/excel/upload-store.ts';
 import { readUpload } from '../../platform/http/upload.ts';
 import { chinaDay } from '../../platform/jobs/jobs.ts';
 import { createDirectoryService } from '../directory/index.ts';
+import { readStageNames } from '../settings/index.ts';
 import type { MatchIndex } from './match-index.ts';
 import { createEventService } from './matchmaking.events.ts';
 import { createAchievementImport, JSONL_MAX_BYTES } from './matchmaking.import.ts';
@@ -405,7 +406,7 @@ export const matchmakingRoutes: FastifyPluginAsyncZod<Deps> = async (
     async (request, reply) => {
       const ctx = userCtx(request);
       const at = clock.now();
-      const event = await db.transaction(ctx.scope, async (tx) => {
+      const { event, stageNames } = await db.transaction(ctx.scope, async (tx) => {
         const e = await events.getEventIn(tx, ctx, request.params.id);
         await recordAudit(tx, {
           regionCode: ctx.user.activeRegionCode,
@@ -418,9 +419,9 @@ export const matchmakingRoutes: FastifyPluginAsyncZod<Deps> = async (
           result: 'ok',
           clientAddress: ctx.clientAddress,
         });
-        return e;
+        return { event: e, stageNames: await readStageNames(tx, ctx.user.activeRegionCode, 'project') };
       });
-      const buffer = await writeEventReport(event, chinaDay(at));
+      const buffer = await writeEventReport(event, chinaDay(at), stageNames);
       const name = encodeURIComponent(`${event.title}活动报告.docx`);
       return reply
         .header('content-type', DOCX)

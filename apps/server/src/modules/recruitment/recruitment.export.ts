@@ -5,6 +5,7 @@ import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type Database, rowsOf, type Tx } from '../../platform/db/database.ts';
 import { regions } from '../../platform/tenancy/region.table.ts';
+import { readStageNames } from '../settings/index.ts';
 import { type LedgerEntryRow, type LedgerRecordRow, writeRecruitmentLedger } from './recruitment.report.ts';
 
 /** The bare SQL of the ledger export (the bench times it alone to show the application's overhead). */
@@ -117,7 +118,8 @@ export async function exportRecruitmentLedger(
         entries: entries.length,
       },
     });
-    return { records, entries, regionName: region?.name ?? ctx.user.activeRegionCode };
+    const stageNames = await readStageNames(tx, ctx.user.activeRegionCode, 'recruitment');
+    return { records, entries, stageNames, regionName: region?.name ?? ctx.user.activeRegionCode };
   });
   const records: LedgerRecordRow[] = data.records.map((r) => ({
     id: r.id,
@@ -150,6 +152,7 @@ export async function exportRecruitmentLedger(
     records,
     entries,
     monthEntries,
+    stageNames: data.stageNames,
   });
   return { buffer, regionName: data.regionName };
 }

@@ -19,6 +19,7 @@ import type { UploadStore } from '../../platform/excel/upload-store.ts';
 import { cellText, readUploadedWorkbook } from '../../platform/excel/workbook.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { type DirectoryService, industries, institutes } from '../directory/index.ts';
+import { readStageNames } from '../settings/index.ts';
 import type { SupervisionService } from '../supervision/index.ts';
 import { DETAIL_SHEET, ENTRY_HEADERS, LEDGER_HEADERS, SUMMARY_SHEET } from './recruitment.report.ts';
 import type { RecruitmentService } from './recruitment.service.ts';
@@ -148,7 +149,13 @@ export function createLedgerImport({
         .select({ id: users.id, name: users.displayName })
         .from(users)
         .where(inArray(users.role, ['staff', 'taskforce_lead', 'helper', 'leader'])),
+      stageNames: (await readStageNames(tx, ctx.user.activeRegionCode, 'recruitment')) as Record<
+        Stage,
+        string
+      >,
     }));
+    // The office's stage names (what its exports print) and the built-in names both read back.
+    const stageByLabel = new Map([...STAGE_BY_LABEL, ...invert(known.stageNames)]);
     const recordById = new Map(known.records.map((r) => [r.id, r]));
     const recordByInstitute = new Map(known.records.map((r) => [r.instituteName, r]));
     const instituteByName = new Map(known.institutes.map((i) => [i.name, i.id]));
@@ -176,8 +183,8 @@ export function createLedgerImport({
       seenInstitutes.set(instituteName, r);
       const grade = GRADE_BY_LABEL.get(get(H.grade) || 'B');
       if (!grade) problem(H.grade, `等级应为：${Object.values(GRADE_LABELS).join('、')}`);
-      const stage = STAGE_BY_LABEL.get(get(H.stage));
-      if (!stage) problem(H.stage, `招引阶段应为：${Object.values(STAGE_LABELS).join('、')}`);
+      const stage = stageByLabel.get(get(H.stage));
+      if (!stage) problem(H.stage, `招引阶段应为：${Object.values(known.stageNames).join('、')}`);
       const industryName = get(H.industry);
       const industryId = industryName ? (industryByName.get(industryName) ?? null) : null;
       if (industryName && !industryId) problem(H.industry, `产业“${industryName}”不存在`);
@@ -199,7 +206,7 @@ export function createLedgerImport({
       if (existing && stage && existing.stage !== stage) {
         problem(
           H.stage,
-          `系统中为“${STAGE_LABELS[existing.stage as Stage]}”，阶段变更请在系统中办理（须符合流转规则）`,
+          `系统中为“${known.stageNames[existing.stage as Stage]}”，阶段变更请在系统中办理（须符合流转规则）`,
         );
       }
       if (rowProblems.length > 0 || !grade || !stage || !ownerId || !leadId) {

@@ -109,8 +109,11 @@ export async function writeRecruitmentLedger(input: {
   entries: LedgerEntryRow[];
   /** The month's entries only (for the summary column); `entries` may span all history. */
   monthEntries: LedgerEntryRow[];
+  /** The office's stage names (阶段名称); the built-in names where absent. */
+  stageNames?: Partial<Record<Stage, string>>;
 }): Promise<Buffer> {
   const h = LEDGER_HEADERS;
+  const stageName = (s: Stage) => input.stageNames?.[s] ?? STAGE_LABELS[s];
   const monthOf = new Map<string, LedgerEntryRow[]>();
   for (const e of input.monthEntries) monthOf.set(e.recordId, [...(monthOf.get(e.recordId) ?? []), e]);
   const [y, m] = input.month.split('-');
@@ -120,7 +123,7 @@ export async function writeRecruitmentLedger(input: {
     { header: h.seq, width: 6, value: (r) => r.seq },
     { header: h.institute, width: 26, value: (r) => r.institute },
     { header: h.grade, width: 12, value: (r) => GRADE_LABELS[r.grade] },
-    { header: h.stage, width: 8, value: (r) => STAGE_LABELS[r.stage] },
+    { header: h.stage, width: 8, value: (r) => stageName(r.stage) },
     { header: h.light, width: 8, value: (r) => LIGHT_LABELS[r.light] },
     { header: h.lightReason, width: 30, value: (r) => r.lightReason },
     { header: h.mode, width: 16, value: (r) => r.mode },
@@ -161,8 +164,7 @@ export async function writeRecruitmentLedger(input: {
     {
       header: e.stageChange,
       width: 14,
-      value: (r) =>
-        r.stageTo ? `${r.stageFrom ? STAGE_LABELS[r.stageFrom] : ''}→${STAGE_LABELS[r.stageTo]}` : '',
+      value: (r) => (r.stageTo ? `${r.stageFrom ? stageName(r.stageFrom) : ''}→${stageName(r.stageTo)}` : ''),
     },
     { header: e.correctsId, width: 38, value: (r) => r.correctsId ?? '' },
     { header: e.author, width: 10, value: (r) => r.author },
@@ -184,7 +186,7 @@ export async function writeRecruitmentLedger(input: {
       addLedgerSheet(workbook, {
         name,
         title: `${r.institute}招引工作台账（${monthTitle}）`,
-        subtitle: `阶段：${STAGE_LABELS[r.stage]}　　等级：${GRADE_LABELS[r.grade]}　　督办灯：${LIGHT_LABELS[r.light]}　　责任人：${r.owner}　　专班负责人：${r.lead}`,
+        subtitle: `阶段：${stageName(r.stage)}　　等级：${GRADE_LABELS[r.grade]}　　督办灯：${LIGHT_LABELS[r.light]}　　责任人：${r.owner}　　专班负责人：${r.lead}`,
         columns: entryColumns.filter((c) => c.header !== e.institute && c.header !== e.recordId),
         rows: monthOf.get(r.id) ?? [],
       });

@@ -5,8 +5,8 @@ import { check, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/p
  * An office's names for the stages of its pipelines (阶段名称). The stage codes are fixed; a row
  * renames one stage (`label`) and/or says what it means here (`description`) for this region and,
  * unless a region below names it again, for every region below (city → its counties). A null
- * field inherits. Readable by the region's ancestors' descendants (the resolution reads upward);
- * written only by the system administrator (0010_stage_labels_security.sql).
+ * field inherits. The regions below read a row too (names resolve upward); only the system
+ * administrator writes (policies in 0010_stage_labels_security.sql).
  */
 export const stageLabels = pgTable(
   'stage_labels',

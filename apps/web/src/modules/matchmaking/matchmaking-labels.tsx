@@ -1,17 +1,35 @@
-import type { NeedStage } from '@gaodi/contracts';
+import {
+  NEED_STAGE_LABELS,
+  type NeedStage,
+  PROJECT_STAGE_LABELS,
+  type StagePipeline,
+} from '@gaodi/contracts';
 import { Tag } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import type { Lang } from '../../ui/i18n.tsx';
+import { stageNameOf } from '../settings/use-stage-labels.ts';
 
-/** A contract label pair ({ zh, en }) in the user's language. */
+/** The stage label maps of the contracts: their names are the office's (阶段名称), not fixed. */
+const PIPELINE_OF = new Map<object, StagePipeline>([
+  [NEED_STAGE_LABELS, 'need'],
+  [PROJECT_STAGE_LABELS, 'project'],
+]);
+
+/**
+ * A contract label pair ({ zh, en }) in the user's language. Given a pipeline's stage labels
+ * (NEED_STAGE_LABELS, PROJECT_STAGE_LABELS) it answers the office's stage name.
+ */
 export const labelOf = <K extends string>(
   labels: Record<K, { zh: string; en: string }>,
   key: K,
   lang: Lang,
-) => labels[key]?.[lang] ?? key;
+) => {
+  const pipeline = PIPELINE_OF.get(labels);
+  return pipeline ? stageNameOf(pipeline, key, lang) : (labels[key]?.[lang] ?? key);
+};
 
 export const optionsOf = <K extends string>(labels: Record<K, { zh: string; en: string }>, lang: Lang) =>
-  (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value][lang] }));
+  (Object.keys(labels) as K[]).map((value) => ({ value, label: labelOf(labels, value, lang) }));
 
 const NEED_STAGE_COLORS: Record<NeedStage, string> = {
   collected: 'default',

@@ -1,24 +1,8 @@
-import {
-  GRADE_LABELS,
-  type Grade,
-  LIGHT_LABELS,
-  type LightState,
-  STAGE_LABELS,
-  type Stage,
-} from '@gaodi/contracts';
+import { GRADE_LABELS, type Grade, LIGHT_LABELS, type LightState, type Stage } from '@gaodi/contracts';
 import { Badge, Tag, Tooltip } from 'antd';
 import type { Lang } from '../../ui/i18n.tsx';
+import { stageNameOf } from '../settings/use-stage-labels.ts';
 
-const STAGE_EN: Record<Stage, string> = {
-  lead: 'Lead',
-  contacted: 'Contacted',
-  negotiating: 'Negotiating',
-  signed: 'Signed',
-  landed: 'Landed',
-  operating: 'Operating',
-  shelved: 'Shelved',
-  dropped: 'Dropped',
-};
 const GRADE_EN: Record<Grade, string> = { A: 'A push hard', B: 'B normal', C: 'C reserve' };
 const LIGHT_EN = { green: 'Green', yellow: 'Yellow', red: 'Red', none: 'Not supervised' } as const;
 const LIGHT_COLOR = { green: 'green', yellow: 'gold', red: 'red', none: 'default' } as const;
@@ -31,7 +15,8 @@ const KIND_EN = {
   other: 'Other',
 } as const;
 
-export const stageLabel = (s: Stage, lang: Lang) => (lang === 'en' ? STAGE_EN[s] : STAGE_LABELS[s]);
+/** A recruitment stage's name: the office's own (阶段名称) in Chinese, the built-in one in English. */
+export const stageLabel = (s: Stage, lang: Lang) => stageNameOf('recruitment', s, lang);
 export const gradeLabel = (g: Grade, lang: Lang) => (lang === 'en' ? GRADE_EN[g] : GRADE_LABELS[g]);
 export const lightLabel = (l: LightState['light'], lang: Lang) =>
   lang === 'en' ? LIGHT_EN[l] : LIGHT_LABELS[l];
