@@ -141,6 +141,7 @@ export {
   RecruitmentInput,
   RecruitmentListQuery,
   RecruitmentPage,
+  RecruitmentPatch,
   RecruitmentPlan,
   RecruitmentPlanInput,
   RecruitmentSummary,

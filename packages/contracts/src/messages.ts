@@ -41,6 +41,7 @@ const EXACT: Record<string, string> = {
   只有红灯事项可以提请圆桌对话: 'Only a red item can be put on a round-table agenda',
   该事项已提请圆桌对话: 'This item has already been proposed for a round-table',
   该提请事项已有决定: 'This proposal has already been decided',
+  请至少修改一项: 'Change at least one field',
   // services: invalid() fields
   所属院所不存在: 'Unknown institute',
   有企业不存在或不在本区域: 'Some enterprises do not exist or are not in this region',

@@ -144,6 +144,16 @@ export const RecruitmentInput = z
   .strict();
 export type RecruitmentInput = z.input<typeof RecruitmentInput>;
 
+/** Changes the grade or the owner alone (the board's drag), without resending the whole record. */
+export const RecruitmentPatch = z
+  .object({ grade: Grade.optional(), ownerId: z.uuid().optional() })
+  .strict()
+  .refine((p) => p.grade !== undefined || p.ownerId !== undefined, {
+    path: ['grade'],
+    message: '请至少修改一项',
+  });
+export type RecruitmentPatch = z.input<typeof RecruitmentPatch>;
+
 export const Person = z.object({ id: z.uuid(), name: z.string() });
 export type Person = z.infer<typeof Person>;
 

@@ -159,6 +159,36 @@ describe('the board grouped by stage, grade, light or owner', () => {
     },
   );
 
+  it('a drag to another grade or owner changes only that field; the sibling county cannot', async () => {
+    const card = made[3];
+    if (!card) throw new Error('expected test records');
+    // Another user edits the notes meanwhile: the drag must not undo that edit.
+    const noted = await staff.put(`/api/recruitment/records/${card.id}`, {
+      instituteId: card.instituteId,
+      grade: card.grade,
+      ownerId: card.owner?.id,
+      taskForceLeadId: card.taskForceLead?.id,
+      taskForceMemberIds: card.taskForceMembers.map((m) => m.id),
+      notes: '拖动前写下的备注',
+    });
+    expect(noted.statusCode, noted.body).toBe(200);
+    const to = card.grade === 'A' ? 'C' : 'A';
+    const moved = await staff.patch(`/api/recruitment/records/${card.id}`, { grade: to });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ grade: to, notes: '拖动前写下的备注', owner: card.owner });
+    const byGrade = await boardOf(staff, 'groupBy=grade');
+    expect(byGrade.columns.find((c) => c.key === to)?.items.map((i) => i.id)).toContain(card.id);
+
+    const empty = await staff.patch(`/api/recruitment/records/${card.id}`, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().fields[0].path).toBe('grade');
+    const ws = await t.login('ws_staff');
+    expect((await ws.patch(`/api/recruitment/records/${card.id}`, { grade: 'C' })).statusCode).toBe(404);
+    expect((await staff.patch(`/api/recruitment/records/${sibling.id}`, { grade: 'C' })).statusCode).toBe(
+      404,
+    );
+  });
+
   it('refuses an unknown grouping with a 400 naming the field', async () => {
     const res = await staff.get('/api/recruitment/board?groupBy=industry');
     expect(res.statusCode).toBe(400);

@@ -14,6 +14,7 @@ import {
   RecruitmentInput,
   RecruitmentListQuery,
   RecruitmentPage,
+  RecruitmentPatch,
   RecruitmentPlan,
   RecruitmentPlanInput,
   StageMoveInput,
@@ -229,6 +230,20 @@ export const recruitmentRoutes: FastifyPluginAsyncZod<Deps> = async (app, deps) 
       preHandler: guard(auth, 'recruitment', 'update'),
     },
     async (request) => recruitment.updateRecord(userCtx(request), request.params.id, request.body),
+  );
+  app.patch(
+    '/api/recruitment/records/:id',
+    {
+      schema: {
+        tags,
+        summary: '只修改招引记录的等级或责任人（看板拖动）',
+        params: IdParams,
+        body: RecruitmentPatch,
+        response: { 200: Recruitment },
+      },
+      preHandler: guard(auth, 'recruitment', 'update'),
+    },
+    async (request) => recruitment.patchRecord(userCtx(request), request.params.id, request.body),
   );
   app.post(
     '/api/recruitment/records/:id/stage',

@@ -18,6 +18,7 @@ import {
   type Recruitment,
   type RecruitmentInput,
   type RecruitmentListQuery,
+  type RecruitmentPatch,
   type RecruitmentPlan,
   type RecruitmentPlanInput,
   type RecruitmentSummary,
@@ -507,6 +508,25 @@ export function createRecruitmentService({
       return getRecordIn(tx, ctx, id);
     });
 
+  /** The grade or owner alone, merged into the locked row, so a concurrent edit of other fields stands. */
+  const patchRecord = (ctx: UserContext, id: string, patch: z.output<typeof RecruitmentPatch>) =>
+    db.transaction(ctx.scope, async (tx) => {
+      const row = await lockRecord(tx, ctx, id);
+      await updateRecordIn(tx, ctx, id, {
+        instituteId: row.instituteId,
+        grade: patch.grade ?? (row.grade as Input['grade']),
+        cooperationMode: row.cooperationMode,
+        industryId: row.industryId,
+        ownerId: patch.ownerId ?? row.ownerId,
+        taskForceLeadId: row.taskForceLeadId,
+        taskForceMemberIds: row.taskForceMemberIds,
+        isGreenChannel: row.isGreenChannel,
+        notes: row.notes,
+      });
+      await supervision.refreshItems(tx, ITEM_TYPE, [id]);
+      return getRecordIn(tx, ctx, id);
+    });
+
   async function lockRecord(tx: Tx, ctx: UserContext, id: string) {
     const [row] = await tx
       .select()
@@ -904,6 +924,7 @@ export function createRecruitmentService({
     getRecordIn,
     createRecord,
     updateRecord,
+    patchRecord,
     insertRecord,
     updateRecordIn,
     insertEntry,

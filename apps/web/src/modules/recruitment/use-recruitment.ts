@@ -12,6 +12,7 @@ import {
   type RecruitmentInput,
   type RecruitmentListQuery,
   RecruitmentPage,
+  type RecruitmentPatch,
   RecruitmentPlan,
   type StageMoveInput,
 } from '@gaodi/contracts';
@@ -96,29 +97,8 @@ export const useSaveRecord = (id: string | undefined) =>
  * the rest as the server has it now (read just before, so the form's other fields are not reverted).
  */
 export const useReassignRecord = () =>
-  useRecordMutation(
-    async ({
-      id,
-      change,
-    }: {
-      id: string;
-      change: Pick<RecruitmentInput, 'grade'> | Pick<RecruitmentInput, 'ownerId'>;
-    }) => {
-      const r = await api.get(`/api/recruitment/records/${id}`, Recruitment);
-      const input: RecruitmentInput = {
-        instituteId: r.instituteId,
-        grade: r.grade,
-        cooperationMode: r.cooperationMode,
-        industryId: r.industryId,
-        ownerId: r.owner?.id ?? '',
-        taskForceLeadId: r.taskForceLead?.id ?? '',
-        taskForceMemberIds: r.taskForceMembers.map((m) => m.id),
-        isGreenChannel: r.isGreenChannel,
-        notes: r.notes,
-        ...change,
-      };
-      return api.put(`/api/recruitment/records/${id}`, Recruitment, input);
-    },
+  useRecordMutation(({ id, change }: { id: string; change: RecruitmentPatch }) =>
+    api.patch(`/api/recruitment/records/${id}`, Recruitment, change),
   );
 
 export const useMoveStage = () =>
