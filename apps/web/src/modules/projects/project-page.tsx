@@ -32,8 +32,8 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 import { labelOf, optionsOf, yuan } from '../matchmaking/matchmaking-labels.tsx';
+import { LightTag } from '../supervision/light-tag.tsx';
 import { RoundtableTag } from '../supervision/roundtable-tag.tsx';
-import { LightTag } from './projects-page.tsx';
 import { useHelpers, useProject, useProjectActions } from './use-projects.ts';
 
 type Dialog =
@@ -141,7 +141,7 @@ export function ProjectPage() {
             {p.stoppedReason && `（${p.stoppedReason}）`}
           </Descriptions.Item>
           <Descriptions.Item label={t('proj.light')}>
-            <LightTag light={p.light} />
+            <LightTag light={p.light} lang={lang} />
             <RoundtableTag
               itemType="project"
               itemId={p.id}

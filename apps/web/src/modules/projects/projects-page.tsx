@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  LIGHT_LABELS,
   PROJECT_STAGE_LABELS,
   type ProjectStage,
   type ProjectSummary,
@@ -16,15 +15,9 @@ import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan, useSession } from '../auth/use-session.ts';
 import { labelOf, optionsOf, yuan } from '../matchmaking/matchmaking-labels.tsx';
+import { LightTag } from '../supervision/light-tag.tsx';
 import { ProjectFormDialog } from './project-form-dialog.tsx';
 import { useProjects } from './use-projects.ts';
-
-const LIGHT_COLORS: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red', none: 'default' };
-
-export function LightTag({ light }: { light: ProjectSummary['light'] }) {
-  if (!light || light.light === 'none') return <span>—</span>;
-  return <Tag color={LIGHT_COLORS[light.light]}>{LIGHT_LABELS[light.light]}</Tag>;
-}
 
 /** 合作项目 list; `mine` is the helper's caseload. */
 export function ProjectsPage() {
@@ -132,7 +125,7 @@ export function ProjectsPage() {
                 title: t('proj.light'),
                 key: 'light',
                 width: 80,
-                render: (_, p) => <LightTag light={p.light} />,
+                render: (_, p) => <LightTag light={p.light} lang={lang} />,
               },
               {
                 title: t('proj.helper'),

@@ -4,7 +4,8 @@ import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading } from '../../ui/page.tsx';
-import { GradeTag, LightTag, stageLabel } from './recruitment-labels.tsx';
+import { LightTag } from '../supervision/light-tag.tsx';
+import { GradeTag, stageLabel } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { useMyWork } from './use-recruitment.ts';
 

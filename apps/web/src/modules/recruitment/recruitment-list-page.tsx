@@ -34,9 +34,10 @@ import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
 import { useIndustries } from '../directory/use-industries.ts';
+import { LightTag, lightLabel } from '../supervision/light-tag.tsx';
 import { LedgerImportDialog } from './ledger-import-dialog.tsx';
 import { PlanDialog } from './plan-dialog.tsx';
-import { GradeTag, gradeLabel, LightTag, lightLabel, stageLabel } from './recruitment-labels.tsx';
+import { GradeTag, gradeLabel, stageLabel } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { useAssignable, usePlan, useRecords } from './use-recruitment.ts';
 

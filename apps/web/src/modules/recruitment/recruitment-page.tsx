@@ -29,10 +29,11 @@ import { formatDate, formatDateTime, OFFICE_TZ } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
+import { LightTag, lightReasonsText } from '../supervision/light-tag.tsx';
 import { RoundtableTag } from '../supervision/roundtable-tag.tsx';
 import { AttachmentUpload } from './attachment-upload.tsx';
 import { LedgerEntryDialog } from './ledger-entry-dialog.tsx';
-import { GradeTag, kindLabelEn, LightTag, stageLabel } from './recruitment-labels.tsx';
+import { GradeTag, kindLabelEn, stageLabel } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { StageMoveDialog } from './stage-move-dialog.tsx';
 import { useAddMilestone, useRecord, useUpdateMilestone } from './use-recruitment.ts';
@@ -109,7 +110,7 @@ export function RecruitmentPage() {
           type={r.light.light === 'red' ? 'error' : 'warning'}
           showIcon
           style={{ marginBottom: 12 }}
-          message={r.light.reasons.map((x) => x.message).join('；')}
+          message={lightReasonsText(r.light.reasons, lang)}
           data-testid="light-reasons"
         />
       )}
@@ -254,9 +255,7 @@ export function RecruitmentPage() {
                     <div>
                       <LightTag light={{ light: h.light, reasons: h.reasons, since: h.at }} lang={lang} />{' '}
                       {formatDateTime(h.at, lang)}
-                      <div style={{ fontSize: 12, color: '#888' }}>
-                        {h.reasons.map((x) => x.message).join('；')}
-                      </div>
+                      <div style={{ fontSize: 12, color: '#888' }}>{lightReasonsText(h.reasons, lang)}</div>
                     </div>
                   ),
                 }))}

@@ -1,8 +1,6 @@
 import {
   AGENDA_PROPOSAL_STATUS_LABELS,
   type AgendaProposalStatus,
-  LIGHT_LABELS,
-  type Light,
   type SupervisedItemType,
 } from '@gaodi/contracts';
 import { Tag } from 'antd';
@@ -18,13 +16,6 @@ const STATUS_COLOR: Record<AgendaProposalStatus, string> = {
   accepted: 'blue',
   dismissed: 'default',
 };
-const LIGHT_EN: Record<Light, string> = {
-  green: 'Green',
-  yellow: 'Yellow',
-  red: 'Red',
-  none: 'Not supervised',
-};
-const LIGHT_COLOR: Record<Light, string> = { green: 'green', yellow: 'gold', red: 'red', none: 'default' };
 const ITEM_TYPE_LABELS: Record<SupervisedItemType, [string, string]> = {
   recruitment: ['招引', 'Recruitment'],
   project: ['合作项目', 'Project'],
@@ -42,8 +33,4 @@ export function ProposalStatusTag({ status, lang }: { status: AgendaProposalStat
       {statusLabel(status, lang)}
     </Tag>
   );
-}
-
-export function ProposalLightTag({ light, lang }: { light: Light; lang: Lang }) {
-  return <Tag color={LIGHT_COLOR[light]}>{lang === 'en' ? LIGHT_EN[light] : LIGHT_LABELS[light]}</Tag>;
 }

@@ -13,8 +13,9 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
+import { LightTag } from './light-tag.tsx';
 import { DecisionDialog } from './proposal-dialogs.tsx';
-import { itemTypeLabel, ProposalLightTag, ProposalStatusTag, statusLabel } from './proposal-labels.tsx';
+import { itemTypeLabel, ProposalStatusTag, statusLabel } from './proposal-labels.tsx';
 import { useProposals } from './use-proposals.ts';
 
 const URL_KEYS = ['status'] as const;
@@ -82,7 +83,7 @@ export function ProposalsPage() {
                 title: t('rt.light'),
                 key: 'light',
                 width: 110,
-                render: (_, p) => <ProposalLightTag light={p.light} lang={lang} />,
+                render: (_, p) => <LightTag light={{ light: p.light }} lang={lang} />,
               },
               {
                 title: t('rt.proposedAt'),
