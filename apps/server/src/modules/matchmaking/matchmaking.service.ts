@@ -5,7 +5,6 @@ import {
   type CooperationForm,
   canMoveNeed,
   type IpType,
-  NEED_STAGE_LABELS,
   NEED_STAGE_TRANSITIONS,
   type Need,
   type NeedInput,
@@ -21,6 +20,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { enterprises, industries, institutes, maskPhone } from '../directory/index.ts';
+import { readStageNames } from '../settings/index.ts';
 import type { MatchIndex } from './match-index.ts';
 import { achievements, techNeeds } from './matchmaking.table.ts';
 
@@ -235,7 +235,7 @@ export function createMatchmakingService({
   const moveNeedStage = (ctx: UserContext, id: string, input: z.output<typeof NeedStageInput>) =>
     write(ctx, async (tx) => {
       const [row] = await tx
-        .select({ stage: techNeeds.stage })
+        .select({ stage: techNeeds.stage, regionCode: techNeeds.regionCode })
         .from(techNeeds)
         .where(and(eq(techNeeds.id, id), isNull(techNeeds.deletedAt)))
         .for('update');
@@ -245,17 +245,14 @@ export function createMatchmakingService({
       if (!isBureau(ctx) || ctx.user.role === 'helper' || ctx.user.role === 'leader')
         throw new AppError(403, 'FORBIDDEN', '只有科技局工作人员可以审核、发布需求');
       if (!canMoveNeed(from, input.to)) {
-        throw new AppError(
-          409,
-          'STAGE_TRANSITION',
-          `不能从“${NEED_STAGE_LABELS[from].zh}”直接变更为“${NEED_STAGE_LABELS[input.to].zh}”`,
-          [
-            {
-              path: 'to',
-              message: `允许的下一阶段：${NEED_STAGE_TRANSITIONS[from].map((s) => NEED_STAGE_LABELS[s].zh).join('、') || '无'}`,
-            },
-          ],
-        );
+        // The office's own stage names (阶段名称).
+        const names = (await readStageNames(tx, row.regionCode, 'need')) as Record<NeedStage, string>;
+        throw new AppError(409, 'STAGE_TRANSITION', `不能从“${names[from]}”直接变更为“${names[input.to]}”`, [
+          {
+            path: 'to',
+            message: `允许的下一阶段：${NEED_STAGE_TRANSITIONS[from].map((s) => names[s]).join('、') || '无'}`,
+          },
+        ]);
       }
       const now = clock.now();
       await tx

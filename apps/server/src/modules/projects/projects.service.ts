@@ -4,7 +4,6 @@ import {
   type LightReason,
   type LightState,
   type OutputKind,
-  PROJECT_STAGE_LABELS,
   PROJECT_STAGE_TRANSITIONS,
   type Project,
   type ProjectCounts,
@@ -32,6 +31,7 @@ import { chinaDay } from '../../platform/jobs/jobs.ts';
 import { regions } from '../../platform/tenancy/region.table.ts';
 import { enterprises, institutes } from '../directory/index.ts';
 import { contractNeedIn, matchmakingEvents, needPairings, techNeeds } from '../matchmaking/index.ts';
+import { readStageNames } from '../settings/index.ts';
 import { type SupervisionService, supervisionLights } from '../supervision/index.ts';
 import {
   cooperationProjects,
@@ -533,18 +533,15 @@ export function createProjectService({
     db.transaction(ctx.scope, async (tx) => {
       const p = await lockForEdit(tx, ctx, id);
       const from = p.stage as ProjectStage;
+      // The office's own stage names (阶段名称) in messages and on the timeline.
+      const names = (await readStageNames(tx, p.regionCode, 'project')) as Record<ProjectStage, string>;
       if (!canMoveProject(from, input.to))
-        throw new AppError(
-          409,
-          'STAGE_TRANSITION',
-          `不能从“${PROJECT_STAGE_LABELS[from].zh}”直接变更为“${PROJECT_STAGE_LABELS[input.to].zh}”`,
-          [
-            {
-              path: 'to',
-              message: `允许的下一阶段：${PROJECT_STAGE_TRANSITIONS[from].map((s) => PROJECT_STAGE_LABELS[s].zh).join('、') || '无'}`,
-            },
-          ],
-        );
+        throw new AppError(409, 'STAGE_TRANSITION', `不能从“${names[from]}”直接变更为“${names[input.to]}”`, [
+          {
+            path: 'to',
+            message: `允许的下一阶段：${PROJECT_STAGE_TRANSITIONS[from].map((s) => names[s]).join('、') || '无'}`,
+          },
+        ]);
       const problems: FieldProblem[] = [];
       const contractNo = input.contractNo || p.contractNo;
       if (input.to === 'signed') {
@@ -577,7 +574,7 @@ export function createProjectService({
         on:
           (input.to === 'signed' ? input.signedOn : input.to === 'landed' ? input.landedOn : undefined) ??
           today(),
-        content: `${PROJECT_STAGE_LABELS[from].zh} → ${PROJECT_STAGE_LABELS[input.to].zh}${note}`,
+        content: `${names[from]} → ${names[input.to]}${note}`,
         stageFrom: from,
         stageTo: input.to,
       });

@@ -22,7 +22,6 @@ import {
   type RecruitmentPlan,
   type RecruitmentPlanInput,
   type RecruitmentSummary,
-  STAGE_LABELS,
   STAGE_TRANSITIONS,
   STAGES,
   type Stage,
@@ -42,6 +41,7 @@ import type { FilesService } from '../../platform/storage/files.service.ts';
 import { searchPattern } from '../../platform/text/search-text.ts';
 import { industries, institutes } from '../directory/index.ts';
 import type { PlatformService } from '../platform/index.ts';
+import { readStageNames } from '../settings/index.ts';
 import { type SupervisionService, supervisionLights } from '../supervision/index.ts';
 import {
   recruitmentEntries,
@@ -657,18 +657,15 @@ export function createRecruitmentService({
     db.transaction(ctx.scope, async (tx) => {
       const record = await lockRecord(tx, ctx, id);
       const from = record.stage as Stage;
+      // The office's own stage names (阶段名称) in messages and in the ledger entry the move writes.
+      const names = (await readStageNames(tx, record.regionCode, 'recruitment')) as Record<Stage, string>;
       if (!canMoveStage(from, input.to)) {
-        throw new AppError(
-          409,
-          'STAGE_TRANSITION',
-          `不能从“${STAGE_LABELS[from]}”直接变更为“${STAGE_LABELS[input.to]}”`,
-          [
-            {
-              path: 'to',
-              message: `允许的去向：${STAGE_TRANSITIONS[from].map((s) => STAGE_LABELS[s]).join('、') || '无'}`,
-            },
-          ],
-        );
+        throw new AppError(409, 'STAGE_TRANSITION', `不能从“${names[from]}”直接变更为“${names[input.to]}”`, [
+          {
+            path: 'to',
+            message: `允许的去向：${STAGE_TRANSITIONS[from].map((s) => names[s]).join('、') || '无'}`,
+          },
+        ]);
       }
       const problems: FieldProblem[] = [];
       const set: Partial<typeof recruitmentRecords.$inferInsert> = {};
@@ -708,7 +705,7 @@ export function createRecruitmentService({
         }
       }
       if (input.to === 'shelved' || input.to === 'dropped') {
-        if (!input.reason) problems.push({ path: 'reason', message: `${STAGE_LABELS[input.to]}须填写原因` });
+        if (!input.reason) problems.push({ path: 'reason', message: `${names[input.to]}须填写原因` });
         set.exitReason = input.reason ?? '';
         detail = `原因：${input.reason ?? ''}`;
       } else if (from === 'shelved' || from === 'dropped') {
@@ -720,7 +717,7 @@ export function createRecruitmentService({
         .update(recruitmentRecords)
         .set({ ...set, stage: input.to, stageChangedAt: now, updatedAt: now })
         .where(eq(recruitmentRecords.id, id));
-      const content = [`阶段变更：${STAGE_LABELS[from]} → ${STAGE_LABELS[input.to]}`, detail, input.note]
+      const content = [`阶段变更：${names[from]} → ${names[input.to]}`, detail, input.note]
         .filter(Boolean)
         .join('。');
       await insertEntry(

@@ -2,6 +2,7 @@ import type {
   EventPage,
   LedgerImportPreview,
   MatchmakingEvent,
+  Recruitment,
   RecruitmentPage,
   StageLabel,
   StageLabels,
@@ -94,6 +95,21 @@ describe('stage names per office', () => {
       name: '洽谈',
       source: 'default',
     });
+  });
+
+  it('names the office’s stages in a refused move and in the ledger entry a move writes', async () => {
+    const contacted = (
+      await jxStaff.get('/api/recruitment/records?stage=contacted&pageSize=1')
+    ).json() as RecruitmentPage;
+    const record = contacted.items[0];
+    if (!record) throw new Error('the demo has no record in 接洽');
+    const refused = await jxStaff.post(`/api/recruitment/records/${record.id}/stage`, { to: 'operating' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().fields[0].message).toContain('深度洽谈');
+    const moved = await jxStaff.post(`/api/recruitment/records/${record.id}/stage`, { to: 'negotiating' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const entries = (moved.json() as Recruitment).entries.map((e) => e.content);
+    expect(entries).toContain('阶段变更：接洽 → 深度洽谈');
   });
 
   it('a city’s name reaches its counties unless a county names the stage itself', async () => {
