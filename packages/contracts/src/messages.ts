@@ -212,6 +212,10 @@ const PATTERNS: Pattern[] = [
       `Cannot move directly from “${ANY_STAGE_EN[m[1] ?? ''] ?? m[1]}” to “${ANY_STAGE_EN[m[2] ?? ''] ?? m[2]}”`,
   ],
   [/^与“(.*)”阶段重名$/s, (m) => `Another stage already has the name “${m[1]}”`],
+  [
+    /^(.+)已将“(.*)”用作另一阶段的名称$/s,
+    (m) => `${m[1]} already uses “${m[2]}” as the name of another stage`,
+  ],
   [/^(.+)须填写原因$/s, (m) => `A reason is required for “${RECRUITMENT_STAGE_EN[m[1] ?? ''] ?? m[1]}”`],
   [
     /^台账条目填报已超过 (\d+) 天，不能修改，请新增一条更正记录$/,

@@ -196,6 +196,29 @@ describe('stage names per office', () => {
     expect(await stage(jxStaff, 'recruitment', 'landed')).toMatchObject({ name: '落地' });
   });
 
+  it('refuses a city name that collides with a name a county below already uses', async () => {
+    const county = await put(countyAdmin, {
+      pipeline: 'recruitment',
+      stages: [{ stage: 'lead', label: '意向摸排', description: '' }],
+    });
+    expect(county.statusCode, county.body).toBe(200);
+    const city = await put(cityAdmin, {
+      pipeline: 'recruitment',
+      stages: [{ stage: 'contacted', label: '意向摸排', description: '' }],
+    });
+    expect(city.statusCode).toBe(400);
+    expect(city.json().fields).toEqual([
+      { path: 'stages.0.label', message: '金乡县已将“意向摸排”用作另一阶段的名称' },
+    ]);
+    expect((await stage(jxStaff, 'recruitment', 'contacted')).name).not.toBe('意向摸排');
+    // The same name for the stage the county named itself does not collide (the county's wins).
+    const same = await put(cityAdmin, {
+      pipeline: 'recruitment',
+      stages: [{ stage: 'lead', label: '意向摸排', description: '' }],
+    });
+    expect(same.statusCode, same.body).toBe(200);
+  });
+
   it('validates names: 1–12 characters, no control characters, stages of the pipeline', async () => {
     const bad = async (body: unknown, path: string) => {
       const res = await put(countyAdmin, body);

@@ -153,6 +153,53 @@ export function createSettingsService({ db, clock }: { db: Database; clock: Cloc
     };
   }
 
+  /**
+   * A city's or province's new name must not collide with a name an office below already gave
+   * another stage of the pipeline: each office below that names stages is resolved with the change.
+   */
+  async function clashesBelow(
+    tx: Tx,
+    regionCode: string,
+    after: LabelRow[],
+    changes: { stage: string; label: string | null }[],
+  ): Promise<FieldProblem[]> {
+    const pipeline = after[0]?.pipeline as StagePipeline | undefined;
+    const renamed = changes.filter((c) => c.label !== null);
+    if (!pipeline || renamed.length === 0) return [];
+    // Row-level security shows this office's region and the regions below it.
+    const below = await tx
+      .select({
+        regionCode: stageLabels.regionCode,
+        pipeline: stageLabels.pipeline,
+        stage: stageLabels.stage,
+        label: stageLabels.label,
+        description: stageLabels.description,
+      })
+      .from(stageLabels)
+      .where(and(eq(stageLabels.pipeline, pipeline), sql`${stageLabels.regionCode} <> ${regionCode}`));
+    const problems: FieldProblem[] = [];
+    for (const code of new Set(below.map((r) => r.regionCode))) {
+      const chain = await regionChain(tx, code);
+      if (!chain.some((r) => r.code === regionCode)) continue;
+      const resolved = resolvePipeline(chain, [...after, ...below], pipeline);
+      for (const c of renamed) {
+        const mine = resolved.find((r) => r.stage === c.stage);
+        const twin = resolved.find((r) => r.stage !== c.stage && r.name === mine?.name);
+        const i = changes.indexOf(c);
+        if (
+          mine?.sourceRegionCode === regionCode &&
+          twin &&
+          !problems.some((p) => p.path === `stages.${i}.label`)
+        )
+          problems.push({
+            path: `stages.${i}.label`,
+            message: `${chain[0]?.name ?? code}已将“${twin.name}”用作另一阶段的名称`,
+          });
+      }
+    }
+    return problems;
+  }
+
   async function getStageLabels(ctx: UserContext): Promise<StageLabels> {
     return db.transaction(ctx.scope, (tx) => stageLabelsIn(tx, ctx.user.activeRegionCode));
   }
@@ -185,6 +232,7 @@ export function createSettingsService({ db, clock }: { db: Database; clock: Cloc
         if (mine && twin && (namedNow.has(c.stage) || !namedNow.has(twin.stage)))
           problems.push({ path: `stages.${i}.label`, message: `与“${twin.name}”阶段重名` });
       });
+      if (problems.length === 0) problems.push(...(await clashesBelow(tx, regionCode, after, changes)));
       if (problems.length > 0) throw invalid(problems, ctx.lang);
 
       for (const c of changes) {
