@@ -17,6 +17,15 @@ export const lightLabel = (l: Light, lang: Lang) => (lang === 'en' ? LIGHT_EN[l]
 export const lightReasonsText = (reasons: LightReason[], lang: Lang) =>
   reasons.map((r) => translateMessage(r.message, lang)).join(lang === 'en' ? '; ' : '；');
 
+/** A reason stored as text (a proposal's: the light's reasons joined with ；, or a person's note). */
+export const storedReasonText = (text: string, lang: Lang) =>
+  lang === 'en'
+    ? text
+        .split('；')
+        .map((part) => translateMessage(part, lang))
+        .join('; ')
+    : text;
+
 /**
  * The supervision light of any supervised item (recruitment record, project…) with its reasons on
  * hover: the one light shown wherever an item appears.

@@ -8,6 +8,7 @@ import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import { storedReasonText } from './light-tag.tsx';
 import { useDecideProposal, useProposeItem } from './use-proposals.ts';
 
 /** A leader's decision on one proposal: 列入圆桌议程 (note optional) or 暂不列入 (note required). */
@@ -52,7 +53,7 @@ export function DecisionDialog({
       destroyOnHidden
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
-      <Typography.Paragraph type="secondary">{proposal.reason}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{storedReasonText(proposal.reason, lang)}</Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item name="note" label={t('rt.note')} required={isDismiss}>
           <Input.TextArea

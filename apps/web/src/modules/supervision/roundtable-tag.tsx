@@ -3,6 +3,7 @@ import { Button, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useCan } from '../auth/use-session.ts';
+import { storedReasonText } from './light-tag.tsx';
 import { ProposeDialog } from './proposal-dialogs.tsx';
 import { ProposalStatusTag } from './proposal-labels.tsx';
 import { useItemProposals } from './use-proposals.ts';
@@ -30,7 +31,7 @@ export function RoundtableTag({
   if (!mayRead || !proposals.data) return null;
   const latest = proposals.data[0];
   if (latest) {
-    const why = latest.decisionNote || latest.reason;
+    const why = latest.decisionNote || storedReasonText(latest.reason, lang);
     return (
       <Tooltip title={why}>
         <span data-testid="roundtable-tag">
