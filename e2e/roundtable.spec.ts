@@ -32,7 +32,7 @@ describe('round-table proposals on a leader’s phone', () => {
       .toBe(1);
     // Cards, not a table, on a phone: nothing wider than the screen.
     expect(await page.locator('table').count()).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await expect.poll(() => card.textContent()).toContain('天无工作台账记录');
 
     await card.getByTestId('proposal-accept').click();

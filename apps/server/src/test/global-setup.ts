@@ -7,6 +7,12 @@ import { loadDemoData } from '../demo/demo-data.ts';
 import { openDatabase } from '../platform/db/database.ts';
 
 export const TEMPLATE_DB = 'gaodi_template';
+/**
+ * The role the tests' databases belong to: an ordinary role with CREATEROLE, as on a managed
+ * PostgreSQL, never the superuser (a superuser bypasses row-level security and would hide what an
+ * owner under forced RLS cannot do).
+ */
+export const OWNER_ROLE = 'gaodi_owner';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,9 +31,14 @@ export default async function setup(project: TestProject) {
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await admin.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${OWNER_ROLE}') THEN
+        CREATE ROLE ${OWNER_ROLE} LOGIN CREATEROLE NOSUPERUSER NOBYPASSRLS;
+      END IF;
+    END $$`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB} OWNER ${OWNER_ROLE}`);
     await admin.end();
-    const db = await openDatabase({ engine: 'postgres', url: withDatabase(pgUrl, TEMPLATE_DB), poolSize: 2 });
+    const db = await openDatabase({ engine: 'postgres', url: asOwner(pgUrl, TEMPLATE_DB), poolSize: 2 });
     await db.migrate();
     await loadDemoData(db);
     await db.close();
@@ -53,5 +64,13 @@ export default async function setup(project: TestProject) {
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** The same server and database, connected as the owner role instead of the admin. */
+export function asOwner(url: string, database: string): string {
+  const u = new URL(withDatabase(url, database));
+  u.username = OWNER_ROLE;
+  u.password = '';
   return u.toString();
 }

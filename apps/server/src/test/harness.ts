@@ -6,7 +6,7 @@ import { buildApp } from '../app.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
 import { createManualClock } from '../platform/clock.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
-import { TEMPLATE_DB, withDatabase } from './global-setup.ts';
+import { asOwner, OWNER_ROLE, TEMPLATE_DB } from './global-setup.ts';
 
 /** A clone of the migrated, seeded template database, private to the calling test file. */
 export async function cloneTemplateDatabase(): Promise<Database> {
@@ -20,7 +20,7 @@ export async function cloneTemplateDatabase(): Promise<Database> {
   await admin.connect();
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB} OWNER ${OWNER_ROLE}`);
       break;
     } catch (error) {
       // Two files cloning at the same instant: the template is briefly "being accessed".
@@ -29,7 +29,7 @@ export async function cloneTemplateDatabase(): Promise<Database> {
     }
   }
   await admin.end();
-  const db = await openDatabase({ engine: 'postgres', url: withDatabase(adminUrl, name), poolSize: 4 });
+  const db = await openDatabase({ engine: 'postgres', url: asOwner(adminUrl, name), poolSize: 4 });
   const close = db.close;
   return {
     ...db,

@@ -39,6 +39,33 @@ describe('row-level security in the catalog', () => {
     expect(who[0]?.u).toBe('gaodi_app');
   });
 
+  it('lets the owner work across regions under forced RLS, and binds requests by the restrictive policies', async () => {
+    // On PostgreSQL the tests' databases belong to an ordinary role (as on a managed server), so
+    // forced RLS applies to the owner: it works through its own policy, not a superuser's bypass.
+    const [owner] = rowsOf<{ rolsuper: boolean; inherits_app: boolean; may_set_app: boolean }>(
+      await t.db.owner.execute(sql`
+        SELECT r.rolsuper, pg_has_role(current_user, 'gaodi_app', 'USAGE') AS inherits_app,
+               pg_has_role(current_user, 'gaodi_app', 'MEMBER') AS may_set_app
+        FROM pg_roles r WHERE r.rolname = current_user`),
+    );
+    if (t.db.engine === 'postgres')
+      expect(owner).toEqual({ rolsuper: false, inherits_app: false, may_set_app: true });
+    const [counts] = rowsOf<{ regions: number; users: number }>(
+      await t.db.owner.execute(
+        sql`SELECT (SELECT count(DISTINCT region_code)::int FROM enterprises) AS regions, (SELECT count(*)::int FROM users) AS users`,
+      ),
+    );
+    expect(counts?.regions).toBeGreaterThanOrEqual(2);
+    expect(counts?.users).toBeGreaterThanOrEqual(12);
+    // Every restrictive policy names gaodi_app, so none is left binding the owner by PUBLIC.
+    const publicRestrictive = rowsOf<{ policyname: string }>(
+      await t.db.owner.execute(
+        sql`SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND permissive = 'RESTRICTIVE' AND NOT ('gaodi_app' = ANY (roles))`,
+      ),
+    );
+    expect(publicRestrictive).toEqual([]);
+  });
+
   it('shows zero rows without a region context, and only the scope’s regions with one', async () => {
     const count = (regionCodes: string[]) =>
       t.db.transaction({ userId: null, role: 'staff', regionCodes }, async (tx) =>
