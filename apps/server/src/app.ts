@@ -142,7 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!deps.matchIndex) await matchIndex.start();
   app.decorate('matchIndex', matchIndex);
   await app.register(matchmakingRoutes, { auth, db, clock, uploads, index: matchIndex });
-  await app.register(projectsRoutes, { auth, db, clock, supervision });
+  await app.register(projectsRoutes, { auth, db, clock, supervision, notifier: inboxNotifier });
   await app.register(settingsRoutes, { auth, db, clock });
 
   app.setNotFoundHandler((request, reply) => {

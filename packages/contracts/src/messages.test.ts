@@ -134,6 +134,19 @@ describe('message catalog', () => {
     );
   });
 
+  it('translates the inbox titles the server writes, keeping the item’s own name', () => {
+    expect(translateMessage('红灯督办：江南大学', 'en')).toBe('Red light, under supervision: 江南大学');
+    expect(translateMessage('红灯超过 14 天，提请领导关注：江南大学', 'en')).toBe(
+      "Red for more than 14 days, for the leaders' attention: 江南大学",
+    );
+    expect(translateMessage('您已被指定为帮办专员：大蒜深加工', 'en')).toBe(
+      'You are now the helper of: 大蒜深加工',
+    );
+    expect(translateMessage('暂不列入圆桌议程：江南大学', 'en')).toBe(
+      'Not on the round-table agenda for now: 江南大学',
+    );
+  });
+
   it('keeps Chinese for zh and falls back to the text itself', () => {
     expect(translateMessage('至少需要一个合作方（企业或院所）', 'zh')).toBe(
       '至少需要一个合作方（企业或院所）',

@@ -145,6 +145,45 @@ describe('one helper at a time', () => {
     expect(detail.entries.filter((e) => e.kind === 'handover')).toHaveLength(helperIds.length - 1);
   });
 
+  it('tells the new helper and the one handing over in their inboxes; nobody else can read them', async () => {
+    const project = await createProject({ helperId: helperIds[1] });
+    const handedOver = await staff.post(`/api/projects/${project.id}/helper`, {
+      helperId: helperIds[0],
+      reason: '原帮办专员调岗',
+    });
+    expect(handedOver.statusCode, handedOver.body).toBe(200);
+    type Note = { title: string; body: string; link: string | null };
+    const inbox = async (s: Session) =>
+      ((await s.get('/api/notifications?pageSize=100')).json().items as Note[]).filter((n) =>
+        n.title.endsWith(project.title),
+      );
+    expect(await inbox(helper)).toEqual([
+      expect.objectContaining({
+        title: `您已被指定为帮办专员：${project.title}`,
+        body: '张敏：原帮办专员调岗',
+        link: `/projects/${project.id}`,
+      }),
+    ]);
+    const previous = await t.login('jx_helper1');
+    // Assigned at creation, then told of the hand-over (one clock instant here, so compared unordered).
+    expect((await inbox(previous)).map((n) => n.title).sort()).toEqual(
+      [`您已被指定为帮办专员：${project.title}`, `项目已交接给其他帮办专员：${project.title}`].sort(),
+    );
+    expect(await inbox(staff)).toEqual([]);
+  });
+
+  it('the database refuses a notification for someone who does not work on the row’s region', async () => {
+    const [ws] = await query<{ id: string }>(sql`SELECT id FROM users WHERE username = 'ws_staff'`);
+    const scope = { userId: null, role: 'staff' as const, regionCodes: ['370828'] };
+    const send = (regionCode: string) =>
+      t.db.transaction(scope, (tx) =>
+        tx.execute(sql`INSERT INTO notifications (region_code, user_id, kind, title, body, created_at)
+          VALUES (${regionCode}, ${ws?.id}::uuid, 'test', '越界通知', '', now())`),
+      );
+    await expect(send('370828')).rejects.toThrow();
+    await expect(send('370830')).rejects.toThrow();
+  });
+
   it('the database itself refuses a second current helper', async () => {
     const project = await createProject({ helperId: helperIds[0] });
     await expect(

@@ -19,13 +19,23 @@ import { guard, userCtx } from '../../platform/auth/auth.plugin.ts';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { Notifier } from '../../platform/notify/notifier.ts';
 import type { SupervisionService } from '../supervision/index.ts';
 import { createProjectService } from './projects.service.ts';
 
-type Deps = { auth: AuthService; db: Database; clock: Clock; supervision: SupervisionService };
+type Deps = {
+  auth: AuthService;
+  db: Database;
+  clock: Clock;
+  supervision: SupervisionService;
+  notifier: Notifier;
+};
 
-export const projectsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, clock, supervision }) => {
-  const projects = createProjectService({ db, clock, supervision });
+export const projectsRoutes: FastifyPluginAsyncZod<Deps> = async (
+  app,
+  { auth, db, clock, supervision, notifier },
+) => {
+  const projects = createProjectService({ db, clock, supervision, notifier });
   const tags = ['projects'];
 
   app.get(

@@ -28,6 +28,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Database, rowsOf, type Tx } from '../../platform/db/database.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../platform/http/errors.ts';
 import { chinaDay } from '../../platform/jobs/jobs.ts';
+import type { Notifier } from '../../platform/notify/notifier.ts';
 import { regions } from '../../platform/tenancy/region.table.ts';
 import { enterprises, institutes } from '../directory/index.ts';
 import { contractNeedIn, matchmakingEvents, needPairings, techNeeds } from '../matchmaking/index.ts';
@@ -56,10 +57,12 @@ export function createProjectService({
   db,
   clock,
   supervision,
+  notifier,
 }: {
   db: Database;
   clock: Clock;
   supervision: SupervisionService;
+  notifier: Notifier;
 }) {
   const today = () => chinaDay(clock.now());
   const audit = (tx: Tx, ctx: UserContext, action: string, targetId: string, detail?: unknown) =>
@@ -375,21 +378,52 @@ export function createProjectService({
       throw invalid([{ path, message: '请选择本区域在岗的帮办专员' }], ctx.lang);
   }
 
+  /** Starts a helper's assignment and tells them (and the helper handing over, if any) in the inbox. */
   async function startAssignment(
     tx: Tx,
     ctx: UserContext,
-    p: { id: string; regionCode: string },
+    p: { id: string; regionCode: string; title: string },
     helperId: string,
     reason: string,
+    previousHelperId: string | null = null,
   ) {
+    const now = clock.now();
     await tx.insert(projectHelperAssignments).values({
       regionCode: p.regionCode,
       projectId: p.id,
       helperId,
-      startedAt: clock.now(),
+      startedAt: now,
       assignedBy: ctx.user.id,
       reason,
     });
+    const link = `/projects/${p.id}`;
+    const body = reason ? `${ctx.user.displayName}：${reason}` : ctx.user.displayName;
+    await notifier.send(
+      tx,
+      [
+        {
+          regionCode: p.regionCode,
+          userId: helperId,
+          kind: 'project.helper',
+          title: `您已被指定为帮办专员：${p.title}`,
+          body,
+          link,
+        },
+        ...(previousHelperId && previousHelperId !== helperId
+          ? [
+              {
+                regionCode: p.regionCode,
+                userId: previousHelperId,
+                kind: 'project.handover',
+                title: `项目已交接给其他帮办专员：${p.title}`,
+                body,
+                link,
+              },
+            ]
+          : []),
+      ].filter((m) => m.userId !== ctx.user.id),
+      now,
+    );
   }
 
   const createProject = (ctx: UserContext, input: Input) =>
@@ -481,7 +515,7 @@ export function createProjectService({
         })
         .returning({ id: cooperationProjects.id });
       if (!row) throw new Error('insert returned nothing');
-      const p = { id: row.id, regionCode };
+      const p = { id: row.id, regionCode, title: input.title };
       const parties = [
         ...[...enterpriseIds].map((enterpriseId) => ({
           regionCode,
@@ -603,7 +637,7 @@ export function createProjectService({
         .update(projectHelperAssignments)
         .set({ endedAt: now })
         .where(and(eq(projectHelperAssignments.projectId, id), isNull(projectHelperAssignments.endedAt)));
-      await startAssignment(tx, ctx, p, input.helperId, input.reason);
+      await startAssignment(tx, ctx, p, input.helperId, input.reason, current);
       const [names] = rowsOf<{ before: string | null; after: string | null }>(
         await tx.execute(sql`SELECT (SELECT display_name FROM users WHERE id = ${current}::uuid) AS before,
                                     (SELECT display_name FROM users WHERE id = ${input.helperId}::uuid) AS after`),

@@ -46,6 +46,16 @@ describe('round-table proposals: the escalation’s last rung, decided by a lead
     expect(res.statusCode, res.body).toBe(200);
     return res.json().id as string;
   };
+  /** What a user's inbox says of round-table proposals about one item (titles end with its name). */
+  const toldAbout = async (session: Session, name: string) =>
+    (
+      (await session.get('/api/notifications?pageSize=100')).json().items as {
+        kind: string;
+        title: string;
+        body: string;
+        link: string | null;
+      }[]
+    ).filter((n) => n.kind.startsWith('roundtable.') && n.title.endsWith(name));
   const proposalsOf = async (session: Session, itemId: string) => {
     const res = await session.get(`/api/supervision/proposals?itemId=${itemId}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -110,6 +120,25 @@ describe('round-table proposals: the escalation’s last rung, decided by a lead
       decidedByName: '刘建国',
       decidedAt: new Date(START.getTime() + 61 * DAY).toISOString(),
     });
+  });
+
+  it('tells the leaders a proposal waits for them, and the record’s owner and lead what a leader put on the agenda', async () => {
+    const leader = await t.login('jx_leader');
+    const waiting = await toldAbout(leader, '圆桌测试研究院乙');
+    expect(waiting).toEqual([
+      expect.objectContaining({
+        title: '提请圆桌对话，请决定是否列入议程：圆桌测试研究院乙',
+        link: '/supervision/proposals',
+      }),
+    ]);
+    expect(waiting[0]?.body).toMatch(/^张敏：已 60 天无工作台账记录/);
+    // The leader's own request is the decision: the owner (张敏) and the lead (李强) hear of it, the leader does not.
+    for (const username of ['jx_staff', 'jx_lead']) {
+      expect((await toldAbout(await t.login(username), '圆桌测试研究院丙')).map((n) => n.title)).toEqual([
+        '已列入圆桌议程：圆桌测试研究院丙',
+      ]);
+    }
+    expect(await toldAbout(leader, '圆桌测试研究院丙')).toEqual([]);
   });
 
   it('the lights job proposes an item red for 15 days, not 14, and never twice for one red episode', async () => {
@@ -250,6 +279,15 @@ describe('round-table proposals: the escalation’s last rung, decided by a lead
       await leader.get('/api/supervision/proposals?status=dismissed')
     ).json() as AgendaProposal[];
     expect(dismissed.map((p) => p.itemId)).toContain(byStaff);
+    // Whoever proposed it (张敏, also its owner) hears the decision and the reason.
+    const told = await toldAbout(await t.login('jx_staff'), '圆桌测试研究院乙');
+    expect(told).toEqual([
+      expect.objectContaining({
+        title: '暂不列入圆桌议程：圆桌测试研究院乙',
+        body: '刘建国：专班本月内自行协调',
+        link: `/recruitment/${byStaff}`,
+      }),
+    ]);
   });
 });
 

@@ -15,6 +15,7 @@ import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
+import type { NotificationMessage, Notifier } from '../../platform/notify/notifier.ts';
 import type { SupervisedItemProvider } from './supervision.provider.ts';
 import { supervisionAgendaProposals, supervisionLights } from './supervision.table.ts';
 
@@ -31,13 +32,59 @@ export function createAgendaProposals({
   db,
   clock,
   providers,
+  notifier,
 }: {
   db: Database;
   clock: Clock;
   providers: readonly SupervisedItemProvider[];
+  notifier: Notifier;
 }) {
   const linkOf = (itemType: SupervisedItemType, itemId: string) =>
     providers.find((p) => p.itemType === itemType)?.linkOf(itemId) ?? '';
+
+  /**
+   * Tells people in the inbox, in the caller's transaction: a proposal waiting for a decision goes
+   * to the region's leaders; a decision to whoever proposed it and to the item's owner and lead.
+   */
+  async function tell(
+    tx: Tx,
+    ctx: UserContext,
+    item: { regionCode: string; itemType: SupervisedItemType; itemId: string; title: string },
+    kind: 'proposed' | 'accepted' | 'dismissed',
+    body: string,
+    extra: (string | null)[] = [],
+  ) {
+    let recipients: (string | null)[] = extra;
+    if (kind === 'proposed') {
+      const leaders = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(eq(users.regionCode, item.regionCode), eq(users.role, 'leader'), eq(users.isDisabled, false)),
+        );
+      recipients = leaders.map((l) => l.id);
+    } else {
+      const provider = providers.find((p) => p.itemType === item.itemType);
+      const [found] = provider ? await provider.listItems(tx, { ids: [item.itemId] }) : [];
+      recipients = [...extra, found?.ownerId ?? null, found?.leadId ?? null];
+    }
+    const title = {
+      proposed: `提请圆桌对话，请决定是否列入议程：${item.title}`,
+      accepted: `已列入圆桌议程：${item.title}`,
+      dismissed: `暂不列入圆桌议程：${item.title}`,
+    }[kind];
+    const messages: NotificationMessage[] = [...new Set(recipients)]
+      .filter((id): id is string => id !== null && id !== ctx.user.id)
+      .map((userId) => ({
+        regionCode: item.regionCode,
+        userId,
+        kind: `roundtable.${kind}`,
+        title,
+        body,
+        link: kind === 'proposed' ? '/supervision/proposals' : linkOf(item.itemType, item.itemId),
+      }));
+    await notifier.send(tx, messages, clock.now());
+  }
 
   /** Proposals visible to the caller (row-level security narrows to their regions), newest first. */
   async function select(tx: Tx, where: SQL | undefined, limit = 500): Promise<AgendaProposal[]> {
@@ -147,6 +194,13 @@ export function createAgendaProposals({
         clientAddress: ctx.clientAddress,
         detail: { itemType: item.itemType, itemId: item.id, status: row.status, reason },
       });
+      await tell(
+        tx,
+        ctx,
+        { regionCode: item.regionCode, itemType: item.itemType, itemId: item.id, title: item.title },
+        isDecider ? 'accepted' : 'proposed',
+        `${ctx.user.displayName}：${reason}`,
+      );
       const [created] = await select(tx, eq(p.id, row.id), 1);
       if (!created) throw new Error('proposal not readable after insert');
       return created;
@@ -168,7 +222,13 @@ export function createAgendaProposals({
         .update(p)
         .set({ status: input.decision, decidedBy: ctx.user.id, decidedAt: now, decisionNote: input.note })
         .where(and(eq(p.id, id), eq(p.status, 'proposed')))
-        .returning({ regionCode: p.regionCode, itemType: p.itemType, itemId: p.itemId });
+        .returning({
+          regionCode: p.regionCode,
+          itemType: p.itemType,
+          itemId: p.itemId,
+          title: p.title,
+          proposedBy: p.proposedBy,
+        });
       if (!updated) {
         const [found] = await tx.select({ status: p.status }).from(p).where(eq(p.id, id));
         if (!found) throw notFound(ctx.lang);
@@ -186,6 +246,14 @@ export function createAgendaProposals({
         clientAddress: ctx.clientAddress,
         detail: { itemType: updated.itemType, itemId: updated.itemId, note: input.note },
       });
+      await tell(
+        tx,
+        ctx,
+        { ...updated, itemType: updated.itemType as SupervisedItemType },
+        input.decision,
+        input.note ? `${ctx.user.displayName}：${input.note}` : ctx.user.displayName,
+        [updated.proposedBy],
+      );
       const [decided] = await select(tx, eq(p.id, id), 1);
       if (!decided) throw notFound(ctx.lang);
       return decided;

@@ -424,7 +424,7 @@ export function createSupervisionService({
     }));
   }
 
-  const proposals = createAgendaProposals({ db, clock, providers });
+  const proposals = createAgendaProposals({ db, clock, providers, notifier });
 
   return {
     refreshItems,

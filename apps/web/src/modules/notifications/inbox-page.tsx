@@ -1,3 +1,4 @@
+import { translateMessage } from '@gaodi/contracts';
 import { Badge, Button, Flex, List, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -5,6 +6,7 @@ import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
+import { storedReasonText } from '../supervision/light-tag.tsx';
 import { useMarkAllRead, useMarkRead, useNotifications } from './use-notifications.ts';
 
 /** The in-app inbox: escalations and reminders; opening one marks it read and goes to its record. */
@@ -62,12 +64,12 @@ export function InboxPage() {
                   title={
                     <Flex gap={8} align="center">
                       {!n.readAt && <Badge status="processing" />}
-                      <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                      <Typography.Text strong={!n.readAt}>{translateMessage(n.title, lang)}</Typography.Text>
                     </Flex>
                   }
                   description={
                     <>
-                      <div>{n.body}</div>
+                      <div>{storedReasonText(n.body, lang)}</div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {formatDateTime(n.createdAt, lang)}
                       </Typography.Text>
