@@ -48,16 +48,18 @@ async function regionChain(tx: Tx, regionCode: string): Promise<Chain> {
   );
 }
 
+const labelColumns = {
+  regionCode: stageLabels.regionCode,
+  pipeline: stageLabels.pipeline,
+  stage: stageLabels.stage,
+  label: stageLabels.label,
+  description: stageLabels.description,
+};
+
 async function labelRows(tx: Tx, chain: Chain, pipeline?: StagePipeline): Promise<LabelRow[]> {
   if (chain.length === 0) return [];
   return tx
-    .select({
-      regionCode: stageLabels.regionCode,
-      pipeline: stageLabels.pipeline,
-      stage: stageLabels.stage,
-      label: stageLabels.label,
-      description: stageLabels.description,
-    })
+    .select(labelColumns)
     .from(stageLabels)
     .where(
       and(
@@ -168,13 +170,7 @@ export function createSettingsService({ db, clock }: { db: Database; clock: Cloc
     if (!pipeline || renamed.length === 0) return [];
     // Row-level security shows this office's region and the regions below it.
     const below = await tx
-      .select({
-        regionCode: stageLabels.regionCode,
-        pipeline: stageLabels.pipeline,
-        stage: stageLabels.stage,
-        label: stageLabels.label,
-        description: stageLabels.description,
-      })
+      .select(labelColumns)
       .from(stageLabels)
       .where(and(eq(stageLabels.pipeline, pipeline), sql`${stageLabels.regionCode} <> ${regionCode}`));
     const problems: FieldProblem[] = [];
