@@ -22,6 +22,7 @@ import { projectSupervisedItems, projectsRoutes } from './modules/projects/index
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
 import { createSupervisionService, lightsJob, supervisionRoutes } from './modules/supervision/index.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { createAuthService } from './platform/auth/auth.service.ts';
@@ -32,11 +33,12 @@ import { createUploadStore } from './platform/excel/upload-store.ts';
 import { handleError, localizeProblems } from './platform/http/errors.ts';
 import { langOf } from './platform/i18n/lang.ts';
 import type { ScheduledJob } from './platform/jobs/jobs.ts';
-import { inboxNotifier } from './platform/notify/notifier.ts';
-import { notifyRoutes } from './platform/notify/notify.routes.ts';
+import { notificationsRoutes } from './platform/notifications/notifications.routes.ts';
+import { inboxNotifier } from './platform/notifications/notifier.ts';
 import { filesRoutes } from './platform/storage/files.routes.ts';
 import { createFilesService } from './platform/storage/files.service.ts';
 import { createMemoryStorage, type FileStorage } from './platform/storage/storage.ts';
+import { regionsRoutes } from './platform/tenancy/regions.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -116,6 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(authRoutes, { auth, db: deps.db, idleMinutes });
+  await app.register(regionsRoutes, { db: deps.db });
+  await app.register(auditRoutes, { auth, db: deps.db });
   await app.register(usersRoutes, { auth, db: deps.db, clock: deps.clock });
   await app.register(directoryRoutes, { auth, db: deps.db, clock: deps.clock, uploads });
   const { db, clock } = deps;
@@ -134,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('scheduledJobs', [lightsJob(supervision)] satisfies ScheduledJob[]);
   await app.register(filesRoutes, { auth, files });
-  await app.register(notifyRoutes, { auth, db, clock });
+  await app.register(notificationsRoutes, { auth, db, clock });
   await app.register(platformRoutes, { auth, platforms });
   await app.register(supervisionRoutes, { auth, supervision });
   await app.register(recruitmentRoutes, { auth, db, clock, uploads, files, supervision, platforms });

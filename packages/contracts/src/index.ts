@@ -68,7 +68,7 @@ export {
   NotificationListQuery,
   NotificationPage,
   UnreadCount,
-} from './notification.contract.ts';
+} from './notifications.contract.ts';
 export * from './permissions.ts';
 export {
   PLATFORM_KIND_LABELS,

@@ -13,7 +13,7 @@ import { createSupervisionService } from '../modules/supervision/index.ts';
 import { users } from '../platform/auth/auth.table.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database, Tx } from '../platform/db/database.ts';
-import { inboxNotifier } from '../platform/notify/notifier.ts';
+import { inboxNotifier } from '../platform/notifications/notifier.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
 
 const JX = '370828';

@@ -19,7 +19,7 @@ import { guard, userCtx } from '../../platform/auth/auth.plugin.ts';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
-import type { Notifier } from '../../platform/notify/notifier.ts';
+import type { Notifier } from '../../platform/notifications/notifier.ts';
 import type { SupervisionService } from '../supervision/index.ts';
 import { createProjectService } from './projects.service.ts';
 

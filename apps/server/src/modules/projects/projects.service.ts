@@ -28,7 +28,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Database, rowsOf, type Tx } from '../../platform/db/database.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../platform/http/errors.ts';
 import { chinaDay } from '../../platform/jobs/jobs.ts';
-import type { Notifier } from '../../platform/notify/notifier.ts';
+import type { Notifier } from '../../platform/notifications/notifier.ts';
 import { regions } from '../../platform/tenancy/region.table.ts';
 import { enterprises, institutes } from '../directory/index.ts';
 import { contractNeedIn, matchmakingEvents, needPairings, techNeeds } from '../matchmaking/index.ts';

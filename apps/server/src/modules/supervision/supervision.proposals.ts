@@ -15,7 +15,7 @@ import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
-import type { NotificationMessage, Notifier } from '../../platform/notify/notifier.ts';
+import type { NotificationMessage, Notifier } from '../../platform/notifications/notifier.ts';
 import type { SupervisedItemProvider } from './supervision.provider.ts';
 import { supervisionAgendaProposals, supervisionLights } from './supervision.table.ts';
 

@@ -14,7 +14,7 @@ import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { chinaDay, claimJobRun, finishJobRun, type ScheduledJob } from '../../platform/jobs/jobs.ts';
-import type { NotificationMessage, Notifier } from '../../platform/notify/notifier.ts';
+import type { NotificationMessage, Notifier } from '../../platform/notifications/notifier.ts';
 import { createAgendaProposals } from './supervision.proposals.ts';
 import type { SupervisedItemProvider } from './supervision.provider.ts';
 import { computeLight, daysBetween, type SupervisedItem } from './supervision.rules.ts';

@@ -1,21 +1,9 @@
-import {
-  AuditEntry,
-  AuditQuery,
-  LoginInput,
-  Me,
-  Ok,
-  pageOf,
-  Region,
-  SwitchRegionInput,
-} from '@gaodi/contracts';
-import { asc, inArray, sql } from 'drizzle-orm';
+import { LoginInput, Me, Ok, SwitchRegionInput } from '@gaodi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { listAudit } from '../audit/audit.ts';
-import { type Database, rowsOf, type Scope } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
-import { regions } from '../tenancy/region.table.ts';
-import { guard, SESSION_COOKIE, signedIn, userCtx } from './auth.plugin.ts';
+import { regionSubtree } from '../tenancy/region-subtree.ts';
+import { SESSION_COOKIE, signedIn, userCtx } from './auth.plugin.ts';
 import type { AuthService } from './auth.service.ts';
 
 type Deps = { auth: AuthService; db: Database; idleMinutes: number };
@@ -88,39 +76,4 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, i
       return { ok: true as const };
     },
   );
-
-  app.get(
-    '/api/audit',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: '审计日志',
-        querystring: AuditQuery,
-        response: { 200: pageOf(AuditEntry) },
-      },
-      preHandler: guard(auth, 'audit', 'read'),
-    },
-    async (request) => db.transaction(request.ctx.scope, (tx) => listAudit(tx, request.query)),
-  );
-
-  app.get(
-    '/api/regions',
-    {
-      schema: { tags: ['auth'], summary: '可见区域', response: { 200: z.array(Region) } },
-      preHandler: signedIn,
-    },
-    async (request) => {
-      const { user, scope } = userCtx(request);
-      return regionSubtree(db, user.activeRegionCode, scope);
-    },
-  );
 };
-
-async function regionSubtree(db: Database, root: string, scope: Scope) {
-  return db.transaction(scope, async (tx) => {
-    const codes = await tx.execute(sql`SELECT unnest(gaodi_region_subtree(${root})) AS code`);
-    const list = rowsOf<{ code: string }>(codes).map((r) => r.code);
-    if (list.length === 0) return [];
-    return tx.select().from(regions).where(inArray(regions.code, list)).orderBy(asc(regions.code));
-  });
-}

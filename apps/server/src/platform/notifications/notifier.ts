@@ -1,5 +1,5 @@
 import type { Tx } from '../db/database.ts';
-import { notifications } from './notify.table.ts';
+import { notifications } from './notifications.table.ts';
 
 export type NotificationMessage = {
   regionCode: string;

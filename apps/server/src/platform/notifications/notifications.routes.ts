@@ -13,7 +13,7 @@ import type { AuthService } from '../auth/auth.service.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
-import { notifications } from './notify.table.ts';
+import { notifications } from './notifications.table.ts';
 
 const toNotification = (r: typeof notifications.$inferSelect): Notification => ({
   id: r.id,
@@ -29,10 +29,11 @@ const toNotification = (r: typeof notifications.$inferSelect): Notification => (
  * The inbox. Row-level security already limits rows to the signed-in user; the explicit user filter
  * keeps the query on its index. Marking as read is not audited: it changes nothing but the reader's view.
  */
-export const notifyRoutes: FastifyPluginAsyncZod<{ auth: AuthService; db: Database; clock: Clock }> = async (
-  app,
-  { auth, db, clock },
-) => {
+export const notificationsRoutes: FastifyPluginAsyncZod<{
+  auth: AuthService;
+  db: Database;
+  clock: Clock;
+}> = async (app, { auth, db, clock }) => {
   const tags = ['notifications'];
   app.get(
     '/api/notifications',
