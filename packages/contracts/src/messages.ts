@@ -128,6 +128,10 @@ const EXACT: Record<string, string> = {
   '不支持 ZIP64 格式的文件': 'ZIP64 files are not supported',
   '文件已损坏（目录越界）': 'The file is damaged (directory out of bounds)',
   '文件已损坏（目录项无效）': 'The file is damaged (invalid directory entry)',
+  '文件已损坏或结构异常，请在 Excel 中另存为 .xlsx 后重试':
+    'The file is damaged or oddly built; save it again as .xlsx in Excel and retry',
+  文件使用了不支持的压缩方式: 'The file uses an unsupported compression method',
+  '不支持加密的文件，请先取消密码保护': 'Encrypted files are not supported; remove the password first',
 };
 
 /** Recruitment stages have no English in contracts (the web keeps it in recruitment-labels.tsx). */
@@ -226,6 +230,10 @@ const PATTERNS: Pattern[] = [
   [
     /^文件解压后过大（(\S+) MB，上限 (\S+) MB）$/,
     (m) => `The file is too large when unpacked (${m[1]} MB; the limit is ${m[2]} MB)`,
+  ],
+  [
+    /^文件解压后超过 (\S+) MB，疑似压缩炸弹，已拒绝$/,
+    (m) => `The file unpacks to more than ${m[1]} MB; refused as a likely zip bomb`,
   ],
   [
     /^文件压缩比异常（(\d+):1），疑似压缩炸弹$/,

@@ -79,7 +79,7 @@ const thin: Partial<ExcelJS.Borders> = {
 
 /** Opens an uploaded .xlsx after the zip checks; a refused or unreadable file is a 400 with the reason. */
 export async function readUploadedWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
-  const verdict = inspectZip(buf);
+  const verdict = await inspectZip(buf);
   if (!verdict.ok) throw new AppError(400, 'BAD_FILE', verdict.reason);
   const workbook = new ExcelJS.Workbook();
   try {
