@@ -20,7 +20,7 @@ import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/
 import { createPlatformService, platformRoutes } from './modules/platform/index.ts';
 import { projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
-import { settingsRoutes } from './modules/settings/index.ts';
+import { createSettingsService, settingsRoutes } from './modules/settings/index.ts';
 import { createSupervisionService, lightsJob, supervisionRoutes } from './modules/supervision/index.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
@@ -147,7 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('matchIndex', matchIndex);
   await app.register(matchmakingRoutes, { auth, db, clock, uploads, index: matchIndex });
   await app.register(projectsRoutes, { auth, db, clock, supervision, notifier: inboxNotifier });
-  await app.register(settingsRoutes, { auth, db, clock });
+  await app.register(settingsRoutes, { auth, settings: createSettingsService({ db, clock }) });
 
   app.setNotFoundHandler((request, reply) => {
     // Pages of the single-page app get index.html; API paths and missing files (a stale chunk

@@ -42,6 +42,7 @@ export {
   NeedRecommendations,
   NeedStage,
   NeedStageInput,
+  needPipeline,
   OPEN_NEED_STAGES,
   PAIRING_OUTCOME_LABELS,
   PAIRING_OUTCOMES,
@@ -70,6 +71,7 @@ export {
   UnreadCount,
 } from './notifications.contract.ts';
 export * from './permissions.ts';
+export * from './pipeline.ts';
 export {
   PLATFORM_KIND_LABELS,
   PLATFORM_KINDS,
@@ -110,6 +112,7 @@ export {
   ProjectStageInput,
   ProjectSummary,
   ProjectUpdateInput,
+  projectPipeline,
   projectStageRequirements,
   SIGNED_PROJECT_STAGES,
 } from './projects.contract.ts';
@@ -145,6 +148,7 @@ export {
   RecruitmentPlan,
   RecruitmentPlanInput,
   RecruitmentSummary,
+  recruitmentPipeline,
   STAGE_LABELS,
   STAGE_TRANSITIONS,
   STAGES,
@@ -153,10 +157,13 @@ export {
   stageRequirements,
   YearParams,
 } from './recruitment.contract.ts';
+export * from './route.ts';
 export {
   DEFAULT_STAGE_NAMES,
+  GetStageLabelsRoute,
   PIPELINE_STAGES,
   RECRUITMENT_STAGE_NAMES,
+  SaveStageLabelsRoute,
   STAGE_DESCRIPTION_MAX,
   STAGE_LABEL_MAX,
   STAGE_PIPELINE_LABELS,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText, pageOf, text } from './common.contract.ts';
+import { definePipeline } from './pipeline.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const Phone = z
@@ -13,39 +14,49 @@ const Keywords = z.array(text(40)).max(20).default([]);
 
 // ---- needs: stages and the one table of allowed moves -----------------------------------------
 
-export const NEED_STAGES = [
-  'collected',
-  'reviewed',
-  'published',
-  'matching',
-  'contracted',
-  'closed',
-] as const;
-export const NeedStage = z.enum(NEED_STAGES);
-export type NeedStage = z.infer<typeof NeedStage>;
-export const NEED_STAGE_LABELS: Record<NeedStage, { zh: string; en: string }> = {
-  collected: { zh: '已征集', en: 'Collected' },
-  reviewed: { zh: '已审核', en: 'Reviewed' },
-  published: { zh: '已发布', en: 'Published' },
-  matching: { zh: '对接中', en: 'Matching' },
-  contracted: { zh: '已签约', en: 'Contracted' },
-  closed: { zh: '已关闭', en: 'Closed' },
-};
-
 /**
- * Allowed need moves, written once. Forward one step; a reviewed need may go back to collection
+ * The technology-need pipeline. Forward one step; a reviewed need may go back to collection
  * (returned for changes); any open need may be closed; a closed need reopens as collected.
  */
-export const NEED_STAGE_TRANSITIONS: Record<NeedStage, readonly NeedStage[]> = {
-  collected: ['reviewed', 'closed'],
-  reviewed: ['published', 'collected', 'closed'],
-  published: ['matching', 'closed'],
-  matching: ['contracted', 'published', 'closed'],
-  contracted: ['closed'],
-  closed: ['collected'],
-};
+export const needPipeline = definePipeline({
+  key: 'need',
+  stages: ['collected', 'reviewed', 'published', 'matching', 'contracted', 'closed'],
+  sideExits: ['closed'],
+  labels: {
+    collected: { zh: '已征集', en: 'Collected' },
+    reviewed: { zh: '已审核', en: 'Reviewed' },
+    published: { zh: '已发布', en: 'Published' },
+    matching: { zh: '对接中', en: 'Matching' },
+    contracted: { zh: '已签约', en: 'Contracted' },
+    closed: { zh: '已关闭', en: 'Closed' },
+  },
+  moves: {
+    collected: ['reviewed', 'closed'],
+    reviewed: ['published', 'collected', 'closed'],
+    published: ['matching', 'closed'],
+    matching: ['contracted', 'published', 'closed'],
+    contracted: ['closed'],
+    closed: ['collected'],
+  },
+  requires: {},
+  groups: {
+    collected: 'active',
+    reviewed: 'active',
+    published: 'active',
+    matching: 'active',
+    contracted: 'done',
+    closed: 'stopped',
+  },
+  dateOrder: [],
+});
+
+export const NEED_STAGES = needPipeline.stages;
+export const NeedStage = needPipeline.Stage;
+export type NeedStage = (typeof NEED_STAGES)[number];
+export const NEED_STAGE_LABELS = needPipeline.labels;
+export const NEED_STAGE_TRANSITIONS = needPipeline.moves;
 export function canMoveNeed(from: NeedStage, to: NeedStage): boolean {
-  return NEED_STAGE_TRANSITIONS[from].includes(to);
+  return needPipeline.canMove(from, to);
 }
 /** Needs that institutes may see and the engine recommends to them. */
 export const OPEN_NEED_STAGES: readonly NeedStage[] = ['published', 'matching'];

@@ -1,5 +1,7 @@
 import { NEED_STAGE_LABELS } from './matchmaking.contract.ts';
-import { PROJECT_STAGE_LABELS } from './projects.contract.ts';
+import type { Pipeline } from './pipeline.ts';
+import { PROJECT_STAGE_LABELS, projectPipeline } from './projects.contract.ts';
+import { recruitmentPipeline } from './recruitment.contract.ts';
 
 /**
  * English for the Chinese messages the API writes by hand (refinements in contracts, `invalid()`
@@ -159,6 +161,14 @@ function stageList(list: string, dict: Record<string, string>): string {
     .join(', ');
 }
 
+/** The fields pipelines require (签约日期 → signing date), from their declarations. */
+const REQUIREMENT_EN: Record<string, string> = Object.fromEntries(
+  ([recruitmentPipeline, projectPipeline] as Pipeline<string>[]).flatMap((p) =>
+    Object.values(p.requires).flatMap((reqs) => (reqs ?? []).map((r) => [r.label.zh, r.label.en])),
+  ),
+);
+const fieldEn = (zh: string) => REQUIREMENT_EN[zh] ?? zh;
+
 type Pattern = readonly [RegExp, (m: RegExpExecArray) => string];
 
 /**
@@ -221,6 +231,17 @@ const PATTERNS: Pattern[] = [
     (m) => `${m[1]} already uses “${m[2]}” as the name of another stage`,
   ],
   [/^(.+)须填写原因$/s, (m) => `A reason is required for “${RECRUITMENT_STAGE_EN[m[1] ?? ''] ?? m[1]}”`],
+  [/^(.+)须填写(.+)$/s, (m) => `“${ANY_STAGE_EN[m[1] ?? ''] ?? m[1]}” requires the ${fieldEn(m[2] ?? '')}`],
+  [/^(.+)不能晚于今天$/s, (m) => `The ${fieldEn(m[1] ?? '')} cannot be later than today`],
+  [
+    /^(.+)不能早于(.+)（(.+)）$/s,
+    (m) => `The ${fieldEn(m[1] ?? '')} cannot be earlier than the ${fieldEn(m[2] ?? '')} (${m[3]})`,
+  ],
+  [/^(.+)不能超过 (\d+) 个字$/s, (m) => `The ${fieldEn(m[1] ?? '')} cannot exceed ${m[2]} characters`],
+  [
+    /^您的角色不能将记录变更为“(.*)”$/s,
+    (m) => `Your role cannot move a record to “${ANY_STAGE_EN[m[1] ?? ''] ?? m[1]}”`,
+  ],
   [
     /^台账条目填报已超过 (\d+) 天，不能修改，请新增一条更正记录$/,
     (m) => `Ledger entries can only be edited for ${m[1]} days; add a correcting entry instead`,

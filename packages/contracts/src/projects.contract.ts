@@ -1,52 +1,70 @@
 import { z } from 'zod';
 import { optionalText, pageOf, RegionCode, text } from './common.contract.ts';
+import { definePipeline } from './pipeline.ts';
 import { LightState } from './supervision.contract.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const Fen = z.number().int().min(0).max(1_000_000_000_000);
 
-export const PROJECT_STAGES = [
-  'intention',
-  'signed',
-  'in_progress',
-  'accepted',
-  'landed',
-  'stopped',
-] as const;
-export const ProjectStage = z.enum(PROJECT_STAGES);
-export type ProjectStage = z.infer<typeof ProjectStage>;
-export const PROJECT_STAGE_LABELS: Record<ProjectStage, { zh: string; en: string }> = {
-  intention: { zh: '意向', en: 'Intention' },
-  signed: { zh: '签约', en: 'Signed' },
-  in_progress: { zh: '实施', en: 'In progress' },
-  accepted: { zh: '验收', en: 'Accepted' },
-  landed: { zh: '转化落地', en: 'Landed' },
-  stopped: { zh: '终止', en: 'Stopped' },
-};
+/**
+ * The cooperation-project pipeline: forward one step; 终止 (with a reason) from any open stage;
+ * none back. Landed on or after signed.
+ */
+export const projectPipeline = definePipeline({
+  key: 'project',
+  stages: ['intention', 'signed', 'in_progress', 'accepted', 'landed', 'stopped'],
+  sideExits: ['stopped'],
+  labels: {
+    intention: { zh: '意向', en: 'Intention' },
+    signed: { zh: '签约', en: 'Signed' },
+    in_progress: { zh: '实施', en: 'In progress' },
+    accepted: { zh: '验收', en: 'Accepted' },
+    landed: { zh: '转化落地', en: 'Landed' },
+    stopped: { zh: '终止', en: 'Stopped' },
+  },
+  moves: {
+    intention: ['signed', 'stopped'],
+    signed: ['in_progress', 'stopped'],
+    in_progress: ['accepted', 'stopped'],
+    accepted: ['landed', 'stopped'],
+    landed: [],
+    stopped: [],
+  },
+  requires: {
+    signed: [
+      { field: 'signedOn', kind: 'date', label: { zh: '签约日期', en: 'signing date' }, isNotFuture: true },
+      { field: 'contractNo', kind: 'text', label: { zh: '合同编号', en: 'contract number' }, maxLength: 60 },
+    ],
+    landed: [
+      { field: 'landedOn', kind: 'date', label: { zh: '落地日期', en: 'landing date' }, isNotFuture: true },
+    ],
+    stopped: [{ field: 'reason', kind: 'text', label: { zh: '终止原因', en: 'reason' }, maxLength: 500 }],
+  },
+  groups: {
+    intention: 'active',
+    signed: 'active',
+    in_progress: 'active',
+    accepted: 'active',
+    landed: 'done',
+    stopped: 'stopped',
+  },
+  dateOrder: [['signedOn', 'landedOn']],
+});
 
-/** Allowed project moves: forward one step; 终止 (with a reason) from any open stage; none back. */
-export const PROJECT_STAGE_TRANSITIONS: Record<ProjectStage, readonly ProjectStage[]> = {
-  intention: ['signed', 'stopped'],
-  signed: ['in_progress', 'stopped'],
-  in_progress: ['accepted', 'stopped'],
-  accepted: ['landed', 'stopped'],
-  landed: [],
-  stopped: [],
-};
+export const PROJECT_STAGES = projectPipeline.stages;
+export const ProjectStage = projectPipeline.Stage;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+export const PROJECT_STAGE_LABELS = projectPipeline.labels;
+export const PROJECT_STAGE_TRANSITIONS = projectPipeline.moves;
 export function canMoveProject(from: ProjectStage, to: ProjectStage): boolean {
-  return PROJECT_STAGE_TRANSITIONS[from].includes(to);
+  return projectPipeline.canMove(from, to);
 }
 /** Stages that count as "signed" (签约 or beyond, not stopped before signing). */
 export const SIGNED_PROJECT_STAGES: readonly ProjectStage[] = ['signed', 'in_progress', 'accepted', 'landed'];
 
-/** What a move needs besides the target. */
-export function projectStageRequirements(
-  to: ProjectStage,
-): ('signedOn' | 'contractNo' | 'landedOn' | 'reason')[] {
-  if (to === 'signed') return ['signedOn', 'contractNo'];
-  if (to === 'landed') return ['landedOn'];
-  if (to === 'stopped') return ['reason'];
-  return [];
+/** The input fields a move into `to` needs. */
+export function projectStageRequirements(to: ProjectStage): string[] {
+  return projectPipeline.requirementsOf(to).map((r) => r.field);
 }
 
 export const PROJECT_KINDS = [

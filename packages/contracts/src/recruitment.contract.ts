@@ -1,68 +1,79 @@
 import { z } from 'zod';
 import { optionalText, pageOf, text } from './common.contract.ts';
+import { definePipeline } from './pipeline.ts';
 import { PlatformInput } from './platform.contract.ts';
 import { Light, LightHistoryEntry, LightState } from './supervision.contract.ts';
 
 // ---- stages and the one table of allowed moves -----------------------------------------------
 
-export const STAGES = [
-  'lead',
-  'contacted',
-  'negotiating',
-  'signed',
-  'landed',
-  'operating',
-  'shelved',
-  'dropped',
-] as const;
-export const Stage = z.enum(STAGES);
-export type Stage = z.infer<typeof Stage>;
-/** The main line, in order (the board's columns before the side exits). */
-export const MAIN_STAGES: readonly Stage[] = [
-  'lead',
-  'contacted',
-  'negotiating',
-  'signed',
-  'landed',
-  'operating',
-];
-export const STAGE_LABELS: Record<Stage, string> = {
-  lead: '线索',
-  contacted: '接洽',
-  negotiating: '洽谈',
-  signed: '签约',
-  landed: '落地',
-  operating: '运营',
-  shelved: '搁置',
-  dropped: '终止',
-};
-
 /**
- * Allowed stage moves, written once: the server refuses anything else and the board offers only
- * these drops. Forward one step; back one step while still talking; side exits before operation;
- * a shelved record resumes, a dropped one reopens as a lead. Once signed, the only way out is 终止.
+ * The recruitment pipeline, declared once: stages, moves, what each move requires, how each stage
+ * counts. Forward one step; back one step while still talking; side exits before operation; a
+ * shelved record resumes, a dropped one reopens as a lead. Once signed, the only way out is 终止.
  */
-export const STAGE_TRANSITIONS: Record<Stage, readonly Stage[]> = {
-  lead: ['contacted', 'shelved', 'dropped'],
-  contacted: ['negotiating', 'lead', 'shelved', 'dropped'],
-  negotiating: ['signed', 'contacted', 'shelved', 'dropped'],
-  signed: ['landed', 'dropped'],
-  landed: ['operating', 'dropped'],
-  operating: [],
-  shelved: ['lead', 'contacted', 'negotiating', 'dropped'],
-  dropped: ['lead'],
-};
+export const recruitmentPipeline = definePipeline({
+  key: 'recruitment',
+  stages: ['lead', 'contacted', 'negotiating', 'signed', 'landed', 'operating', 'shelved', 'dropped'],
+  sideExits: ['shelved', 'dropped'],
+  labels: {
+    lead: { zh: '线索', en: 'Lead' },
+    contacted: { zh: '接洽', en: 'Contacted' },
+    negotiating: { zh: '洽谈', en: 'Negotiating' },
+    signed: { zh: '签约', en: 'Signed' },
+    landed: { zh: '落地', en: 'Landed' },
+    operating: { zh: '运营', en: 'Operating' },
+    shelved: { zh: '搁置', en: 'Shelved' },
+    dropped: { zh: '终止', en: 'Dropped' },
+  },
+  moves: {
+    lead: ['contacted', 'shelved', 'dropped'],
+    contacted: ['negotiating', 'lead', 'shelved', 'dropped'],
+    negotiating: ['signed', 'contacted', 'shelved', 'dropped'],
+    signed: ['landed', 'dropped'],
+    landed: ['operating', 'dropped'],
+    operating: [],
+    shelved: ['lead', 'contacted', 'negotiating', 'dropped'],
+    dropped: ['lead'],
+  },
+  requires: {
+    signed: [
+      { field: 'signedOn', kind: 'date', label: { zh: '签约日期', en: 'signing date' }, isNotFuture: true },
+      { field: 'agreementFileId', kind: 'file', label: { zh: '协议附件', en: 'agreement file' } },
+    ],
+    operating: [{ field: 'platform', kind: 'custom', label: { zh: '运营平台', en: 'operating platform' } }],
+    shelved: [{ field: 'reason', kind: 'text', label: { zh: '原因', en: 'reason' }, maxLength: 500 }],
+    dropped: [{ field: 'reason', kind: 'text', label: { zh: '原因', en: 'reason' }, maxLength: 500 }],
+  },
+  groups: {
+    lead: 'active',
+    contacted: 'active',
+    negotiating: 'active',
+    signed: 'active',
+    landed: 'active',
+    operating: 'done',
+    shelved: 'stopped',
+    dropped: 'stopped',
+  },
+  dateOrder: [],
+});
+
+export const STAGES = recruitmentPipeline.stages;
+export const Stage = recruitmentPipeline.Stage;
+export type Stage = (typeof STAGES)[number];
+/** The main line, in order (the board's columns before the side exits). */
+export const MAIN_STAGES: readonly Stage[] = recruitmentPipeline.mainLine;
+export const STAGE_LABELS: Record<Stage, string> = Object.fromEntries(
+  STAGES.map((s) => [s, recruitmentPipeline.labels[s].zh]),
+) as Record<Stage, string>;
+export const STAGE_TRANSITIONS = recruitmentPipeline.moves;
 
 export function canMoveStage(from: Stage, to: Stage): boolean {
-  return STAGE_TRANSITIONS[from].includes(to);
+  return recruitmentPipeline.canMove(from, to);
 }
 
-/** What a move needs besides the target: the board asks for these before it calls the API. */
-export function stageRequirements(to: Stage): ('signedOn' | 'agreementFileId' | 'platform' | 'reason')[] {
-  if (to === 'signed') return ['signedOn', 'agreementFileId'];
-  if (to === 'operating') return ['platform'];
-  if (to === 'shelved' || to === 'dropped') return ['reason'];
-  return [];
+/** The input fields a move into `to` needs (the dialog asks for these). */
+export function stageRequirements(to: Stage): string[] {
+  return recruitmentPipeline.requirementsOf(to).map((r) => r.field);
 }
 
 /** Stages that count as "recruited" (reached 签约 or beyond). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NEED_STAGE_LABELS, NEED_STAGES } from './matchmaking.contract.ts';
 import { PROJECT_STAGE_LABELS, PROJECT_STAGES } from './projects.contract.ts';
 import { STAGE_LABELS, STAGES, type Stage } from './recruitment.contract.ts';
+import { defineRoute } from './route.ts';
 
 /**
  * The pipelines whose stages an office names. Stage codes are fixed (they drive transitions,
@@ -129,3 +130,23 @@ export const StageLabelsInput = z
     });
   });
 export type StageLabelsInput = z.infer<typeof StageLabelsInput>;
+
+// ---- routes ----------------------------------------------------------------------------------
+
+export const GetStageLabelsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/settings/stage-labels',
+  summary: '本区域各流程的阶段名称（本区域、上级区域或默认）',
+  tags: ['settings'],
+  access: { resource: 'stage_label', action: 'read' },
+  response: StageLabels,
+});
+export const SaveStageLabelsRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/settings/stage-labels',
+  summary: '设置或清除本区域某一流程的阶段名称',
+  tags: ['settings'],
+  access: { resource: 'stage_label', action: 'update' },
+  body: StageLabelsInput,
+  response: StageLabels,
+});

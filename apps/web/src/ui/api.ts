@@ -1,4 +1,10 @@
-import { ApiError as ApiErrorShape } from '@gaodi/contracts';
+import {
+  ApiError as ApiErrorShape,
+  pathOf,
+  type RouteContract,
+  type RouteInput,
+  type RouteOutput,
+} from '@gaodi/contracts';
 import type { z } from 'zod';
 
 export type FieldProblem = { path: string; message: string };
@@ -147,4 +153,39 @@ function fileNameOf(disposition: string | null): string | null {
   if (star?.[1]) return decodeURIComponent(star[1]);
   const plain = /filename="?([^";]+)"?/i.exec(disposition);
   return plain?.[1] ?? null;
+}
+
+/**
+ * Calls a route declared in contracts: the path is filled from `params`, the body and query are
+ * typed by the route's schemas and the answer is parsed by its response schema. Upload routes
+ * take `form`; file routes are downloaded with `downloadRoute`.
+ */
+export async function call<const R extends RouteContract>(
+  route: R,
+  input: RouteInput<R> & { form?: FormData; redirectOn401?: boolean },
+): Promise<RouteOutput<R>> {
+  const path = pathOf(route.path, input.params as Record<string, unknown> | undefined);
+  const response = await send(route.method, path, {
+    query: input.query as Query | undefined,
+    body: input.form
+      ? undefined
+      : (input.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {})),
+    form: input.form,
+    redirectOn401: input.redirectOn401,
+  });
+  if (!route.response) return undefined as RouteOutput<R>;
+  return route.response.parse(await response.json()) as RouteOutput<R>;
+}
+
+/** Downloads a file route's answer (an .xlsx ledger, a .docx report) under the server's file name. */
+export function downloadRoute<const R extends RouteContract>(
+  route: R,
+  input: RouteInput<R>,
+  fallbackName = 'download',
+) {
+  return api.download(
+    pathOf(route.path, input.params as Record<string, unknown> | undefined),
+    input.query as Query,
+    fallbackName,
+  );
 }

@@ -1,3 +1,4 @@
+import { needPipeline } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -15,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { oneOf } from '../../platform/db/checks.ts';
 import { enterprises, industries, institutes } from '../directory/index.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -48,6 +50,8 @@ export const techNeeds = pgTable(
     contactName: text('contact_name').notNull().default(''),
     contactPhone: text('contact_phone').notNull().default(''),
     stage: text('stage').notNull(),
+    /** The office's custom stage inside `stage` (settings' custom_stages), or null. */
+    subStage: text('sub_stage'),
     stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }).notNull(),
     reviewNote: text('review_note').notNull().default(''),
     ...audited,
@@ -55,6 +59,7 @@ export const techNeeds = pgTable(
   (t) => [
     index('tech_needs_region_stage_idx').on(t.regionCode, t.stage),
     index('tech_needs_enterprise_idx').on(t.enterpriseId),
+    oneOf('tech_needs_stage_known', t.stage, needPipeline.stages),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { PROJECT_KINDS, projectPipeline } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -10,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { oneOf, onOrAfter } from '../../platform/db/checks.ts';
 import { enterprises, institutes } from '../directory/index.ts';
 import { matchmakingEvents, needPairings, techNeeds } from '../matchmaking/index.ts';
 
@@ -27,6 +29,8 @@ export const cooperationProjects = pgTable(
     title: text('title').notNull(),
     kind: text('kind').notNull(),
     stage: text('stage').notNull(),
+    /** The office's custom stage inside `stage` (settings' custom_stages), or null. */
+    subStage: text('sub_stage'),
     contractNo: text('contract_no').notNull().default(''),
     /** Contract amount in integer fen. */
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull().default(0),
@@ -54,6 +58,9 @@ export const cooperationProjects = pgTable(
     index('cooperation_projects_region_stage_idx').on(t.regionCode, t.stage),
     index('cooperation_projects_rd_region_idx').on(t.rdRegionCode),
     index('cooperation_projects_event_idx').on(t.sourceEventId),
+    oneOf('cooperation_projects_stage_known', t.stage, projectPipeline.stages),
+    oneOf('cooperation_projects_kind_known', t.kind, PROJECT_KINDS),
+    onOrAfter('cooperation_projects_landed_after_signed', t.signedOn, t.landedOn),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { ENTRY_KINDS, GRADES, recruitmentPipeline } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -10,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { oneOf } from '../../platform/db/checks.ts';
 import { industries, institutes } from '../directory/index.ts';
 
 /** 招引方案: one plan per region and year, with its targets. */
@@ -41,6 +43,8 @@ export const recruitmentRecords = pgTable(
       .references(() => institutes.id),
     grade: text('grade').notNull(),
     stage: text('stage').notNull(),
+    /** The office's custom stage inside `stage` (settings' custom_stages), or null. */
+    subStage: text('sub_stage'),
     cooperationMode: text('cooperation_mode').notNull().default(''),
     industryId: uuid('industry_id').references(() => industries.id),
     ownerId: uuid('owner_id').notNull(),
@@ -66,6 +70,8 @@ export const recruitmentRecords = pgTable(
     index('recruitment_records_region_stage_idx').on(t.regionCode, t.stage, t.updatedAt),
     index('recruitment_records_region_updated_idx').on(t.regionCode, t.updatedAt),
     index('recruitment_records_owner_idx').on(t.ownerId),
+    oneOf('recruitment_records_stage_known', t.stage, recruitmentPipeline.stages),
+    oneOf('recruitment_records_grade_known', t.grade, GRADES),
   ],
 );
 
@@ -120,5 +126,6 @@ export const recruitmentEntries = pgTable(
   (t) => [
     index('recruitment_entries_record_idx').on(t.recordId, t.entryOn),
     index('recruitment_entries_region_month_idx').on(t.regionCode, t.entryOn),
+    oneOf('recruitment_entries_kind_known', t.kind, ENTRY_KINDS),
   ],
 );

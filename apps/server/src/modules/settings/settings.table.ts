@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * An office's names for the stages of its pipelines (阶段名称). The stage codes are fixed; a row
@@ -24,5 +24,33 @@ export const stageLabels = pgTable(
     primaryKey({ name: 'stage_labels_pk', columns: [t.regionCode, t.pipeline, t.stage] }),
     check('stage_labels_label_length', sql`${t.label} IS NULL OR char_length(${t.label}) BETWEEN 1 AND 12`),
     check('stage_labels_something_set', sql`${t.label} IS NOT NULL OR ${t.description} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Stages an office adds to a pipeline (e.g. 尽职调查 inside 洽谈, before 签约). A custom stage
+ * refines one built-in stage: records in it stay in the built-in stage for every rule and figure
+ * and carry the custom code as their sub-stage. Like names, a city's custom stages reach its
+ * counties; only the system administrator writes.
+ */
+export const customStages = pgTable(
+  'custom_stages',
+  {
+    regionCode: text('region_code').notNull(),
+    pipeline: text('pipeline').notNull(),
+    /** c_ + a short ascii code, unique per pipeline along the region chain. */
+    code: text('code').notNull(),
+    refines: text('refines').notNull(),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    description: text('description').notNull().default(''),
+    isRetired: boolean('is_retired').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    primaryKey({ name: 'custom_stages_pk', columns: [t.regionCode, t.pipeline, t.code] }),
+    check('custom_stages_code_shape', sql`${t.code} ~ '^c_[a-z0-9_]{1,30}$'`),
+    check('custom_stages_label_length', sql`char_length(${t.label}) BETWEEN 1 AND 12`),
   ],
 );

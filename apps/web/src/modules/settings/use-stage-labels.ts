@@ -1,13 +1,14 @@
 import {
   DEFAULT_STAGE_NAMES,
+  GetStageLabelsRoute,
+  SaveStageLabelsRoute,
   type StageLabels,
   type StageLabelsInput,
-  StageLabels as StageLabelsSchema,
   type StagePipeline,
 } from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../../ui/api.ts';
+import { call } from '../../ui/api.ts';
 import type { Lang } from '../../ui/i18n.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useCan } from '../auth/use-session.ts';
@@ -47,7 +48,7 @@ export function useStageLabelsQuery() {
   const can = useCan();
   return useQuery({
     queryKey: STAGE_LABELS_KEY,
-    queryFn: () => api.get('/api/settings/stage-labels', StageLabelsSchema),
+    queryFn: () => call(GetStageLabelsRoute, {}),
     enabled: can('stage_label', 'read'),
     staleTime: 5 * 60_000,
   });
@@ -73,7 +74,7 @@ export function useStageLabels() {
 export function useSaveStageLabels() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: StageLabelsInput) => api.put('/api/settings/stage-labels', StageLabelsSchema, input),
+    mutationFn: (input: StageLabelsInput) => call(SaveStageLabelsRoute, { body: input }),
     onSuccess: (saved) => {
       setOfficeStageNames(saved);
       client.setQueryData(STAGE_LABELS_KEY, saved);
