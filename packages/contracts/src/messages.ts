@@ -132,6 +132,9 @@ const EXACT: Record<string, string> = {
   '文件已损坏（目录项无效）': 'The file is damaged (invalid directory entry)',
   '文件已损坏或结构异常，请在 Excel 中另存为 .xlsx 后重试':
     'The file is damaged or oddly built; save it again as .xlsx in Excel and retry',
+  'multipart/form-data 请求缺少 boundary': 'The multipart/form-data request has no boundary',
+  '上传的数据不完整或格式错误，请重新选择文件上传':
+    'The upload is incomplete or malformed; choose the file and upload it again',
   文件使用了不支持的压缩方式: 'The file uses an unsupported compression method',
   '不支持加密的文件，请先取消密码保护': 'Encrypted files are not supported; remove the password first',
 };

@@ -195,6 +195,8 @@ export function createAchievementImport({
   }
 
   async function importJsonl(ctx: UserContext, text: string): Promise<AchievementJsonlResult> {
+    if (ctx.user.role === 'institute')
+      throw new AppError(403, 'FORBIDDEN', 'JSONL 导入仅供科技局工作人员演示使用');
     const problems: AchievementJsonlResult['problems'] = [];
     const docs: { line: number; owner: string; title: string; keywords: string[]; text: string }[] = [];
     text.split('\n').forEach((raw, i) => {
@@ -233,8 +235,6 @@ export function createAchievementImport({
         text: typeof v.text === 'string' && v.text.trim() ? v.text.trim().slice(0, 10_000) : v.title.trim(),
       });
     });
-    if (ctx.user.role === 'institute')
-      throw new AppError(403, 'FORBIDDEN', 'JSONL 导入仅供科技局工作人员演示使用');
     // Institutes are the directory's: missing ones are created through it, one by one.
     const known = await db.transaction(ctx.scope, async (tx) =>
       tx

@@ -33,6 +33,7 @@ import {
   RejectInput,
   RejectionReport,
 } from '@gaodi/contracts';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -41,6 +42,7 @@ import type { AuthService } from '../../platform/auth/auth.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { UploadStore } from '../../platform/excel/upload-store.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { readUpload } from '../../platform/http/upload.ts';
 import { chinaDay } from '../../platform/jobs/jobs.ts';
 import { createDirectoryService } from '../directory/index.ts';
@@ -51,6 +53,12 @@ import { createAchievementImport, JSONL_MAX_BYTES } from './matchmaking.import.t
 import { createRecommendationService } from './matchmaking.recommend.ts';
 import { writeEventReport } from './matchmaking.report.ts';
 import { createMatchmakingService } from './matchmaking.service.ts';
+
+/** The corpus (JSONL) import is a demonstration tool for the office's staff, not for institutes. */
+const corpusImporter = async (request: FastifyRequest) => {
+  if (userCtx(request).user.role === 'institute')
+    throw new AppError(403, 'FORBIDDEN', 'JSONL 导入仅供科技局工作人员演示使用');
+};
 
 type Deps = { auth: AuthService; db: Database; clock: Clock; uploads: UploadStore; index: MatchIndex };
 
@@ -274,7 +282,8 @@ export const matchmakingRoutes: FastifyPluginAsyncZod<Deps> = async (
         consumes: ['multipart/form-data'],
         response: { 200: AchievementJsonlResult },
       },
-      preHandler: guard(auth, 'achievement', 'import'),
+      // Refused roles are refused here, before a byte of the (up to 50 MB) body is read.
+      preHandler: [guard(auth, 'achievement', 'import'), corpusImporter],
     },
     async (request) => {
       const { bytes: buffer } = await readUpload(request, JSONL_MAX_BYTES);
