@@ -31,8 +31,8 @@ import type { FilesService } from '../../platform/storage/files.service.ts';
 import { createDirectoryService } from '../directory/index.ts';
 import type { PlatformService } from '../platform/index.ts';
 import type { SupervisionService } from '../supervision/index.ts';
+import { createLedgerImport } from './operations/import-ledger.ts';
 import { exportRecruitmentLedger } from './recruitment.export.ts';
-import { createLedgerImport } from './recruitment.import.ts';
 import { createRecruitmentService } from './recruitment.service.ts';
 
 type Deps = {

@@ -10,20 +10,20 @@ import {
 } from '@gaodi/contracts';
 import { eq, inArray } from 'drizzle-orm';
 import type ExcelJS from 'exceljs';
-import { recordAudit } from '../../platform/audit/audit.ts';
-import { users } from '../../platform/auth/auth.table.ts';
-import type { UserContext } from '../../platform/auth/context.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
-import type { UploadStore } from '../../platform/excel/upload-store.ts';
-import { cellText, readUploadedWorkbook } from '../../platform/excel/workbook.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import { type DirectoryService, industries, institutes } from '../directory/index.ts';
-import { readStageNames } from '../settings/index.ts';
-import type { SupervisionService } from '../supervision/index.ts';
-import { DETAIL_SHEET, ENTRY_HEADERS, LEDGER_HEADERS, SUMMARY_SHEET } from './recruitment.report.ts';
-import type { RecruitmentService } from './recruitment.service.ts';
-import { recruitmentEntries, recruitmentRecords } from './recruitment.table.ts';
+import { recordAudit } from '../../../platform/audit/audit.ts';
+import { users } from '../../../platform/auth/auth.table.ts';
+import type { UserContext } from '../../../platform/auth/context.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { UploadStore } from '../../../platform/excel/upload-store.ts';
+import { cellText, readUploadedWorkbook } from '../../../platform/excel/workbook.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { type DirectoryService, industries, institutes } from '../../directory/index.ts';
+import { readStageNames } from '../../settings/index.ts';
+import type { SupervisionService } from '../../supervision/index.ts';
+import { DETAIL_SHEET, ENTRY_HEADERS, LEDGER_HEADERS, SUMMARY_SHEET } from '../recruitment.report.ts';
+import type { RecruitmentService } from '../recruitment.service.ts';
+import { recruitmentEntries, recruitmentRecords } from '../recruitment.table.ts';
 
 type ParsedRecord = {
   row: number;
