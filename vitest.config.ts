@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, one runner. `unit` has no I/O; `int` touches a real database (PGlite by default,
+// Three projects, one runner. `unit` has no I/O (scripts/*.test.ts read the tree: static checks); `int` touches a real database (PGlite by default,
 // PostgreSQL when GAODI_TEST_PG_URL is set by scripts/test.mjs); `e2e` drives Debian's Chromium.
 export default defineConfig({
   test: {
@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },
