@@ -29,9 +29,9 @@ import type { Database } from '../../platform/db/database.ts';
 import type { UploadStore } from '../../platform/excel/upload-store.ts';
 import { readUpload } from '../../platform/http/upload.ts';
 import { regions } from '../../platform/tenancy/region.table.ts';
-import { createEnterpriseImport } from './directory.import.ts';
 import { writeEnterpriseLedger } from './directory.report.ts';
 import { createDirectoryService } from './directory.service.ts';
+import { createEnterpriseImport } from './operations/import-enterprises.ts';
 
 type Deps = { auth: AuthService; db: Database; clock: Clock; uploads: UploadStore };
 

@@ -49,10 +49,10 @@ import { createDirectoryService } from '../directory/index.ts';
 import { readStageNames } from '../settings/index.ts';
 import type { MatchIndex } from './match-index.ts';
 import { createEventService } from './matchmaking.events.ts';
-import { createAchievementImport, JSONL_MAX_BYTES } from './matchmaking.import.ts';
 import { createRecommendationService } from './matchmaking.recommend.ts';
 import { writeEventReport } from './matchmaking.report.ts';
 import { createMatchmakingService } from './matchmaking.service.ts';
+import { createAchievementImport, JSONL_MAX_BYTES } from './operations/import-achievements.ts';
 
 /** The corpus (JSONL) import is a demonstration tool for the office's staff, not for institutes. */
 const corpusImporter = async (request: FastifyRequest) => {

@@ -2,14 +2,14 @@ import { EnterpriseInput, type ImportPreview, type ImportRowProblem, SCALE_LABEL
 import { and, eq, inArray } from 'drizzle-orm';
 import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { UserContext } from '../../platform/auth/context.ts';
-import type { Database } from '../../platform/db/database.ts';
-import type { UploadStore } from '../../platform/excel/upload-store.ts';
-import { cellText, readUploadedWorkbook } from '../../platform/excel/workbook.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import { ENTERPRISE_HEADERS } from './directory.report.ts';
-import type { DirectoryService } from './directory.service.ts';
-import { enterprises, industries } from './directory.table.ts';
+import type { UserContext } from '../../../platform/auth/context.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { UploadStore } from '../../../platform/excel/upload-store.ts';
+import { cellText, readUploadedWorkbook } from '../../../platform/excel/workbook.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { ENTERPRISE_HEADERS } from '../directory.report.ts';
+import type { DirectoryService } from '../directory.service.ts';
+import { enterprises, industries } from '../directory.table.ts';
 
 type Parsed = { row: number; id: string | null; input: z.output<typeof EnterpriseInput> };
 

@@ -9,13 +9,13 @@ import {
 import { and, eq, isNull } from 'drizzle-orm';
 import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { UserContext } from '../../platform/auth/context.ts';
-import type { Database } from '../../platform/db/database.ts';
-import type { UploadStore } from '../../platform/excel/upload-store.ts';
-import { cellText, readUploadedWorkbook } from '../../platform/excel/workbook.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import { type DirectoryService, industries, institutes } from '../directory/index.ts';
-import type { MatchmakingService } from './matchmaking.service.ts';
+import type { UserContext } from '../../../platform/auth/context.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { UploadStore } from '../../../platform/excel/upload-store.ts';
+import { cellText, readUploadedWorkbook } from '../../../platform/excel/workbook.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { type DirectoryService, industries, institutes } from '../../directory/index.ts';
+import type { MatchmakingService } from '../matchmaking.service.ts';
 
 export const ACHIEVEMENT_HEADERS = {
   title: '成果名称',
