@@ -147,7 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('matchIndex', matchIndex);
   await app.register(matchmakingRoutes, { auth, db, clock, uploads, index: matchIndex });
   await app.register(projectsRoutes, { auth, db, clock, supervision, notifier: inboxNotifier });
-  await app.register(settingsRoutes, { auth, settings: createSettingsService({ db, clock }) });
+  await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
 
   app.setNotFoundHandler((request, reply) => {
     // Pages of the single-page app get index.html; API paths and missing files (a stale chunk

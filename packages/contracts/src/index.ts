@@ -159,10 +159,16 @@ export {
 } from './recruitment.contract.ts';
 export * from './route.ts';
 export {
+  AddCustomStageRoute,
+  CustomStageInput,
+  CustomStageParams,
+  CustomStages,
   DEFAULT_STAGE_NAMES,
   GetStageLabelsRoute,
+  ListCustomStagesRoute,
   PIPELINE_STAGES,
   RECRUITMENT_STAGE_NAMES,
+  RetireCustomStageRoute,
   SaveStageLabelsRoute,
   STAGE_DESCRIPTION_MAX,
   STAGE_LABEL_MAX,

@@ -44,6 +44,8 @@ const EXACT: Record<string, string> = {
   该事项已提请圆桌对话: 'This item has already been proposed for a round-table',
   该提请事项已有决定: 'This proposal has already been decided',
   请至少修改一项: 'Change at least one field',
+  阶段代码不正确: 'Invalid stage code',
+  该自定义阶段已停用: 'This custom stage is already retired',
   // services: invalid() fields
   所属院所不存在: 'Unknown institute',
   有企业不存在或不在本区域: 'Some enterprises do not exist or are not in this region',

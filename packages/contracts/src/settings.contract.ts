@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NEED_STAGE_LABELS, NEED_STAGES } from './matchmaking.contract.ts';
+import { CustomStage } from './pipeline.ts';
 import { PROJECT_STAGE_LABELS, PROJECT_STAGES } from './projects.contract.ts';
 import { STAGE_LABELS, STAGES, type Stage } from './recruitment.contract.ts';
 import { defineRoute } from './route.ts';
@@ -149,4 +150,66 @@ export const SaveStageLabelsRoute = defineRoute({
   access: { resource: 'stage_label', action: 'update' },
   body: StageLabelsInput,
   response: StageLabels,
+});
+
+// ---- custom stages (自定义阶段) ------------------------------------------------------------------
+
+/** The custom stages a region uses (its own and those of the regions above it), per pipeline. */
+export const CustomStages = z.object({
+  regionCode: z.string(),
+  stages: z.array(
+    CustomStage.extend({
+      pipeline: StagePipeline,
+      /** Declared by this region (it may retire it), not inherited from above. */
+      isOwn: z.boolean(),
+    }),
+  ),
+});
+export type CustomStages = z.infer<typeof CustomStages>;
+
+/** Adds a stage inside a built-in one: it comes after the custom stages that stage already has. */
+export const CustomStageInput = z
+  .object({
+    pipeline: StagePipeline,
+    /** The built-in stage it refines: a record in it counts as this stage. */
+    refines: z.string().max(32),
+    label: StageLabelText,
+    description: StageDescriptionText.default(''),
+  })
+  .superRefine((input, ctx) => {
+    if (!PIPELINE_STAGES[input.pipeline].includes(input.refines))
+      ctx.addIssue({ code: 'custom', path: ['refines'], message: '该流程没有这个阶段' });
+  });
+export type CustomStageInput = z.input<typeof CustomStageInput>;
+
+export const CustomStageParams = z.object({
+  pipeline: StagePipeline,
+  code: z.string().regex(/^c_[a-z0-9_]{1,30}$/, '阶段代码不正确'),
+});
+
+export const ListCustomStagesRoute = defineRoute({
+  method: 'GET',
+  path: '/api/settings/custom-stages',
+  summary: '本区域使用的自定义阶段（本区域及上级区域设置的）',
+  tags: ['settings'],
+  access: { resource: 'stage_label', action: 'read' },
+  response: CustomStages,
+});
+export const AddCustomStageRoute = defineRoute({
+  method: 'POST',
+  path: '/api/settings/custom-stages',
+  summary: '在某一内置阶段内增加一个自定义阶段（计入该内置阶段）',
+  tags: ['settings'],
+  access: { resource: 'stage_label', action: 'update' },
+  body: CustomStageInput,
+  response: CustomStages,
+});
+export const RetireCustomStageRoute = defineRoute({
+  method: 'DELETE',
+  path: '/api/settings/custom-stages/:pipeline/:code',
+  summary: '停用本区域的一个自定义阶段（已在其中的记录保留，可照常移出）',
+  tags: ['settings'],
+  access: { resource: 'stage_label', action: 'update' },
+  params: CustomStageParams,
+  response: CustomStages,
 });
