@@ -81,7 +81,7 @@ export {
   PlatformInput,
   PlatformKind,
   PlatformLevel,
-} from './platform.contract.ts';
+} from './innovation.contract.ts';
 export {
   canMoveProject,
   HelperAssignInput,

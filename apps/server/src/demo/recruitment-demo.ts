@@ -1,7 +1,7 @@
 import { type EntryKind, type Grade, type Platform, STAGE_LABELS, type Stage } from '@gaodi/contracts';
 import { and, eq } from 'drizzle-orm';
 import { industries, institutes } from '../modules/directory/index.ts';
-import { platforms } from '../modules/platform/index.ts';
+import { platforms } from '../modules/innovation/index.ts';
 import {
   recruitmentEntries,
   recruitmentMilestones,

@@ -29,7 +29,7 @@ import type { UploadStore } from '../../platform/excel/upload-store.ts';
 import { readUpload } from '../../platform/http/upload.ts';
 import type { FilesService } from '../../platform/storage/files.service.ts';
 import { createDirectoryService } from '../directory/index.ts';
-import type { PlatformService } from '../platform/index.ts';
+import type { PlatformService } from '../innovation/index.ts';
 import type { SupervisionService } from '../supervision/index.ts';
 import { createLedgerImport } from './operations/import-ledger.ts';
 import { exportRecruitmentLedger } from './recruitment.export.ts';

@@ -40,7 +40,7 @@ import { chinaDay } from '../../platform/jobs/jobs.ts';
 import type { FilesService } from '../../platform/storage/files.service.ts';
 import { searchPattern } from '../../platform/text/search-text.ts';
 import { industries, institutes } from '../directory/index.ts';
-import type { PlatformService } from '../platform/index.ts';
+import type { PlatformService } from '../innovation/index.ts';
 import { readStageNames } from '../settings/index.ts';
 import { type SupervisionService, supervisionLights } from '../supervision/index.ts';
 import {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { guard, userCtx } from '../../platform/auth/auth.plugin.ts';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
-import type { PlatformService } from './platform.service.ts';
+import type { PlatformService } from './innovation.service.ts';
 
 export const platformRoutes: FastifyPluginAsyncZod<{
   auth: AuthService;
