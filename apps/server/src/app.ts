@@ -16,8 +16,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { directoryRoutes } from './modules/directory/index.ts';
-import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
 import { createPlatformService, platformRoutes } from './modules/innovation/index.ts';
+import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
 import { projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
 import { createSettingsService, settingsRoutes } from './modules/settings/index.ts';

@@ -3,6 +3,16 @@ export * from './common.contract.ts';
 export * from './credit-code.ts';
 export * from './directory.contract.ts';
 export {
+  PLATFORM_KIND_LABELS,
+  PLATFORM_KINDS,
+  PLATFORM_LEVEL_LABELS,
+  PLATFORM_LEVELS,
+  Platform,
+  PlatformInput,
+  PlatformKind,
+  PlatformLevel,
+} from './innovation.contract.ts';
+export {
   Achievement,
   AchievementInput,
   AchievementJsonlResult,
@@ -72,16 +82,6 @@ export {
 } from './notifications.contract.ts';
 export * from './permissions.ts';
 export * from './pipeline.ts';
-export {
-  PLATFORM_KIND_LABELS,
-  PLATFORM_KINDS,
-  PLATFORM_LEVEL_LABELS,
-  PLATFORM_LEVELS,
-  Platform,
-  PlatformInput,
-  PlatformKind,
-  PlatformLevel,
-} from './innovation.contract.ts';
 export {
   canMoveProject,
   HelperAssignInput,

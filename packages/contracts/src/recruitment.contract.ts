@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalText, pageOf, text } from './common.contract.ts';
-import { definePipeline } from './pipeline.ts';
 import { PlatformInput } from './innovation.contract.ts';
+import { definePipeline } from './pipeline.ts';
 import { Light, LightHistoryEntry, LightState } from './supervision.contract.ts';
 
 // ---- stages and the one table of allowed moves -----------------------------------------------
