@@ -157,6 +157,7 @@ export {
   stageRequirements,
   YearParams,
 } from './recruitment.contract.ts';
+export * from './recruitment.routes.contract.ts';
 export * from './route.ts';
 export {
   AddCustomStageRoute,

@@ -8,13 +8,13 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { MatchmakingSummary, ProjectCounts, RecruitmentPlan, ROLE_LABELS } from '@gaodi/contracts';
+import { GetRecruitmentPlanRoute, MatchmakingSummary, ProjectCounts, ROLE_LABELS } from '@gaodi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MessageKey } from '../../messages.ts';
-import { api } from '../../ui/api.ts';
+import { api, call } from '../../ui/api.ts';
 import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { regionName } from '../auth/session-header.tsx';
@@ -89,7 +89,7 @@ function YearFigures() {
   });
   const plan = useQuery({
     queryKey: ['home', 'plan', year],
-    queryFn: () => api.get(`/api/recruitment/plans/${year}`, RecruitmentPlan),
+    queryFn: () => call(GetRecruitmentPlanRoute, { params: { year } }),
     enabled: canRecruitment,
     retry: false,
   });

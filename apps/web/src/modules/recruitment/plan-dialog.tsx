@@ -1,8 +1,8 @@
-import { RecruitmentPlan, RecruitmentPlanInput } from '@gaodi/contracts';
+import { type RecruitmentPlan, RecruitmentPlanInput, SaveRecruitmentPlanRoute } from '@gaodi/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../ui/api.ts';
+import { call } from '../../ui/api.ts';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useInstituteOptions } from '../directory/use-institutes.ts';
@@ -19,7 +19,7 @@ export function PlanDialog({ plan, onClose }: { plan: RecruitmentPlan; onClose: 
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (input: RecruitmentPlanInput) =>
-      api.put(`/api/recruitment/plans/${plan.year}`, RecruitmentPlan, input),
+      call(SaveRecruitmentPlanRoute, { params: { year: plan.year }, body: input }),
     onSuccess: (saved) => client.setQueryData(['recruitment', 'plan', plan.year], saved),
   });
   return (

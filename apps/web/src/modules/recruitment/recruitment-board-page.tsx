@@ -3,6 +3,7 @@ import {
   BoardQuery,
   canMoveStage,
   type Grade,
+  LIGHTS,
   type LightState,
   type RecruitmentBoard,
   type RecruitmentSummary,
@@ -57,7 +58,7 @@ export function RecruitmentBoardPage() {
   const { message } = App.useApp();
   const [state, update] = useUrlState(URL_KEYS);
   const groupBy: GroupBy = GROUPINGS.find((g) => g === state.groupBy) ?? 'stage';
-  const light = groupBy === 'light' ? undefined : state.light;
+  const light = groupBy === 'light' ? undefined : LIGHTS.find((l) => l === state.light);
   const board = useBoard({ groupBy, q: state.q, light });
   const reassign = useReassignRecord();
   const [dragging, setDragging] = useState<RecruitmentSummary | null>(null);

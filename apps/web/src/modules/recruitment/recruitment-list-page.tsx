@@ -1,5 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
+  ExportRecruitmentLedgerRoute,
   GRADES,
   type Grade,
   LIGHTS,
@@ -25,7 +26,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../ui/api.ts';
+import { downloadRoute } from '../../ui/api.ts';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
@@ -173,9 +174,9 @@ export function RecruitmentListPage() {
 
   const exportLedger = async () => {
     try {
-      await api.download(
-        '/api/recruitment/ledger.xlsx',
-        { month: month.format('YYYY-MM') },
+      await downloadRoute(
+        ExportRecruitmentLedgerRoute,
+        { query: { month: month.format('YYYY-MM') } },
         `ledger-${month.format('YYYY-MM')}.xlsx`,
       );
     } catch (e) {

@@ -1,39 +1,49 @@
 import {
-  Assignable,
+  AddRecruitmentEntryRoute,
+  AddRecruitmentMilestoneRoute,
   Attachment,
+  type BoardQuery,
+  ConfirmRecruitmentLedgerImportRoute,
+  CreateRecruitmentRecordRoute,
+  GetMyRecruitmentWorkRoute,
+  GetRecruitmentBoardRoute,
+  GetRecruitmentPlanRoute,
+  GetRecruitmentRecordRoute,
   type LedgerEntryInput,
-  LedgerImportPreview,
-  LedgerImportResult,
+  ListRecruitmentAssignableRoute,
+  ListRecruitmentRecordsRoute,
   type MilestoneInput,
-  MyWork,
+  MoveRecruitmentStageRoute,
+  PatchRecruitmentRecordRoute,
   Platform,
-  Recruitment,
-  RecruitmentBoard,
+  PreviewRecruitmentLedgerImportRoute,
+  type Recruitment,
   type RecruitmentInput,
   type RecruitmentListQuery,
-  RecruitmentPage,
   type RecruitmentPatch,
-  RecruitmentPlan,
   type StageMoveInput,
+  UpdateRecruitmentEntryRoute,
+  UpdateRecruitmentMilestoneRoute,
+  UpdateRecruitmentRecordRoute,
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api, type Query } from '../../ui/api.ts';
+import { api, call } from '../../ui/api.ts';
 
 const KEY = 'recruitment';
 
 export function useRecords(query: RecruitmentListQuery) {
   return useQuery({
     queryKey: [KEY, 'list', query],
-    queryFn: () => api.get('/api/recruitment/records', RecruitmentPage, query as Query),
+    queryFn: () => call(ListRecruitmentRecordsRoute, { query }),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useBoard(query: Query) {
+export function useBoard(query: BoardQuery) {
   return useQuery({
     queryKey: [KEY, 'board', query],
-    queryFn: () => api.get('/api/recruitment/board', RecruitmentBoard, query),
+    queryFn: () => call(GetRecruitmentBoardRoute, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -41,26 +51,26 @@ export function useBoard(query: Query) {
 export function useRecord(id: string | undefined) {
   return useQuery({
     queryKey: [KEY, 'one', id],
-    queryFn: () => api.get(`/api/recruitment/records/${id}`, Recruitment),
+    queryFn: () => call(GetRecruitmentRecordRoute, { params: { id: id ?? '' } }),
     enabled: Boolean(id),
   });
 }
 
 export function useMyWork() {
-  return useQuery({ queryKey: [KEY, 'my-work'], queryFn: () => api.get('/api/recruitment/my-work', MyWork) });
+  return useQuery({ queryKey: [KEY, 'my-work'], queryFn: () => call(GetMyRecruitmentWorkRoute, {}) });
 }
 
 export function usePlan(year: number) {
   return useQuery({
     queryKey: [KEY, 'plan', year],
-    queryFn: () => api.get(`/api/recruitment/plans/${year}`, RecruitmentPlan),
+    queryFn: () => call(GetRecruitmentPlanRoute, { params: { year } }),
   });
 }
 
 export function useAssignable() {
   return useQuery({
     queryKey: [KEY, 'assignable'],
-    queryFn: () => api.get('/api/recruitment/assignable', Assignable),
+    queryFn: () => call(ListRecruitmentAssignableRoute, {}),
     staleTime: 300_000,
   });
 }
@@ -88,42 +98,39 @@ function useRecordMutation<V>(fn: (vars: V) => Promise<Recruitment>) {
 export const useSaveRecord = (id: string | undefined) =>
   useRecordMutation((input: RecruitmentInput) =>
     id
-      ? api.put(`/api/recruitment/records/${id}`, Recruitment, input)
-      : api.post('/api/recruitment/records', Recruitment, input),
+      ? call(UpdateRecruitmentRecordRoute, { params: { id }, body: input })
+      : call(CreateRecruitmentRecordRoute, { body: input }),
   );
 
-/**
- * The board's drag to another grade or owner: the record's edit (PUT) with that one field changed,
- * the rest as the server has it now (read just before, so the form's other fields are not reverted).
- */
+/** The board's drag to another grade or owner: only that field, merged into the record on the server. */
 export const useReassignRecord = () =>
   useRecordMutation(({ id, change }: { id: string; change: RecruitmentPatch }) =>
-    api.patch(`/api/recruitment/records/${id}`, Recruitment, change),
+    call(PatchRecruitmentRecordRoute, { params: { id }, body: change }),
   );
 
 export const useMoveStage = () =>
   useRecordMutation(({ id, input }: { id: string; input: StageMoveInput }) =>
-    api.post(`/api/recruitment/records/${id}/stage`, Recruitment, input),
+    call(MoveRecruitmentStageRoute, { params: { id }, body: input }),
   );
 
 export const useAddEntry = () =>
   useRecordMutation(({ id, input }: { id: string; input: LedgerEntryInput }) =>
-    api.post(`/api/recruitment/records/${id}/entries`, Recruitment, input),
+    call(AddRecruitmentEntryRoute, { params: { id }, body: input }),
   );
 
 export const useUpdateEntry = () =>
   useRecordMutation(({ entryId, input }: { entryId: string; input: LedgerEntryInput }) =>
-    api.put(`/api/recruitment/entries/${entryId}`, Recruitment, input),
+    call(UpdateRecruitmentEntryRoute, { params: { id: entryId }, body: input }),
   );
 
 export const useAddMilestone = () =>
   useRecordMutation(({ id, input }: { id: string; input: MilestoneInput }) =>
-    api.post(`/api/recruitment/records/${id}/milestones`, Recruitment, input),
+    call(AddRecruitmentMilestoneRoute, { params: { id }, body: input }),
   );
 
 export const useUpdateMilestone = () =>
   useRecordMutation(({ milestoneId, input }: { milestoneId: string; input: MilestoneInput }) =>
-    api.put(`/api/recruitment/milestones/${milestoneId}`, Recruitment, input),
+    call(UpdateRecruitmentMilestoneRoute, { params: { id: milestoneId }, body: input }),
   );
 
 export function uploadAttachment(file: File) {
@@ -138,12 +145,11 @@ export function useLedgerImport() {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return api.upload('/api/recruitment/ledger/import', LedgerImportPreview, form);
+      return call(PreviewRecruitmentLedgerImportRoute, { form });
     },
   });
   const confirm = useMutation({
-    mutationFn: (token: string) =>
-      api.post('/api/recruitment/ledger/import/confirm', LedgerImportResult, { token }),
+    mutationFn: (token: string) => call(ConfirmRecruitmentLedgerImportRoute, { body: { token } }),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
   return { preview, confirm };
