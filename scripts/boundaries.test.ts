@@ -37,6 +37,11 @@ const targets: Record<string, string> = {
   'packages/matching/src/planted-internal.ts': 'export const internal = 1;\n',
   'apps/web/src/modules/planted/planted-hook.ts': 'export const useHook = () => 1;\n',
   'apps/web/src/modules/planted/planted-page.tsx': 'export const PlantedPage = () => null;\n',
+  // Two modules that lean on each other through their index files: no file cycle, a module cycle.
+  'apps/server/src/modules/planted-ping/index.ts': 'export const ping = 1;\n',
+  'apps/server/src/modules/planted-ping/use-pong.ts': imports('../planted-pong/index.ts'),
+  'apps/server/src/modules/planted-pong/index.ts': 'export const pong = 1;\n',
+  'apps/server/src/modules/planted-pong/use-ping.ts': imports('../planted-ping/index.ts'),
 };
 
 /** One forbidden import per file: the report's `from` tells which plant it is. */
@@ -257,6 +262,36 @@ const packageOf = (specifier: string) =>
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
 
+const serverModules = 'apps/server/src/modules/';
+
+/**
+ * Server modules that reach themselves through other modules (a module-level cycle, which file-level
+ * cycle detection misses when the index files do not re-export the importing files).
+ */
+function moduleCycles(report: Report): string[] {
+  const moduleOf = (file: string) =>
+    file.startsWith(serverModules) ? file.slice(serverModules.length).split('/')[0] : undefined;
+  const edges = new Map<string, Set<string>>();
+  for (const m of report.modules) {
+    const from = moduleOf(m.source);
+    if (!from || /\.test\.ts$|\.fixtures\.ts$/.test(m.source)) continue;
+    for (const d of m.dependencies) {
+      const to = moduleOf(d.resolved);
+      if (to && to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+    }
+  }
+  const reaches = (from: string, target: string, seen = new Set<string>()): boolean => {
+    for (const next of edges.get(from) ?? []) {
+      if (next === target) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      if (reaches(next, target, seen)) return true;
+    }
+    return false;
+  };
+  return [...edges.keys()].filter((m) => reaches(m, m)).sort();
+}
+
 let copy = '';
 let onMain: Report;
 let planted: Report;
@@ -291,6 +326,11 @@ describe('module boundaries (npm run check → dependency-cruiser)', () => {
       )
       .map((v) => v.rule.name);
     expect(reported).toContain(rule);
+  });
+
+  it('server modules depend on each other without cycles, and a planted module cycle is caught', () => {
+    expect(moduleCycles(onMain)).toEqual([]);
+    expect(moduleCycles(planted)).toEqual(['planted-ping', 'planted-pong']);
   });
 
   it('has a plant for every rule', () => {
