@@ -465,6 +465,28 @@ export const messages = {
     'The light’s reasons are used when the note is empty.',
   ],
 
+  'pipeline.moveTitle': ['变更阶段：{from} → {to}', 'Move: {from} → {to}'],
+  'pipeline.note': ['说明', 'Note'],
+  'pipeline.submit': ['提交', 'Submit'],
+  'pipeline.moved': ['已变更为“{to}”', 'Moved to {to}'],
+  'pipeline.inside': ['{stage} · {sub}', '{stage} · {sub}'],
+  'pipeline.customStages': ['自定义阶段', 'Custom stages'],
+  'pipeline.customHint': [
+    '自定义阶段细分一个内置阶段：处于其中的记录仍计为该内置阶段，规则和统计数字不变。',
+    'A custom stage refines a built-in one: records in it still count as that stage, so rules and figures are unchanged.',
+  ],
+  'pipeline.refines': ['所属内置阶段', 'Refines'],
+  'pipeline.customName': ['阶段名称', 'Name'],
+  'pipeline.add': ['增加阶段', 'Add stage'],
+  'pipeline.retire': ['停用', 'Retire'],
+  'pipeline.retireConfirm': [
+    '停用“{name}”？已在其中的记录保留，可照常移出。',
+    'Retire “{name}”? Records in it stay and can move on as usual.',
+  ],
+  'pipeline.inherited': ['上级设置', 'Set above'],
+  'pipeline.noCustom': ['暂无自定义阶段', 'No custom stages'],
+  'pipeline.added': ['已增加阶段', 'Stage added'],
+  'pipeline.retired': ['已停用', 'Retired'],
   'stageNames.title': ['阶段名称', 'Stage names'],
   'stageNames.hint': [
     '阶段由系统固定（决定流转规则、必填项和统计口径），本单位只改显示的名称，并可说明该阶段在本地的含义。未填写的沿用上级（市、省）设置的名称，再无则用系统默认名称；所辖区县可再各自命名。英文界面仍显示系统英文名称。',

@@ -13,6 +13,7 @@ import { QueryError } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
+import { CustomStagesPanel } from '../pipelines/custom-stages-panel.tsx';
 import { useSaveStageLabels, useStageLabels } from './use-stage-labels.ts';
 
 type Draft = Record<string, { label: string; description: string }>;
@@ -48,7 +49,12 @@ export function StageLabelsPage() {
                 {STAGE_PIPELINE_LABELS[p.pipeline][lang]}
               </span>
             ),
-            children: <PipelineTable labels={labels} pipeline={p.pipeline} />,
+            children: (
+              <>
+                <PipelineTable labels={labels} pipeline={p.pipeline} />
+                <CustomStagesPanel pipeline={p.pipeline} />
+              </>
+            ),
           }))}
         />
       </Panel>
