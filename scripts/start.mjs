@@ -1,5 +1,6 @@
 // `npm start`: builds the web UI when its build is missing or older than its sources, then runs
-// the server (which applies migrations, loads demo data once and prints the URL and logins).
+// the server (which applies migrations, loads demo data once and prints the URL and demo logins;
+// with NODE_ENV=production or GAODI_DEMO=0 it loads no demo and creates an initial administrator).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

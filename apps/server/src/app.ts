@@ -117,7 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       migrations: await deps.db.migrationLevel(),
     }),
   );
-  await app.register(authRoutes, { auth, db: deps.db, idleMinutes });
+  await app.register(authRoutes, { auth, db: deps.db, clock: deps.clock, idleMinutes });
   await app.register(regionsRoutes, { db: deps.db });
   await app.register(auditRoutes, { auth, db: deps.db });
   await app.register(usersRoutes, { auth, db: deps.db, clock: deps.clock });

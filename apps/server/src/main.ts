@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { ROLE_LABELS } from '@gaodi/contracts';
 import { buildApp } from './app.ts';
-import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from './demo/demo-data.ts';
+import { DEMO_PASSWORD, DEMO_USERS, JINXIANG, loadDemoData, loadRegions } from './demo/demo-data.ts';
+import { ensureInitialAdmin } from './platform/auth/initial-admin.ts';
 import { createManualClock, systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
@@ -22,7 +23,15 @@ const db = await openDatabase(
     : { engine: 'pglite', dataDir: config.dataDir },
 );
 await db.migrate();
-const demo = await loadDemoData(db);
+// Demo data (with its published demo logins) only when asked: GAODI_DEMO=1, or by default on a
+// start that is not production. Otherwise an empty users table gets one initial system
+// administrator whose one-time password is printed once below.
+const withDemo = process.env.GAODI_DEMO ? process.env.GAODI_DEMO === '1' : !config.isProduction;
+const demo = withDemo ? await loadDemoData(db) : { created: false };
+if (!withDemo) await loadRegions(db.owner);
+const initialAdmin = withDemo
+  ? null
+  : await ensureInitialAdmin(db, clock, process.env.GAODI_ADMIN_REGION ?? JINXIANG);
 const app = await buildApp({
   db,
   clock,
@@ -51,16 +60,25 @@ await app.listen({ port: config.port, host: config.host });
 startScheduler({ jobs: app.scheduledJobs, log: app.log, clock });
 const url = `http://localhost:${config.port}`;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const lines = [
-  '',
-  `  高地 Gaodi is running at ${url}   (${db.engine}${db.engine === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${seconds} s${demo.created ? ', demo data loaded' : ''})`,
-  `  API docs: ${url}/api/docs`,
-  '',
+const demoLines = [
   `  Demo logins (password for all: ${DEMO_PASSWORD})`,
   ...DEMO_USERS.map(
     (u) =>
       `    ${u.username.padEnd(12)} ${ROLE_LABELS[u.role].zh}（${ROLE_LABELS[u.role].en}）· ${u.displayName} · ${u.regionCode}`,
   ),
+];
+const adminLines = initialAdmin
+  ? [
+      '  Initial system administrator (shown this once; change it at first sign-in):',
+      `    username ${initialAdmin.username}   one-time password ${initialAdmin.password}`,
+    ]
+  : ['  No demo data (GAODI_DEMO=1 loads it).'];
+const lines = [
+  '',
+  `  高地 Gaodi is running at ${url}   (${db.engine}${db.engine === 'pglite' ? `, data in ${config.dataDir}` : ''}; ready in ${seconds} s${demo.created ? ', demo data loaded' : ''})`,
+  `  API docs: ${url}/api/docs`,
+  '',
+  ...(withDemo ? demoLines : adminLines),
   '',
 ];
 console.log(lines.join('\n'));

@@ -15,6 +15,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useMemo } from 'react';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { LoginPage } from './modules/auth/login-page.tsx';
+import { ForcedPasswordPage } from './modules/auth/password-page.tsx';
 import { SessionHeader } from './modules/auth/session-header.tsx';
 import { ME_KEY, SessionProvider, useCan, useMe } from './modules/auth/use-session.ts';
 import {
@@ -82,6 +83,7 @@ const ExpertFormPage = page(() => import('./modules/directory/expert-form-page.t
 const IndustriesPage = page(() => import('./modules/directory/industries-page.tsx'), 'IndustriesPage');
 const AuditPage = page(() => import('./modules/audit/audit-page.tsx'), 'AuditPage');
 const UsersPage = page(() => import('./modules/users/users-page.tsx'), 'UsersPage');
+const PasswordPage = page(() => import('./modules/auth/password-page.tsx'), 'PasswordPage');
 
 const queryClient: QueryClient = new QueryClient({
   // A CSRF refusal means the session changed underneath (signed in again in another tab):
@@ -224,7 +226,7 @@ function RequireSession() {
   }
   return (
     <SessionProvider value={me.data}>
-      <Shell />
+      {me.data.mustChangePassword ? <ForcedPasswordPage /> : <Shell />}
     </SessionProvider>
   );
 }
@@ -361,6 +363,7 @@ function AppRoutes() {
         <Route path="events/*" element={<EventsRoutes />} />
         <Route path="projects/*" element={<ProjectsRoutes />} />
         <Route path="notifications" element={<InboxRoute />} />
+        <Route path="password" element={<PasswordPage />} />
         <Route path="supervision-rules" element={<SupervisionRulesRoute />} />
         <Route path="supervision/proposals" element={<ProposalsRoute />} />
         <Route path="settings/stage-labels" element={<StageLabelsRoute />} />

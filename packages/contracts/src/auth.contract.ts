@@ -1,6 +1,31 @@
 import { z } from 'zod';
 import { RegionCode, text } from './common.contract.ts';
-import { Role } from './permissions.ts';
+import { AccountAction, Role } from './permissions.ts';
+
+/** How many of the four character classes (lower, upper, digit, other) a password uses. */
+export function passwordClassCount(password: string): number {
+  return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(password)).length;
+}
+
+/**
+ * A new password: at least 10 characters from three of the four classes. The server also refuses
+ * one that contains the username, is common or published, or was one of the user's last five.
+ */
+export const NewPassword = z
+  .string()
+  .min(10, '密码至少 10 位')
+  .max(128)
+  .refine((p) => passwordClassCount(p) >= 3, '密码须包含大写字母、小写字母、数字、符号中的至少三类');
+
+export const PasswordChangeInput = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: NewPassword,
+});
+export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;
+
+/** An administrator's password reset: a one-time password shown once, to be changed at next sign-in. */
+export const PasswordResetResult = z.object({ temporaryPassword: z.string() });
+export type PasswordResetResult = z.infer<typeof PasswordResetResult>;
 
 export const LoginInput = z.object({
   username: text(64),
@@ -30,6 +55,8 @@ export const Me = z.object({
   instituteId: z.uuid().nullable(),
   /** Send back as `x-csrf-token` on every state-changing request. */
   csrfToken: z.string(),
+  /** An initial or reset password: the API refuses everything but changing it (PASSWORD_CHANGE_REQUIRED). */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -69,6 +96,7 @@ export const UserSummary = z.object({
   phone: z.string().nullable(),
   isDisabled: z.boolean(),
   isLocked: z.boolean(),
+  mustChangePassword: z.boolean(),
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 
@@ -82,12 +110,8 @@ export const UserCreateInput = z
     role: Role,
     regionCode: RegionCode,
     phone: z.string().trim().max(20).nullable().default(null),
-    password: z
-      .string()
-      .min(10, '密码至少 10 位')
-      .max(128)
-      .regex(/[A-Za-z]/, '密码须包含字母')
-      .regex(/\d/, '密码须包含数字'),
+    /** The initial password; the user must change it at first sign-in. */
+    password: NewPassword,
     enterpriseId: z.uuid().nullable().default(null),
     instituteId: z.uuid().nullable().default(null),
   })
@@ -115,3 +139,43 @@ export const UserUpdateInput = z.object({
   unlock: z.literal(true).optional(),
 });
 export type UserUpdateInput = z.infer<typeof UserUpdateInput>;
+
+/** 编辑: what an administrator may change on an account (role and region within the 三员 table and their scope). */
+export const UserEditInput = z
+  .object({
+    displayName: text(40).optional(),
+    phone: z.string().trim().max(20).nullable().optional(),
+    role: Role.optional(),
+    regionCode: RegionCode.optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), '没有要修改的内容');
+export type UserEditInput = z.infer<typeof UserEditInput>;
+
+/**
+ * A change to an administrator account waiting for a second administrator (two-person rule). The
+ * API answers 202 with it instead of applying the change.
+ */
+export const AccountRequest = z.object({
+  id: z.uuid(),
+  action: AccountAction,
+  targetUserId: z.uuid().nullable(),
+  targetUsername: z.string(),
+  targetRole: Role,
+  regionCode: z.string(),
+  /** The fields to change or the new account (never a password). */
+  changes: z.record(z.string(), z.union([z.string(), z.boolean(), z.null()])),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  approverRole: Role,
+  status: z.enum(['pending', 'approved', 'rejected']),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type AccountRequest = z.infer<typeof AccountRequest>;
+
+/** Approving a reset of an administrator's password shows its one-time password to the approver. */
+export const AccountRequestDecision = z.object({
+  request: AccountRequest,
+  temporaryPassword: z.string().nullable(),
+});
+export type AccountRequestDecision = z.infer<typeof AccountRequestDecision>;

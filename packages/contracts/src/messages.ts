@@ -120,6 +120,15 @@ const EXACT: Record<string, string> = {
   只能切换到本级及下级区域: 'Region outside your scope',
   账号已停用: 'This account is disabled',
   用户名或密码错误: 'Wrong username or password',
+  '密码须包含大写字母、小写字母、数字、符号中的至少三类':
+    'Password must use three of: upper-case letters, lower-case letters, digits, symbols',
+  密码不能包含用户名: 'Password must not contain the username',
+  '该密码过于常见或已公开，请换一个': 'This password is too common or has been published; choose another',
+  当前密码不正确: 'The current password is wrong',
+  请先登录: 'Please sign in',
+  请先修改初始密码或重置后的密码: 'Change your initial or reset password first',
+  不能在用户管理中修改自己的账号: 'You cannot change your own account in user administration',
+  '三员分立：无权管理该角色的账号': 'Separation of duties: you may not manage accounts of this role',
   没有要修改的内容: 'Nothing to change',
   区域超出管理范围: 'The region is outside your scope',
   所属单位不存在或不在该区域: 'The organisation does not exist or is not in this region',
@@ -265,6 +274,7 @@ const PATTERNS: Pattern[] = [
     /^文件压缩比异常（(\d+):1），疑似压缩炸弹$/,
     (m) => `Unusual compression ratio (${m[1]}:1); this looks like a zip bomb`,
   ],
+  [/^不能使用最近 (\d+) 次用过的密码$/, (m) => `Must not be one of your last ${m[1]} passwords`],
   [
     /^连续登录失败，账号已锁定，请 (\d+) 分钟后再试$/,
     (m) => `Too many failed sign-ins; the account is locked, try again in ${m[1]} minutes`,

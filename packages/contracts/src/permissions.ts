@@ -190,3 +190,76 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   secadmin: { zh: '安全管理员', en: 'Security administrator' },
   auditadmin: { zh: '审计管理员', en: 'Audit administrator' },
 };
+
+/** The three administrators of 三员 separation: system, security and audit administrator. */
+export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditadmin'] as const satisfies readonly Role[];
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+export const isAdminRole = (role: Role): role is AdminRole => (ADMIN_ROLES as readonly Role[]).includes(role);
+
+export const AccountAction = z.enum(['create', 'update', 'disable', 'enable', 'unlock', 'reset_password']);
+export type AccountAction = z.infer<typeof AccountAction>;
+
+const BUSINESS_ROLES: Role[] = ['staff', 'taskforce_lead', 'helper', 'leader', 'enterprise', 'institute'];
+
+type AccountRule = { actions: AccountAction[]; approver?: AdminRole };
+const rulesFor = (roles: Role[], rule: AccountRule) => Object.fromEntries(roles.map((r) => [r, rule]));
+
+/**
+ * Who may create, change, disable, enable, unlock or reset the password of which role's accounts
+ * (三员 separation of duties). A rule with an `approver` is a two-person rule: the change waits
+ * until an administrator of that role (never the requester) approves it. The system admin manages
+ * the business roles; administrators are created and changed only with a second administrator.
+ * The security admin disables, unlocks and resets, but never disables a system admin; the audit
+ * admin only reads the audit log. Nobody acts on their own account here (修改密码 is separate), and
+ * the last enabled account of each administrator role cannot be disabled. Migration
+ * 0015_separation_of_duties copies this table into `account_rules`, where a trigger on `users`
+ * enforces it for every request; a test checks both agree.
+ */
+export const ACCOUNT_RULES: Partial<Record<Role, Partial<Record<Role, AccountRule>>>> = {
+  sysadmin: {
+    ...rulesFor(BUSINESS_ROLES, { actions: ['create', 'update', 'disable', 'enable', 'reset_password'] }),
+    sysadmin: { actions: ['create', 'update', 'disable', 'enable', 'reset_password'], approver: 'secadmin' },
+    secadmin: { actions: ['create', 'update', 'enable', 'reset_password'], approver: 'secadmin' },
+    auditadmin: { actions: ['create', 'update', 'enable', 'reset_password'], approver: 'secadmin' },
+  },
+  secadmin: {
+    ...rulesFor(BUSINESS_ROLES, { actions: ['disable', 'enable', 'unlock', 'reset_password'] }),
+    sysadmin: { actions: ['unlock'] },
+    secadmin: { actions: ['disable', 'enable', 'reset_password'], approver: 'sysadmin' },
+    auditadmin: { actions: ['disable', 'enable', 'reset_password'], approver: 'sysadmin' },
+  },
+};
+
+/** Unlocking is a direct action even on an administrator (lockouts are the security admin's daily work). */
+const DIRECT_ACTIONS: AccountAction[] = ['unlock'];
+
+/** 'direct', 'two_person' (needs an approver of the returned role) or null (not allowed). */
+export function accountRule(
+  actor: Role,
+  target: Role,
+  action: AccountAction,
+): { kind: 'direct' } | { kind: 'two_person'; approver: AdminRole } | null {
+  const rule = ACCOUNT_RULES[actor]?.[target];
+  if (!rule?.actions.includes(action)) return null;
+  if (rule.approver && !DIRECT_ACTIONS.includes(action))
+    return { kind: 'two_person', approver: rule.approver };
+  return { kind: 'direct' };
+}
+
+/** Every (actor, target, action, approver) row of ACCOUNT_RULES: what the database table holds. */
+export function accountRuleRows(): {
+  actor: Role;
+  target: Role;
+  action: AccountAction;
+  approver: AdminRole | null;
+}[] {
+  const rows: { actor: Role; target: Role; action: AccountAction; approver: AdminRole | null }[] = [];
+  for (const actor of Role.options)
+    for (const target of Role.options)
+      for (const action of AccountAction.options) {
+        const rule = accountRule(actor, target, action);
+        if (rule)
+          rows.push({ actor, target, action, approver: rule.kind === 'two_person' ? rule.approver : null });
+      }
+  return rows;
+}

@@ -163,6 +163,17 @@ const JX_EXPERTS = [
 ] as const;
 
 /**
+ * The region tree (GB/T 2260 reference data, no accounts): a start without demo data loads it
+ * too, so its initial administrator has regions to work in.
+ */
+export async function loadRegions(tx: Pick<Database['owner'], 'insert'>): Promise<void> {
+  await tx
+    .insert(regions)
+    .values([...DEMO_REGIONS])
+    .onConflictDoNothing();
+}
+
+/**
  * Loads the demo data: regions, industries, the article's enterprises and institutes, one user
  * per role. Idempotent: runs on every start and adds only what is missing. Runs on the owner
  * connection (it writes for several regions at once).
@@ -172,10 +183,7 @@ export async function loadDemoData(db: Database): Promise<{ created: boolean }> 
   const existing = await owner.select({ code: regions.code }).from(regions).where(eq(regions.code, JINXIANG));
   const created = existing.length === 0;
   await owner.transaction(async (tx) => {
-    await tx
-      .insert(regions)
-      .values([...DEMO_REGIONS])
-      .onConflictDoNothing();
+    await loadRegions(tx);
     for (const regionCode of [JINXIANG, WENSHANG]) {
       await tx
         .insert(industries)

@@ -230,7 +230,17 @@ describe('user administration', () => {
       enterpriseId: enterprise.id,
     });
     expect(ok.statusCode).toBe(200);
-    const user = await t.login('hx_finance', 'Hengxing2026a');
+    const first = await t.login('hx_finance', 'Hengxing2026a');
+    // An initial password is changed before anything else.
+    expect(
+      (
+        await first.post('/api/auth/password', {
+          currentPassword: 'Hengxing2026a',
+          newPassword: 'Hx-finance-Q7z',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const user = first;
     const seen = (await user.get('/api/enterprises?pageSize=200'))
       .json()
       .items.map((e: { name: string }) => e.name);

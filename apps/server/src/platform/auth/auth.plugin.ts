@@ -8,6 +8,8 @@ import { anonymousScope, type RequestContext, scopeOf, type UserContext } from '
 
 export const SESSION_COOKIE = 'gaodi_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a user with an initial or reset password may still reach: changing it and the session itself. */
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,6 +43,9 @@ export const authPlugin = fp(async (app: FastifyInstance, { auth }: { auth: Auth
     if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== session.user.csrfToken) {
       await auth.recordDenied(ctx, `${request.method} ${request.routeOptions.url ?? request.url}`, 'csrf');
       throw new AppError(403, 'CSRF', message('CSRF', lang));
+    }
+    if (session.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码或重置后的密码');
     }
   });
 });

@@ -1,14 +1,16 @@
-import { LoginInput, Me, Ok, SwitchRegionInput } from '@gaodi/contracts';
+import { LoginInput, Me, Ok, PasswordChangeInput, SwitchRegionInput } from '@gaodi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import { regionSubtree } from '../tenancy/region-subtree.ts';
 import { SESSION_COOKIE, signedIn, userCtx } from './auth.plugin.ts';
 import type { AuthService } from './auth.service.ts';
+import { changeOwnPassword } from './change-password.ts';
 
-type Deps = { auth: AuthService; db: Database; idleMinutes: number };
+type Deps = { auth: AuthService; db: Database; clock: Clock; idleMinutes: number };
 
-export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, idleMinutes }) => {
+export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, clock, idleMinutes }) => {
   app.post(
     '/api/auth/login',
     {
@@ -60,7 +62,20 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, i
         enterpriseId: user.enterpriseId,
         instituteId: user.instituteId,
         csrfToken: user.csrfToken,
+        mustChangePassword: user.mustChangePassword,
       };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: { tags: ['auth'], summary: '修改密码', body: PasswordChangeInput, response: { 200: Ok } },
+      preHandler: signedIn,
+    },
+    async (request) => {
+      await changeOwnPassword({ db, clock }, userCtx(request), request.body);
+      return { ok: true as const };
     },
   );
 

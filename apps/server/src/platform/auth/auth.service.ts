@@ -132,6 +132,7 @@ export function createAuthService({
         enterpriseId: (row.enterprise_id as string | null) ?? null,
         instituteId: (row.institute_id as string | null) ?? null,
         visibleRegions: parsePgArray(row.visible_regions),
+        mustChangePassword: row.must_change_password === true,
       },
     };
   }

@@ -1,4 +1,14 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -16,6 +26,11 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     isDisabled: boolean('is_disabled').notNull().default(false),
+    /** An initial or reset password: nothing but changing it works until it is changed. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** Hashes of the last passwords (newest first, the current one included): none may be chosen again. */
+    passwordHistory: text('password_history').array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('users_region_idx').on(t.regionCode)],
@@ -39,4 +54,65 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins per (username, client address), whether or not the username exists: the lock
+ * one client earns does not lock the account for anyone else, and an unknown name locks like a
+ * real one. Reached only through SECURITY DEFINER functions (RLS on, no policy for gaodi_app).
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    username: text('username').notNull(),
+    clientAddress: text('client_address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.clientAddress] })],
+);
+
+/**
+ * Who may create, change, disable… which role's accounts: packages/contracts ACCOUNT_RULES, copied
+ * by a migration so the database enforces it too (a test checks both agree). `approver_role` set →
+ * the change waits for an administrator of that role (two-person rule).
+ */
+export const accountRules = pgTable(
+  'account_rules',
+  {
+    actorRole: text('actor_role').notNull(),
+    targetRole: text('target_role').notNull(),
+    action: text('action').notNull(),
+    approverRole: text('approver_role'),
+  },
+  (t) => [primaryKey({ columns: [t.actorRole, t.targetRole, t.action] })],
+);
+
+/** A change to an administrator account that waits for a second administrator (two-person rule). */
+export const accountRequests = pgTable(
+  'account_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    action: text('action').notNull(),
+    /** Null for a new account (its username is in the payload). */
+    targetUserId: uuid('target_user_id').references(() => users.id),
+    targetUsername: text('target_username').notNull(),
+    targetRole: text('target_role').notNull(),
+    /** What to apply: the new account or the changed fields (a password hash for a new account). */
+    payload: jsonb('payload').notNull(),
+    requestedBy: uuid('requested_by').notNull(),
+    requestedByName: text('requested_by_name').notNull(),
+    requesterRole: text('requester_role').notNull(),
+    approverRole: text('approver_role').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('account_requests_status_idx').on(t.status, t.requestedAt)],
 );

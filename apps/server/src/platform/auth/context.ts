@@ -14,6 +14,8 @@ export type SessionUser = {
   instituteId: string | null;
   /** The active region and every region below it. */
   visibleRegions: string[];
+  /** An initial or reset password not yet changed: only the password and session endpoints answer. */
+  mustChangePassword: boolean;
 };
 
 /** Who is asking and from where: what every service call receives. */

@@ -1,4 +1,10 @@
-import { IdParams, UserCreateInput, UserSummary, UserUpdateInput } from '@gaodi/contracts';
+import {
+  IdParams,
+  PasswordResetResult,
+  UserCreateInput,
+  UserSummary,
+  UserUpdateInput,
+} from '@gaodi/contracts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,6 +16,8 @@ import { guard, userCtx } from './auth.plugin.ts';
 import type { AuthService } from './auth.service.ts';
 import { users } from './auth.table.ts';
 import { hashPassword } from './password.ts';
+import { passwordProblems } from './password-policy.ts';
+import { resetPassword } from './reset-password.ts';
 
 type Deps = { auth: AuthService; db: Database; clock: Clock };
 
@@ -25,6 +33,7 @@ export const usersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, 
     phone: r.phone,
     isDisabled: r.isDisabled,
     isLocked: r.lockedUntil !== null && r.lockedUntil > clock.now(),
+    mustChangePassword: r.mustChangePassword,
   });
 
   app.get(
@@ -48,6 +57,14 @@ export const usersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, 
     async (request) => {
       const ctx = userCtx(request);
       const { password, ...rest } = request.body;
+      const problems = await passwordProblems({ password, username: rest.username, previousHashes: [] });
+      if (problems.length > 0)
+        throw new AppError(
+          400,
+          'VALIDATION',
+          problems[0] ?? '',
+          problems.map((message) => ({ path: 'password', message })),
+        );
       const passwordHash = await hashPassword(password);
       return db.transaction(ctx.scope, async (tx) => {
         const visible = rowsOf<{ ok: boolean }>(
@@ -81,7 +98,7 @@ export const usersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, 
         }
         const [row] = await tx
           .insert(users)
-          .values({ ...rest, passwordHash })
+          .values({ ...rest, passwordHash, passwordHistory: [passwordHash], mustChangePassword: true })
           .returning();
         if (!row) throw new Error('insert returned nothing');
         await recordAudit(tx, {
@@ -144,5 +161,19 @@ export const usersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, 
         return toSummary(row);
       });
     },
+  );
+
+  app.post(
+    '/api/users/:id/password-reset',
+    {
+      schema: {
+        tags,
+        summary: '重置用户密码（一次性密码，下次登录须修改）',
+        params: IdParams,
+        response: { 200: PasswordResetResult },
+      },
+      preHandler: guard(auth, 'user', 'update'),
+    },
+    async (request) => resetPassword({ db, clock }, userCtx(request), request.params.id),
   );
 };

@@ -1,4 +1,10 @@
-import { DownOutlined, EnvironmentOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  EnvironmentOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { type Me, type Region, ROLE_LABELS } from '@gaodi/contracts';
 import { App, Avatar, Dropdown, TreeSelect } from 'antd';
 import { useMemo } from 'react';
@@ -76,6 +82,11 @@ export function SessionHeader() {
           items: [
             { key: 'role', label: `${me.username} · ${ROLE_LABELS[me.role][lang]}`, disabled: true },
             { key: 'lang', label: <span data-testid="lang-switch-menu">{t('lang.switch')}</span> },
+            {
+              key: 'password',
+              icon: <KeyOutlined />,
+              label: <span data-testid="password-menu">{t('password.title')}</span>,
+            },
             { type: 'divider' },
             {
               key: 'logout',
@@ -87,6 +98,7 @@ export function SessionHeader() {
           onClick: ({ key }) => {
             if (key === 'logout') doLogout();
             if (key === 'lang') setLang(lang === 'zh' ? 'en' : 'zh');
+            if (key === 'password') navigate('/password');
           },
         }}
       >

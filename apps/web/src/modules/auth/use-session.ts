@@ -1,4 +1,12 @@
-import { type Action, can, type LoginInput, Me, Ok, type Resource } from '@gaodi/contracts';
+import {
+  type Action,
+  can,
+  type LoginInput,
+  Me,
+  Ok,
+  type PasswordChangeInput,
+  type Resource,
+} from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext } from 'react';
 import { api, isApiError, setCsrfToken } from '../../ui/api.ts';
@@ -77,5 +85,14 @@ export function useSwitchRegion() {
     mutationFn: (regionCode: string) => api.post('/api/auth/region', Ok, { regionCode }),
     // Every list and figure depends on the active region.
     onSuccess: () => client.invalidateQueries(),
+  });
+}
+
+/** 修改密码: on success the user is reloaded (no longer required to change it). */
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PasswordChangeInput) => api.post('/api/auth/password', Ok, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
   });
 }
