@@ -28,6 +28,7 @@ import { authRoutes } from './platform/auth/auth.routes.ts';
 import { createAuthService } from './platform/auth/auth.service.ts';
 import { usersRoutes } from './platform/auth/users.routes.ts';
 import type { Clock } from './platform/clock.ts';
+import { createDataBox, type DataKey, developmentDataKey } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { createUploadStore } from './platform/excel/upload-store.ts';
 import { handleError, localizeProblems } from './platform/http/errors.ts';
@@ -55,6 +56,8 @@ export type AppDeps = {
   logger?: boolean | object;
   /** The matching index (default: built or loaded from the database at start). */
   matchIndex?: MatchIndex;
+  /** The key of personal data at rest; main.ts passes loadDataKey's, tests and benches a fixed one. */
+  dataKey?: DataKey;
 };
 
 /** Builds the whole HTTP application from its dependencies. Tests call this too. */
@@ -123,6 +126,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, { auth, db: deps.db, clock: deps.clock });
   await app.register(directoryRoutes, { auth, db: deps.db, clock: deps.clock, uploads });
   const { db, clock } = deps;
+  // Personal data at rest (station phones; the talent module's ID numbers): one box per app.
+  const dataBox = createDataBox(deps.dataKey ?? developmentDataKey());
+  app.decorate('dataBox', dataBox);
   const files = createFilesService({
     db,
     clock,

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, DEMO_USERS, JINXIANG, loadDemoData, loadRegions } from '
 import { ensureInitialAdmin } from './platform/auth/initial-admin.ts';
 import { createManualClock, systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
+import { loadDataKey } from './platform/crypto/index.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { startScheduler } from './platform/jobs/jobs.ts';
 import { testClockRoutes } from './platform/jobs/test-clock.routes.ts';
@@ -41,6 +42,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel },
   fileStorage: createDiskStorage(join(config.dataDir, 'files')),
+  dataKey: loadDataKey({ dataDir: config.dataDir }),
 });
 if (testClock) await app.register(testClockRoutes, { clock: testClock, jobs: app.scheduledJobs });
 
