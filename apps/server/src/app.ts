@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { translateMessage } from '@gaodi/contracts';
+import { HealthRoute, translateMessage } from '@gaodi/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { directoryRoutes } from './modules/directory/index.ts';
 import { createPlatformService, platformRoutes } from './modules/innovation/index.ts';
 import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
-import { projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
+import { createProjectService, projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
 import { createSettingsService, settingsRoutes } from './modules/settings/index.ts';
 import { createSupervisionService, lightsJob, supervisionRoutes } from './modules/supervision/index.ts';
@@ -32,6 +32,7 @@ import { createDataBox, type DataKey, developmentDataKey } from './platform/cryp
 import type { Database } from './platform/db/database.ts';
 import { createUploadStore } from './platform/excel/upload-store.ts';
 import { handleError, localizeProblems } from './platform/http/errors.ts';
+import { registerRoute } from './platform/http/route.ts';
 import { langOf } from './platform/i18n/lang.ts';
 import type { ScheduledJob } from './platform/jobs/jobs.ts';
 import { notificationsRoutes } from './platform/notifications/notifications.routes.ts';
@@ -99,29 +100,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const uploads = createUploadStore({ clock: deps.clock });
   await app.register(authPlugin, { auth });
 
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        tags: ['system'],
-        summary: '健康检查',
-        response: {
-          200: z.object({
-            status: z.literal('ok'),
-            engine: z.enum(['pglite', 'postgres']),
-            migrations: z.number(),
-          }),
-        },
-      },
-    },
-    async () => ({
-      status: 'ok' as const,
-      engine: deps.db.engine,
-      migrations: await deps.db.migrationLevel(),
-    }),
-  );
+  registerRoute(app, auth, HealthRoute, async () => ({
+    status: 'ok' as const,
+    engine: deps.db.engine,
+    migrations: await deps.db.migrationLevel(),
+  }));
   await app.register(authRoutes, { auth, db: deps.db, clock: deps.clock, idleMinutes });
-  await app.register(regionsRoutes, { db: deps.db });
+  await app.register(regionsRoutes, { auth, db: deps.db });
   await app.register(auditRoutes, { auth, db: deps.db });
   await app.register(usersRoutes, { auth, db: deps.db, clock: deps.clock });
   await app.register(directoryRoutes, { auth, db: deps.db, clock: deps.clock, uploads });
@@ -152,7 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!deps.matchIndex) await matchIndex.start();
   app.decorate('matchIndex', matchIndex);
   await app.register(matchmakingRoutes, { auth, db, clock, uploads, index: matchIndex });
-  await app.register(projectsRoutes, { auth, db, clock, supervision, notifier: inboxNotifier });
+  const projects = createProjectService({ db, clock, supervision, notifier: inboxNotifier });
+  await app.register(projectsRoutes, { auth, projects });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
 
   app.setNotFoundHandler((request, reply) => {

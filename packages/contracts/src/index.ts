@@ -75,6 +75,10 @@ export {
 } from './matchmaking.contract.ts';
 export { englishMessage, MESSAGE_CATALOG_SIZE, type MessageLang, translateMessage } from './messages.ts';
 export {
+  CountUnreadNotificationsRoute,
+  ListNotificationsRoute,
+  MarkAllNotificationsReadRoute,
+  MarkNotificationReadRoute,
   Notification,
   NotificationListQuery,
   NotificationPage,
@@ -83,7 +87,6 @@ export {
 export * from './permissions.ts';
 export * from './pipeline.ts';
 export {
-  canMoveProject,
   HelperAssignInput,
   HelperAssignment,
   OUTPUT_KIND_LABELS,
@@ -92,18 +95,20 @@ export {
   PROJECT_KIND_LABELS,
   PROJECT_KINDS,
   PROJECT_STAGE_LABELS,
-  PROJECT_STAGE_TRANSITIONS,
   PROJECT_STAGES,
   Project,
   ProjectCounts,
   ProjectCountsQuery,
   ProjectEntry,
   ProjectEntryInput,
+  ProjectHelper,
   ProjectInput,
   ProjectKind,
   ProjectListQuery,
   ProjectMilestone,
   ProjectMilestoneInput,
+  ProjectMilestoneParams,
+  ProjectMoveTarget,
   ProjectOutput,
   ProjectOutputInput,
   ProjectPage,
@@ -113,9 +118,22 @@ export {
   ProjectSummary,
   ProjectUpdateInput,
   projectPipeline,
-  projectStageRequirements,
   SIGNED_PROJECT_STAGES,
 } from './projects.contract.ts';
+export {
+  AddProjectMilestoneRoute,
+  AddProjectOutputRoute,
+  AddProjectProgressRoute,
+  AssignProjectHelperRoute,
+  CreateProjectRoute,
+  GetProjectCountsRoute,
+  GetProjectRoute,
+  ListProjectHelpersRoute,
+  ListProjectsRoute,
+  MoveProjectStageRoute,
+  UpdateProjectMilestoneRoute,
+  UpdateProjectRoute,
+} from './projects.routes.contract.ts';
 export {
   Assignable,
   Attachment,
@@ -192,8 +210,10 @@ export {
   AgendaProposalListQuery,
   AgendaProposalStatus,
   DEFAULT_SUPERVISION_RULES,
+  DecideAgendaProposalRoute,
   ESCALATION_LEVEL_LABELS,
   EscalationLevel,
+  GetSupervisionRulesRoute,
   LIGHT_LABELS,
   LIGHTS,
   Light,
@@ -202,7 +222,20 @@ export {
   LightReasonCode,
   LightState,
   LightsRunResult,
+  ListAgendaProposalsRoute,
+  ProposeAgendaItemRoute,
+  RefreshLightsRoute,
+  SaveSupervisionRulesRoute,
   SupervisedItemType,
   SupervisionRules,
   SupervisionRulesInput,
 } from './supervision.contract.ts';
+export {
+  AuditLogPage,
+  DownloadFileRoute,
+  Health,
+  HealthRoute,
+  ListAuditRoute,
+  ListRegionsRoute,
+  UploadFileRoute,
+} from './system.contract.ts';

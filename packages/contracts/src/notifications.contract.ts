@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageOf } from './common.contract.ts';
+import { IdParams, Ok, pageOf } from './common.contract.ts';
+import { defineRoute } from './route.ts';
 
 export const Notification = z.object({
   id: z.uuid(),
@@ -26,3 +27,40 @@ export const NotificationPage = pageOf(Notification);
 export type NotificationPage = z.infer<typeof NotificationPage>;
 export const UnreadCount = z.object({ unread: z.number().int() });
 export type UnreadCount = z.infer<typeof UnreadCount>;
+
+// ---- routes: the inbox (row-level security limits every row to the signed-in user) -----------
+
+export const ListNotificationsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/notifications',
+  summary: '我的消息',
+  tags: ['notifications'],
+  access: { resource: 'notification', action: 'read' },
+  query: NotificationListQuery,
+  response: NotificationPage,
+});
+export const CountUnreadNotificationsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/notifications/unread-count',
+  summary: '未读消息数',
+  tags: ['notifications'],
+  access: { resource: 'notification', action: 'read' },
+  response: UnreadCount,
+});
+export const MarkNotificationReadRoute = defineRoute({
+  method: 'POST',
+  path: '/api/notifications/:id/read',
+  summary: '标为已读',
+  tags: ['notifications'],
+  access: { resource: 'notification', action: 'update' },
+  params: IdParams,
+  response: Notification,
+});
+export const MarkAllNotificationsReadRoute = defineRoute({
+  method: 'POST',
+  path: '/api/notifications/read-all',
+  summary: '全部标为已读',
+  tags: ['notifications'],
+  access: { resource: 'notification', action: 'update' },
+  response: Ok,
+});

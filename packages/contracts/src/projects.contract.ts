@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, pageOf, RegionCode, text } from './common.contract.ts';
-import { definePipeline } from './pipeline.ts';
+import { definePipeline, StageTarget } from './pipeline.ts';
 import { LightState } from './supervision.contract.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -55,17 +55,8 @@ export const PROJECT_STAGES = projectPipeline.stages;
 export const ProjectStage = projectPipeline.Stage;
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
 export const PROJECT_STAGE_LABELS = projectPipeline.labels;
-export const PROJECT_STAGE_TRANSITIONS = projectPipeline.moves;
-export function canMoveProject(from: ProjectStage, to: ProjectStage): boolean {
-  return projectPipeline.canMove(from, to);
-}
 /** Stages that count as "signed" (签约 or beyond, not stopped before signing). */
 export const SIGNED_PROJECT_STAGES: readonly ProjectStage[] = ['signed', 'in_progress', 'accepted', 'landed'];
-
-/** The input fields a move into `to` needs. */
-export function projectStageRequirements(to: ProjectStage): string[] {
-  return projectPipeline.requirementsOf(to).map((r) => r.field);
-}
 
 export const PROJECT_KINDS = [
   'development',
@@ -136,7 +127,8 @@ export const ProjectUpdateInput = z.object({
 });
 export type ProjectUpdateInput = z.input<typeof ProjectUpdateInput>;
 
-export const ProjectStageInput = z.object({
+/** A move: the target stage, maybe the office's custom stage inside it, and what the target requires. */
+export const ProjectStageInput = StageTarget.extend({
   to: ProjectStage,
   signedOn: IsoDate.optional(),
   contractNo: optionalText(60).optional(),
@@ -170,6 +162,15 @@ export const ProjectEntryInput = z.object({
   nextDate: IsoDate.nullable().default(null),
 });
 export type ProjectEntryInput = z.input<typeof ProjectEntryInput>;
+
+/** A stage a project may move to: built-in (`subStage` null) or an office's custom stage inside it. */
+export const ProjectMoveTarget = z.object({
+  stage: ProjectStage,
+  subStage: z.string().nullable(),
+  /** The office's name of the target (阶段名称 or the custom stage's name). */
+  name: z.string(),
+});
+export type ProjectMoveTarget = z.infer<typeof ProjectMoveTarget>;
 
 export const ProjectParty = z.object({
   partyKind: z.enum(['enterprise', 'institute']),
@@ -222,6 +223,8 @@ export const ProjectSummary = z.object({
   title: z.string(),
   kind: ProjectKind,
   stage: ProjectStage,
+  /** The office's custom stage inside `stage` (自定义阶段), or null. */
+  subStage: z.string().nullable(),
   contractNo: z.string(),
   amountFen: z.number().int(),
   signedOn: z.string().nullable(),
@@ -245,7 +248,10 @@ export const Project = ProjectSummary.extend({
   needId: z.uuid().nullable(),
   needTitle: z.string().nullable(),
   sourcePairingId: z.uuid().nullable(),
-  allowedStages: z.array(ProjectStage),
+  /** The custom stage's name in the project's office, when it sits in one. */
+  subStageName: z.string().nullable(),
+  /** Where the signed-in user may move the project (built-in and custom stages), named by its office. */
+  allowedMoves: z.array(ProjectMoveTarget),
   helpers: z.array(HelperAssignment),
   milestones: z.array(ProjectMilestone),
   outputs: z.array(ProjectOutput),
@@ -288,3 +294,7 @@ export const ProjectCounts = z.object({
 });
 export type ProjectCounts = z.infer<typeof ProjectCounts>;
 export const ProjectCountsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const ProjectHelper = z.object({ id: z.uuid(), name: z.string() });
+export type ProjectHelper = z.infer<typeof ProjectHelper>;
+export const ProjectMilestoneParams = z.object({ id: z.uuid(), milestoneId: z.uuid() });

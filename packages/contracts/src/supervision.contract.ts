@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalText } from './common.contract.ts';
+import { IdParams, optionalText } from './common.contract.ts';
+import { defineRoute } from './route.ts';
 
 /** A supervision light. `none`: the item is not supervised (closed, shelved, dropped). */
 export const LIGHTS = ['green', 'yellow', 'red', 'none'] as const;
@@ -165,3 +166,59 @@ export const LightsRunResult = z.object({
   skipped: z.number().int(),
 });
 export type LightsRunResult = z.infer<typeof LightsRunResult>;
+
+// ---- routes ----------------------------------------------------------------------------------
+
+export const GetSupervisionRulesRoute = defineRoute({
+  method: 'GET',
+  path: '/api/supervision/rules',
+  summary: '本区域督办亮灯规则',
+  tags: ['supervision'],
+  access: { resource: 'supervision_rule', action: 'read' },
+  response: SupervisionRules,
+});
+export const SaveSupervisionRulesRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/supervision/rules',
+  summary: '设置本区域督办亮灯规则',
+  tags: ['supervision'],
+  access: { resource: 'supervision_rule', action: 'update' },
+  body: SupervisionRulesInput,
+  response: SupervisionRules,
+});
+export const RefreshLightsRoute = defineRoute({
+  method: 'POST',
+  path: '/api/supervision/refresh',
+  summary: '立即重新计算本区域亮灯（不发送督办提醒）',
+  tags: ['supervision'],
+  access: { resource: 'supervision', action: 'update' },
+  response: LightsRunResult,
+});
+export const ListAgendaProposalsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/supervision/proposals',
+  summary: '提请圆桌对话的红灯事项（最新在前）',
+  tags: ['supervision'],
+  access: { resource: 'roundtable_proposal', action: 'read' },
+  query: AgendaProposalListQuery,
+  response: z.array(AgendaProposal),
+});
+export const ProposeAgendaItemRoute = defineRoute({
+  method: 'POST',
+  path: '/api/supervision/proposals',
+  summary: '将红灯事项提请圆桌对话（领导提请即列入议程）',
+  tags: ['supervision'],
+  access: { resource: 'roundtable_proposal', action: 'create' },
+  body: AgendaProposalInput,
+  response: AgendaProposal,
+});
+export const DecideAgendaProposalRoute = defineRoute({
+  method: 'POST',
+  path: '/api/supervision/proposals/:id/decision',
+  summary: '领导决定：列入圆桌议程或暂不列入（须写明原因）',
+  tags: ['supervision'],
+  access: { resource: 'roundtable_proposal', action: 'update' },
+  params: IdParams,
+  body: AgendaDecisionInput,
+  response: AgendaProposal,
+});

@@ -1,10 +1,4 @@
-import {
-  PROJECT_STAGE_TRANSITIONS,
-  PROJECT_STAGES,
-  type Project,
-  type ProjectStage,
-  type ProjectSummary,
-} from '@gaodi/contracts';
+import { PROJECT_STAGES, type Project, type ProjectStage, type ProjectSummary } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../platform/auth/password.ts';
@@ -68,6 +62,16 @@ async function createProject(extra: Record<string, unknown> = {}): Promise<Proje
 const setStage = (projectId: string, stage: ProjectStage) =>
   t.db.owner.execute(sql`UPDATE cooperation_projects SET stage = ${stage} WHERE id = ${projectId}::uuid`);
 
+/** The project pipeline's allowed moves, written by hand (not read from the declaration the server uses). */
+const ALLOWED: Record<ProjectStage, ProjectStage[]> = {
+  intention: ['signed', 'stopped'],
+  signed: ['in_progress', 'stopped'],
+  in_progress: ['accepted', 'stopped'],
+  accepted: ['landed', 'stopped'],
+  landed: [],
+  stopped: [],
+};
+
 describe('project stages', () => {
   let project: Project;
   beforeAll(async () => {
@@ -83,7 +87,7 @@ describe('project stages', () => {
   });
   for (const from of PROJECT_STAGES) {
     for (const to of PROJECT_STAGES) {
-      const allowed = PROJECT_STAGE_TRANSITIONS[from].includes(to);
+      const allowed = ALLOWED[from].includes(to);
       it(`${from} → ${to}: ${allowed ? 'allowed' : 'refused'}`, async () => {
         await setStage(project.id, from);
         const res = await staff.post(`/api/projects/${project.id}/stage`, complete(to));

@@ -1,10 +1,8 @@
 import {
-  canMoveProject,
   type HelperAssignInput,
   type LightReason,
   type LightState,
   type OutputKind,
-  PROJECT_STAGE_TRANSITIONS,
   type Project,
   type ProjectCounts,
   type ProjectEntryInput,
@@ -17,6 +15,7 @@ import {
   type ProjectStageInput,
   type ProjectSummary,
   type ProjectUpdateInput,
+  projectPipeline,
 } from '@gaodi/contracts';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -149,6 +148,7 @@ export function createProjectService({
     title: r.p.title,
     kind: r.p.kind as ProjectKind,
     stage: r.p.stage as ProjectStage,
+    subStage: r.p.subStage,
     contractNo: r.p.contractNo,
     amountFen: r.p.amountFen,
     signedOn: r.p.signedOn,
@@ -274,6 +274,7 @@ export function createProjectService({
       : [];
     const canEdit = mayEdit(ctx, row.p, row.helperId ?? null);
     const stage = row.p.stage as ProjectStage;
+    const names = await readStageNames(tx, row.p.regionCode, 'project');
     return {
       ...toSummary(row, parties),
       description: row.p.description,
@@ -283,7 +284,10 @@ export function createProjectService({
       needId: row.p.needId,
       needTitle: need?.title ?? null,
       sourcePairingId: row.p.sourcePairingId,
-      allowedStages: canEdit ? [...PROJECT_STAGE_TRANSITIONS[stage]] : [],
+      subStageName: null,
+      allowedMoves: canEdit
+        ? projectPipeline.moves[stage].map((to) => ({ stage: to, subStage: null, name: names[to] ?? to }))
+        : [],
       helpers: helpers.map((h) => ({
         id: h.a.id,
         helperId: h.a.helperId,
@@ -562,18 +566,18 @@ export function createProjectService({
       return getProjectIn(tx, ctx, id);
     });
 
-  /** Moves a project along PROJECT_STAGE_TRANSITIONS; each move is a timeline entry. */
+  /** Moves a project along projectPipeline.moves; each move is a timeline entry. */
   const moveStage = (ctx: UserContext, id: string, input: z.output<typeof ProjectStageInput>) =>
     db.transaction(ctx.scope, async (tx) => {
       const p = await lockForEdit(tx, ctx, id);
       const from = p.stage as ProjectStage;
       // The office's own stage names (阶段名称) in messages and on the timeline.
       const names = (await readStageNames(tx, p.regionCode, 'project')) as Record<ProjectStage, string>;
-      if (!canMoveProject(from, input.to))
+      if (!projectPipeline.canMove(from, input.to))
         throw new AppError(409, 'STAGE_TRANSITION', `不能从“${names[from]}”直接变更为“${names[input.to]}”`, [
           {
             path: 'to',
-            message: `允许的下一阶段：${PROJECT_STAGE_TRANSITIONS[from].map((s) => names[s]).join('、') || '无'}`,
+            message: `允许的下一阶段：${projectPipeline.moves[from].map((s) => names[s]).join('、') || '无'}`,
           },
         ]);
       const problems: FieldProblem[] = [];

@@ -30,6 +30,7 @@ export function registerRoute<const R extends RouteContract>(
   if (route.query) schema.querystring = route.query;
   if (route.body) schema.body = route.body;
   if (route.response) schema.response = { 200: route.response };
+  if (route.kind === 'upload') schema.consumes = ['multipart/form-data'];
   app.route({
     method: route.method,
     url: route.path,

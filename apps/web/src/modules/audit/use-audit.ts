@@ -1,13 +1,11 @@
-import { AuditEntry, type AuditQuery, pageOf } from '@gaodi/contracts';
+import { type AuditQuery, ListAuditRoute } from '@gaodi/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../ui/api.ts';
-
-const AuditPage = pageOf(AuditEntry);
+import { call } from '../../ui/api.ts';
 
 export function useAudit(query: AuditQuery) {
   return useQuery({
     queryKey: ['audit', query],
-    queryFn: () => api.get('/api/audit', AuditPage, query),
+    queryFn: () => call(ListAuditRoute, { query }),
     placeholderData: keepPreviousData,
   });
 }

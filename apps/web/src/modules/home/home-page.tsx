@@ -8,7 +8,12 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { GetRecruitmentPlanRoute, MatchmakingSummary, ProjectCounts, ROLE_LABELS } from '@gaodi/contracts';
+import {
+  GetProjectCountsRoute,
+  GetRecruitmentPlanRoute,
+  MatchmakingSummary,
+  ROLE_LABELS,
+} from '@gaodi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -84,7 +89,7 @@ function YearFigures() {
   });
   const projects = useQuery({
     queryKey: ['home', 'projects', year],
-    queryFn: () => api.get('/api/projects/counts', ProjectCounts, { year }),
+    queryFn: () => call(GetProjectCountsRoute, { query: { year } }),
     enabled: canProjects,
   });
   const plan = useQuery({

@@ -1,7 +1,11 @@
-import { Notification, NotificationPage, UnreadCount } from '@gaodi/contracts';
+import {
+  CountUnreadNotificationsRoute,
+  ListNotificationsRoute,
+  MarkAllNotificationsReadRoute,
+  MarkNotificationReadRoute,
+} from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../ui/api.ts';
+import { call } from '../../ui/api.ts';
 
 const KEY = 'notifications';
 
@@ -9,7 +13,7 @@ export function useUnreadCount() {
   // Polled: escalations arrive from the scheduled job, not from the user's own actions.
   return useQuery({
     queryKey: [KEY, 'unread'],
-    queryFn: () => api.get('/api/notifications/unread-count', UnreadCount),
+    queryFn: () => call(CountUnreadNotificationsRoute, {}),
     refetchInterval: 60_000,
   });
 }
@@ -18,10 +22,8 @@ export function useNotifications(page: number, isUnread: boolean) {
   return useQuery({
     queryKey: [KEY, 'list', page, isUnread],
     queryFn: () =>
-      api.get('/api/notifications', NotificationPage, {
-        page,
-        pageSize: 20,
-        isUnread: isUnread ? 'true' : undefined,
+      call(ListNotificationsRoute, {
+        query: { page, pageSize: 20, isUnread: isUnread ? 'true' : undefined },
       }),
   });
 }
@@ -29,7 +31,7 @@ export function useNotifications(page: number, isUnread: boolean) {
 export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post(`/api/notifications/${id}/read`, Notification),
+    mutationFn: (id: string) => call(MarkNotificationReadRoute, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
 }
@@ -37,7 +39,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('/api/notifications/read-all', z.object({ ok: z.literal(true) })),
+    mutationFn: () => call(MarkAllNotificationsReadRoute, {}),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
 }

@@ -2,8 +2,8 @@ import {
   OUTPUT_KIND_LABELS,
   PROJECT_KIND_LABELS,
   PROJECT_STAGE_LABELS,
-  type ProjectStage,
-  projectStageRequirements,
+  type ProjectMoveTarget,
+  projectPipeline,
 } from '@gaodi/contracts';
 import {
   Alert,
@@ -37,7 +37,7 @@ import { RoundtableTag } from '../supervision/roundtable-tag.tsx';
 import { useHelpers, useProject, useProjectActions } from './use-projects.ts';
 
 type Dialog =
-  | { kind: 'stage'; to: ProjectStage }
+  | { kind: 'stage'; to: ProjectMoveTarget }
   | { kind: 'helper' }
   | { kind: 'entry' }
   | { kind: 'milestone' }
@@ -71,7 +71,8 @@ export function ProjectPage() {
     try {
       if (dialog.kind === 'stage')
         await actions.stage.mutateAsync({
-          to: dialog.to,
+          to: dialog.to.stage,
+          subStage: dialog.to.subStage,
           signedOn: day(v.signedOn),
           contractNo: v.contractNo,
           landedOn: day(v.landedOn),
@@ -105,7 +106,14 @@ export function ProjectPage() {
       setProblem(showSubmitError(form, error));
     }
   };
-  const needs = dialog?.kind === 'stage' ? projectStageRequirements(dialog.to) : [];
+  // A move inside the stage the project is in (into an office's custom stage) needs nothing more.
+  const needs =
+    dialog?.kind === 'stage' && dialog.to.stage !== p.stage
+      ? projectPipeline.requirementsOf(dialog.to.stage).map((r) => r.field)
+      : [];
+  // Offices name their stages in Chinese; the English UI keeps the built-in names.
+  const targetName = (to: ProjectMoveTarget) =>
+    lang === 'en' ? labelOf(PROJECT_STAGE_LABELS, to.stage, lang) : to.name;
   const isStaff = can('project', 'create');
 
   return (
@@ -117,15 +125,15 @@ export function ProjectPage() {
       extra={
         p.canEdit && (
           <>
-            {p.allowedStages.map((to) => (
+            {p.allowedMoves.map((to) => (
               <Button
-                key={to}
-                type={to === 'stopped' ? 'default' : 'primary'}
-                danger={to === 'stopped'}
-                data-testid={`project-stage-${to}`}
+                key={`${to.stage}:${to.subStage ?? ''}`}
+                type={to.stage === 'stopped' ? 'default' : 'primary'}
+                danger={to.stage === 'stopped'}
+                data-testid={`project-stage-${to.subStage ?? to.stage}`}
                 onClick={() => open({ kind: 'stage', to })}
               >
-                {t('proj.moveTo', { stage: labelOf(PROJECT_STAGE_LABELS, to, lang) })}
+                {t('proj.moveTo', { stage: targetName(to) })}
               </Button>
             ))}
             <Button onClick={() => open({ kind: 'entry' })}>{t('proj.addEntry')}</Button>
@@ -137,7 +145,11 @@ export function ProjectPage() {
       <Panel>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('proj.stage')}>
-            <span data-testid="project-stage">{labelOf(PROJECT_STAGE_LABELS, p.stage, lang)}</span>
+            <span data-testid="project-stage">
+              {p.subStageName && lang !== 'en'
+                ? p.subStageName
+                : labelOf(PROJECT_STAGE_LABELS, p.stage, lang)}
+            </span>
             {p.stoppedReason && `（${p.stoppedReason}）`}
           </Descriptions.Item>
           <Descriptions.Item label={t('proj.light')}>
@@ -317,7 +329,7 @@ export function ProjectPage() {
           open
           title={
             dialog.kind === 'stage'
-              ? t('proj.moveTo', { stage: labelOf(PROJECT_STAGE_LABELS, dialog.to, lang) })
+              ? t('proj.moveTo', { stage: targetName(dialog.to) })
               : t(`proj.dialog.${dialog.kind}`)
           }
           onCancel={() => setDialog(null)}

@@ -1,25 +1,32 @@
 import {
+  AddProjectMilestoneRoute,
+  AddProjectOutputRoute,
+  AddProjectProgressRoute,
+  AssignProjectHelperRoute,
+  CreateProjectRoute,
+  GetProjectCountsRoute,
+  GetProjectRoute,
   type HelperAssignInput,
-  Project,
-  ProjectCounts,
+  ListProjectHelpersRoute,
+  ListProjectsRoute,
+  MoveProjectStageRoute,
   type ProjectEntryInput,
   type ProjectInput,
   type ProjectListQuery,
   type ProjectMilestoneInput,
   type ProjectOutputInput,
-  ProjectPage,
   type ProjectStageInput,
+  UpdateProjectMilestoneRoute,
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api, type Query } from '../../ui/api.ts';
+import { call } from '../../ui/api.ts';
 
 const KEY = 'projects';
 
 export function useProjects(query: ProjectListQuery) {
   return useQuery({
     queryKey: [KEY, 'list', query],
-    queryFn: () => api.get('/api/projects', ProjectPage, query as Query),
+    queryFn: () => call(ListProjectsRoute, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -27,7 +34,7 @@ export function useProjects(query: ProjectListQuery) {
 export function useProject(id: string | undefined) {
   return useQuery({
     queryKey: [KEY, 'one', id],
-    queryFn: () => api.get(`/api/projects/${id}`, Project),
+    queryFn: () => call(GetProjectRoute, { params: { id: id ?? '' } }),
     enabled: Boolean(id),
   });
 }
@@ -35,14 +42,14 @@ export function useProject(id: string | undefined) {
 export function useProjectCounts(year: number) {
   return useQuery({
     queryKey: [KEY, 'counts', year],
-    queryFn: () => api.get('/api/projects/counts', ProjectCounts, { year }),
+    queryFn: () => call(GetProjectCountsRoute, { query: { year } }),
   });
 }
 
 export function useHelpers() {
   return useQuery({
     queryKey: [KEY, 'helpers'],
-    queryFn: () => api.get('/api/projects/helpers', z.array(z.object({ id: z.string(), name: z.string() }))),
+    queryFn: () => call(ListProjectHelpersRoute, {}),
     staleTime: 60_000,
   });
 }
@@ -65,12 +72,12 @@ export function useCreateProject() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: async ({ input, signedOn }: { input: ProjectInput; signedOn?: string }) => {
-      const project = await api.post('/api/projects', Project, input);
+      const project = await call(CreateProjectRoute, { body: input });
       if (!signedOn) return { project, signError: null };
       const signing: ProjectStageInput = { to: 'signed', signedOn, contractNo: input.contractNo ?? '' };
       try {
         return {
-          project: await api.post(`/api/projects/${project.id}/stage`, Project, signing),
+          project: await call(MoveProjectStageRoute, { params: { id: project.id }, body: signing }),
           signError: null,
         };
       } catch (error) {
@@ -83,31 +90,31 @@ export function useCreateProject() {
 
 export function useProjectActions(id: string) {
   const onSuccess = useInvalidate();
+  const params = { id };
   return {
     stage: useMutation({
-      mutationFn: (input: ProjectStageInput) => api.post(`/api/projects/${id}/stage`, Project, input),
+      mutationFn: (input: ProjectStageInput) => call(MoveProjectStageRoute, { params, body: input }),
       onSuccess,
     }),
     helper: useMutation({
-      mutationFn: (input: HelperAssignInput) => api.post(`/api/projects/${id}/helper`, Project, input),
+      mutationFn: (input: HelperAssignInput) => call(AssignProjectHelperRoute, { params, body: input }),
       onSuccess,
     }),
     entry: useMutation({
-      mutationFn: (input: ProjectEntryInput) => api.post(`/api/projects/${id}/entries`, Project, input),
+      mutationFn: (input: ProjectEntryInput) => call(AddProjectProgressRoute, { params, body: input }),
       onSuccess,
     }),
     milestone: useMutation({
-      mutationFn: (input: ProjectMilestoneInput) =>
-        api.post(`/api/projects/${id}/milestones`, Project, input),
+      mutationFn: (input: ProjectMilestoneInput) => call(AddProjectMilestoneRoute, { params, body: input }),
       onSuccess,
     }),
     milestoneDone: useMutation({
       mutationFn: ({ milestoneId, ...input }: ProjectMilestoneInput & { milestoneId: string }) =>
-        api.put(`/api/projects/${id}/milestones/${milestoneId}`, Project, input),
+        call(UpdateProjectMilestoneRoute, { params: { id, milestoneId }, body: input }),
       onSuccess,
     }),
     output: useMutation({
-      mutationFn: (input: ProjectOutputInput) => api.post(`/api/projects/${id}/outputs`, Project, input),
+      mutationFn: (input: ProjectOutputInput) => call(AddProjectOutputRoute, { params, body: input }),
       onSuccess,
     }),
   };

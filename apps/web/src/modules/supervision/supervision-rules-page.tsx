@@ -1,8 +1,13 @@
-import { DEFAULT_SUPERVISION_RULES, SupervisionRules, SupervisionRulesInput } from '@gaodi/contracts';
+import {
+  DEFAULT_SUPERVISION_RULES,
+  GetSupervisionRulesRoute,
+  SaveSupervisionRulesRoute,
+  SupervisionRulesInput,
+} from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, InputNumber, Space, Switch, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../ui/api.ts';
+import { call } from '../../ui/api.ts';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
@@ -20,10 +25,10 @@ export function SupervisionRulesPage() {
   const client = useQueryClient();
   const rules = useQuery({
     queryKey: KEY,
-    queryFn: () => api.get('/api/supervision/rules', SupervisionRules),
+    queryFn: () => call(GetSupervisionRulesRoute, {}),
   });
   const save = useMutation({
-    mutationFn: (input: SupervisionRulesInput) => api.put('/api/supervision/rules', SupervisionRules, input),
+    mutationFn: (input: SupervisionRulesInput) => call(SaveSupervisionRulesRoute, { body: input }),
     onSuccess: (saved) => client.setQueryData(KEY, saved),
   });
   const [form] = Form.useForm<SupervisionRulesInput>();

@@ -1,22 +1,22 @@
 import {
   type AgendaDecisionInput,
-  AgendaProposal,
   type AgendaProposalInput,
   type AgendaProposalStatus,
+  DecideAgendaProposalRoute,
+  ListAgendaProposalsRoute,
+  ProposeAgendaItemRoute,
   type SupervisedItemType,
 } from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../ui/api.ts';
+import { call } from '../../ui/api.ts';
 
 const KEY = 'roundtable-proposals';
-const ProposalList = z.array(AgendaProposal);
 
 /** Round-table proposals, newest first; all statuses when `status` is undefined. */
 export function useProposals(status: AgendaProposalStatus | undefined) {
   return useQuery({
     queryKey: [KEY, 'list', status ?? 'all'],
-    queryFn: () => api.get('/api/supervision/proposals', ProposalList, { status }),
+    queryFn: () => call(ListAgendaProposalsRoute, { query: { status } }),
   });
 }
 
@@ -24,7 +24,7 @@ export function useProposals(status: AgendaProposalStatus | undefined) {
 export function useItemProposals(itemType: SupervisedItemType, itemId: string, isEnabled = true) {
   return useQuery({
     queryKey: [KEY, 'item', itemType, itemId],
-    queryFn: () => api.get('/api/supervision/proposals', ProposalList, { itemType, itemId }),
+    queryFn: () => call(ListAgendaProposalsRoute, { query: { itemType, itemId } }),
     enabled: isEnabled && Boolean(itemId),
   });
 }
@@ -33,7 +33,7 @@ export function useDecideProposal() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...input }: AgendaDecisionInput & { id: string }) =>
-      api.post(`/api/supervision/proposals/${id}/decision`, AgendaProposal, input),
+      call(DecideAgendaProposalRoute, { params: { id }, body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
 }
@@ -41,7 +41,7 @@ export function useDecideProposal() {
 export function useProposeItem() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: AgendaProposalInput) => api.post('/api/supervision/proposals', AgendaProposal, input),
+    mutationFn: (input: AgendaProposalInput) => call(ProposeAgendaItemRoute, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
 }
