@@ -15,9 +15,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { directoryRoutes } from './modules/directory/index.ts';
+import { createDirectoryService, directoryRoutes } from './modules/directory/index.ts';
 import { createPlatformService, platformRoutes } from './modules/innovation/index.ts';
 import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
+import { createStageMover } from './modules/pipelines/index.ts';
 import { createProjectService, projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
 import { createSettingsService, settingsRoutes } from './modules/settings/index.ts';
@@ -132,7 +133,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsRoutes, { auth, db, clock });
   await app.register(platformRoutes, { auth, platforms });
   await app.register(supervisionRoutes, { auth, supervision });
-  await app.register(recruitmentRoutes, { auth, db, clock, uploads, files, supervision, platforms });
+  // The one stage mover every pipeline's records move through (modules/pipelines).
+  const stageMover = createStageMover({ clock, supervision });
+  const directory = createDirectoryService({ db, clock });
+  await app.register(recruitmentRoutes, {
+    auth,
+    deps: { db, clock, uploads, files, supervision, directory, stageMover },
+  });
   const matchIndex = deps.matchIndex ?? createMatchIndex({ db });
   if (!deps.matchIndex) await matchIndex.start();
   app.decorate('matchIndex', matchIndex);

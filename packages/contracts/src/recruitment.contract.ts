@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalText, pageOf, text } from './common.contract.ts';
 import { PlatformInput } from './innovation.contract.ts';
-import { definePipeline } from './pipeline.ts';
+import { definePipeline, StageTarget } from './pipeline.ts';
 import { Light, LightHistoryEntry, LightState } from './supervision.contract.ts';
 
 // ---- stages and the one table of allowed moves -----------------------------------------------
@@ -65,19 +65,13 @@ export const MAIN_STAGES: readonly Stage[] = recruitmentPipeline.mainLine;
 export const STAGE_LABELS: Record<Stage, string> = Object.fromEntries(
   STAGES.map((s) => [s, recruitmentPipeline.labels[s].zh]),
 ) as Record<Stage, string>;
-export const STAGE_TRANSITIONS = recruitmentPipeline.moves;
-
-export function canMoveStage(from: Stage, to: Stage): boolean {
-  return recruitmentPipeline.canMove(from, to);
-}
-
 /** The input fields a move into `to` needs (the dialog asks for these). */
 export function stageRequirements(to: Stage): string[] {
   return recruitmentPipeline.requirementsOf(to).map((r) => r.field);
 }
 
-/** Stages that count as "recruited" (reached 签约 or beyond). */
-export const RECRUITED_STAGES: readonly Stage[] = ['signed', 'landed', 'operating'];
+/** Stages that count as "recruited": 签约 and the main line after it. */
+export const RECRUITED_STAGES: readonly Stage[] = MAIN_STAGES.slice(MAIN_STAGES.indexOf('signed'));
 
 export const GRADES = ['A', 'B', 'C'] as const;
 export const Grade = z.enum(GRADES);
@@ -176,6 +170,8 @@ export const RecruitmentSummary = z.object({
   instituteName: z.string(),
   grade: Grade,
   stage: Stage,
+  /** The office's custom stage inside `stage` (its code), or null for the built-in stage itself. */
+  subStage: z.string().nullable(),
   industryId: z.uuid().nullable(),
   industryName: z.string().nullable(),
   owner: Person.nullable(),
@@ -269,7 +265,8 @@ export const Recruitment = RecruitmentSummary.extend({
 });
 export type Recruitment = z.infer<typeof Recruitment>;
 
-export const StageMoveInput = z.object({
+/** A move: the target stage, maybe a custom stage inside it (`subStage`), and what the target requires. */
+export const StageMoveInput = StageTarget.extend({
   to: Stage,
   /** Shown in the ledger entry the move writes. */
   note: optionalText(2000),

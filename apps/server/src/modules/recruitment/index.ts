@@ -4,9 +4,9 @@ export {
   LEDGER_RECORDS_SQL,
   ledgerEntriesSql,
   monthRange,
-} from './recruitment.export.ts';
+} from './operations/export-ledger.ts';
+export type { RecruitmentDeps } from './recruitment.deps.ts';
 export { recruitmentRoutes } from './recruitment.routes.ts';
-export { createRecruitmentService, type RecruitmentService } from './recruitment.service.ts';
 export { recruitmentSupervisedItems } from './recruitment.supervision.ts';
 export {
   recruitmentEntries,

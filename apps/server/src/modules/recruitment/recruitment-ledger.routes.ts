@@ -7,13 +7,13 @@ import {
 } from '@gaodi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { registerRoute } from '../../platform/http/route.ts';
 import { readUpload } from '../../platform/http/upload.ts';
+import { addEntry } from './operations/add-entry.ts';
+import { exportRecruitmentLedger } from './operations/export-ledger.ts';
 import type { createLedgerImport } from './operations/import-ledger.ts';
-import { exportRecruitmentLedger } from './recruitment.export.ts';
-import type { RecruitmentService } from './recruitment.service.ts';
+import { updateEntry } from './operations/update-entry.ts';
+import type { RecruitmentDeps } from './recruitment.deps.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,19 +21,14 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function recruitmentLedgerRoutes(
   app: FastifyInstance,
   auth: AuthService,
-  deps: {
-    db: Database;
-    clock: Clock;
-    recruitment: RecruitmentService;
-    ledgerImport: ReturnType<typeof createLedgerImport>;
-  },
+  deps: RecruitmentDeps,
+  ledgerImport: ReturnType<typeof createLedgerImport>,
 ) {
-  const { recruitment, ledgerImport } = deps;
   registerRoute(app, auth, AddRecruitmentEntryRoute, ({ ctx, params, body }) =>
-    recruitment.addEntry(ctx, params.id, body),
+    addEntry(deps, ctx, params.id, body),
   );
   registerRoute(app, auth, UpdateRecruitmentEntryRoute, ({ ctx, params, body }) =>
-    recruitment.updateEntry(ctx, params.id, body),
+    updateEntry(deps, ctx, params.id, body),
   );
   registerRoute(app, auth, ExportRecruitmentLedgerRoute, async ({ ctx, query, reply }) => {
     const { buffer, regionName } = await exportRecruitmentLedger(deps, ctx, query);

@@ -2,18 +2,16 @@ import { AddRecruitmentMilestoneRoute, UpdateRecruitmentMilestoneRoute } from '@
 import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
 import { registerRoute } from '../../platform/http/route.ts';
-import type { RecruitmentService } from './recruitment.service.ts';
+import { addMilestone } from './operations/add-milestone.ts';
+import { updateMilestone } from './operations/update-milestone.ts';
+import type { RecruitmentDeps } from './recruitment.deps.ts';
 
 /** A record's milestones (节点): add one, set its done date and proof. */
-export function recruitmentMilestoneRoutes(
-  app: FastifyInstance,
-  auth: AuthService,
-  recruitment: RecruitmentService,
-) {
+export function recruitmentMilestoneRoutes(app: FastifyInstance, auth: AuthService, deps: RecruitmentDeps) {
   registerRoute(app, auth, AddRecruitmentMilestoneRoute, ({ ctx, params, body }) =>
-    recruitment.addMilestone(ctx, params.id, body),
+    addMilestone(deps, ctx, params.id, body),
   );
   registerRoute(app, auth, UpdateRecruitmentMilestoneRoute, ({ ctx, params, body }) =>
-    recruitment.updateMilestone(ctx, params.id, body),
+    updateMilestone(deps, ctx, params.id, body),
   );
 }

@@ -1,4 +1,4 @@
-import { type Recruitment, STAGE_TRANSITIONS, STAGES, type Stage } from '@gaodi/contracts';
+import { type Recruitment, STAGES, type Stage } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../platform/db/database.ts';
@@ -37,6 +37,18 @@ describe('attachments', () => {
   });
 });
 
+// The allowed moves written out by hand (DESIGN.md), not read from the declaration the server uses.
+const MOVES: Record<Stage, Stage[]> = {
+  lead: ['contacted', 'shelved', 'dropped'],
+  contacted: ['negotiating', 'lead', 'shelved', 'dropped'],
+  negotiating: ['signed', 'contacted', 'shelved', 'dropped'],
+  signed: ['landed', 'dropped'],
+  landed: ['operating', 'dropped'],
+  operating: [],
+  shelved: ['lead', 'contacted', 'negotiating', 'dropped'],
+  dropped: ['lead'],
+};
+
 describe('stage transitions', () => {
   let record: Recruitment;
   let agreementFileId: string;
@@ -55,7 +67,7 @@ describe('stage transitions', () => {
 
   for (const from of STAGES) {
     for (const to of STAGES) {
-      const allowed = STAGE_TRANSITIONS[from].includes(to);
+      const allowed = MOVES[from].includes(to);
       it(`${from} → ${to}: ${allowed ? 'allowed' : 'refused'}`, async () => {
         await setStage(record.id, from);
         // One second apart, as real moves are: the timeline orders entries written on the same day by time.
@@ -66,7 +78,7 @@ describe('stage transitions', () => {
           const body = res.json() as Recruitment;
           expect(body.stage).toBe(to);
           expect(body.entries[0]).toMatchObject({ stageFrom: from, stageTo: to });
-          expect(body.allowedStages).toEqual([...STAGE_TRANSITIONS[to]]);
+          expect(body.allowedStages).toEqual(MOVES[to]);
         } else {
           expect(res.statusCode, res.body).toBe(409);
           expect(res.json().code).toBe('STAGE_TRANSITION');

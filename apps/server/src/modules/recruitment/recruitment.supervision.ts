@@ -1,7 +1,14 @@
+import { recruitmentPipeline } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import { sqlItemProvider } from '../supervision/index.ts';
 
-const ACTIVE = sql`r.stage IN ('lead', 'contacted', 'negotiating', 'signed', 'landed')`;
+// The stages the pipeline counts as active (stage codes are declared identifiers, safe to inline).
+const ACTIVE = sql.raw(
+  `r.stage IN (${recruitmentPipeline
+    .stagesIn('active')
+    .map((s) => `'${s}'`)
+    .join(', ')})`,
+);
 
 /** Recruitment records as supervised items: one set-based query per region (the job) or per id list (a write). */
 export const recruitmentSupervisedItems = sqlItemProvider({

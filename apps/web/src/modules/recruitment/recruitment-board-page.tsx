@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
   BoardQuery,
-  canMoveStage,
   type Grade,
   LIGHTS,
   type LightState,
   type RecruitmentBoard,
   type RecruitmentSummary,
+  recruitmentPipeline,
   type Stage,
 } from '@gaodi/contracts';
 import { App, Button, Card, Empty, Flex, Input, Segmented, Spin, Tag, Typography } from 'antd';
@@ -47,7 +47,7 @@ function keyOf(card: RecruitmentSummary, groupBy: GroupBy): string {
 
 /**
  * Kanban grouped by stage (default), grade, light or owner, chosen in the URL (`?groupBy=grade`).
- * Dragging a card to another column: a stage move through the dialog (only STAGE_TRANSITIONS' moves
+ * Dragging a card to another column: a stage move through the dialog (only the pipeline's allowed moves
  * are accepted), a grade or owner change saved at once; lights are computed, so not draggable.
  */
 export function RecruitmentBoardPage() {
@@ -75,7 +75,7 @@ export function RecruitmentBoardPage() {
   };
   const accepts = (card: RecruitmentSummary | null, key: string) => {
     if (!card || keyOf(card, shownBy) === key) return false;
-    if (shownBy === 'stage') return canMoveStage(card.stage, key as Stage);
+    if (shownBy === 'stage') return recruitmentPipeline.canMove(card.stage, key as Stage);
     if (shownBy === 'owner') return key !== ''; // every record has an owner
     return shownBy === 'grade';
   };
@@ -92,7 +92,7 @@ export function RecruitmentBoardPage() {
     if (!card || keyOf(card, shownBy) === col.key) return;
     if (shownBy === 'stage') {
       const to = col.key as Stage;
-      if (!canMoveStage(card.stage, to)) {
+      if (!recruitmentPipeline.canMove(card.stage, to)) {
         message.warning(t('notAllowed', { from: stageLabel(card.stage, lang), to: stageLabel(to, lang) }));
         return;
       }

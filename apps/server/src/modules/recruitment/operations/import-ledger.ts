@@ -22,8 +22,8 @@ import { type DirectoryService, industries, institutes } from '../../directory/i
 import { readStageNames } from '../../settings/index.ts';
 import type { SupervisionService } from '../../supervision/index.ts';
 import { DETAIL_SHEET, ENTRY_HEADERS, LEDGER_HEADERS, SUMMARY_SHEET } from '../recruitment.report.ts';
-import type { RecruitmentService } from '../recruitment.service.ts';
 import { recruitmentEntries, recruitmentRecords } from '../recruitment.table.ts';
+import { insertRecord, syncLatest, updateRecordIn } from '../recruitment.writes.ts';
 
 type ParsedRecord = {
   row: number;
@@ -110,14 +110,12 @@ export function createLedgerImport({
   db,
   clock,
   uploads,
-  recruitment,
   directory,
   supervision,
 }: {
   db: Database;
   clock: Clock;
   uploads: UploadStore;
-  recruitment: RecruitmentService;
   directory: DirectoryService;
   supervision: SupervisionService;
 }) {
@@ -365,7 +363,7 @@ export function createLedgerImport({
             .from(recruitmentRecords)
             .where(eq(recruitmentRecords.id, r.existingId));
           if (!current) throw new AppError(409, 'IMPORT_STALE', `第 ${r.row} 行的记录已不存在，请重新导入`);
-          await recruitment.updateRecordIn(tx, ctx, r.existingId, {
+          await updateRecordIn(tx, clock, ctx, r.existingId, {
             ...input,
             taskForceMemberIds: current.taskForceMemberIds,
             notes: current.notes,
@@ -373,10 +371,7 @@ export function createLedgerImport({
           idOfKey.set(r.key, r.existingId);
           recordsUpdated++;
         } else {
-          idOfKey.set(
-            r.key,
-            await recruitment.insertRecord(tx, ctx, input, r.stage, { signedOn: r.signedOn }),
-          );
+          idOfKey.set(r.key, await insertRecord(tx, clock, ctx, input, r.stage, { signedOn: r.signedOn }));
           recordsCreated++;
         }
       }
@@ -408,7 +403,7 @@ export function createLedgerImport({
         if (row && e.fileId) newIdOfFileId.set(e.fileId, row.id);
         touched.add(recordId);
       }
-      for (const id of touched) await recruitment.syncLatest(tx, id);
+      for (const id of touched) await syncLatest(tx, clock, id);
       await supervision.refreshItems(tx, 'recruitment', [...new Set([...idOfKey.values(), ...touched])]);
       const result = {
         recordsCreated,

@@ -1,12 +1,12 @@
 import type { EntryKind, Grade, Light, Stage } from '@gaodi/contracts';
 import { eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.ts';
-import type { UserContext } from '../../platform/auth/context.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { type Database, rowsOf, type Tx } from '../../platform/db/database.ts';
-import { regions } from '../../platform/tenancy/region.table.ts';
-import { readStageNames } from '../settings/index.ts';
-import { type LedgerEntryRow, type LedgerRecordRow, writeRecruitmentLedger } from './recruitment.report.ts';
+import { recordAudit } from '../../../platform/audit/audit.ts';
+import type { UserContext } from '../../../platform/auth/context.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import { type Database, rowsOf, type Tx } from '../../../platform/db/database.ts';
+import { regions } from '../../../platform/tenancy/region.table.ts';
+import { readStageNames } from '../../settings/index.ts';
+import { type LedgerEntryRow, type LedgerRecordRow, writeRecruitmentLedger } from '../recruitment.report.ts';
 
 /** The bare SQL of the ledger export (the bench times it alone to show the application's overhead). */
 export const LEDGER_RECORDS_SQL = sql`
