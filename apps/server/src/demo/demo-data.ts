@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { enterprises, experts, industries, institutes } from '../modules/directory/index.ts';
 import { users } from '../platform/auth/auth.table.ts';
 import { hashPassword } from '../platform/auth/password.ts';
-import { systemClock } from '../platform/clock.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/database.ts';
 import { regions } from '../platform/tenancy/region.table.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
@@ -176,9 +176,10 @@ export async function loadRegions(tx: Pick<Database['owner'], 'insert'>): Promis
 /**
  * Loads the demo data: regions, industries, the article's enterprises and institutes, one user
  * per role. Idempotent: runs on every start and adds only what is missing. Runs on the owner
- * connection (it writes for several regions at once).
+ * connection (it writes for several regions at once). The year's records are placed in the year
+ * of `clock` (see demo-calendar.ts).
  */
-export async function loadDemoData(db: Database): Promise<{ created: boolean }> {
+export async function loadDemoData(db: Database, clock: Clock = systemClock): Promise<{ created: boolean }> {
   const owner = db.owner;
   const existing = await owner.select({ code: regions.code }).from(regions).where(eq(regions.code, JINXIANG));
   const created = existing.length === 0;
@@ -276,7 +277,7 @@ export async function loadDemoData(db: Database): Promise<{ created: boolean }> 
         .onConflictDoNothing();
     }
   });
-  await loadRecruitmentDemo(db, systemClock);
-  await loadMatchmakingDemo(db, systemClock);
+  await loadRecruitmentDemo(db, clock);
+  await loadMatchmakingDemo(db, clock);
   return { created };
 }

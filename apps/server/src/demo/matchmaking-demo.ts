@@ -1,5 +1,5 @@
 import { creditCodeCheckChar, type EventKind, type ProjectKind, type ProjectStage } from '@gaodi/contracts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { enterprises, experts, industries, institutes } from '../modules/directory/index.ts';
 import {
   achievements,
@@ -25,6 +25,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Database, Tx } from '../platform/db/database.ts';
 import { inboxNotifier } from '../platform/notifications/notifier.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
+import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
 
 const JX = '370828';
 const DAXING = '110115';
@@ -730,8 +731,9 @@ type DemoProject = {
 };
 
 /**
- * 2026: 8 technology cooperation projects signed in the year (4 already landed), 9 landed in the
- * year (5 of them signed in 2025), one intention, one stopped.
+ * The year: 8 technology cooperation projects signed in it (4 already landed), 9 landed in it (5 of
+ * them signed the year before), one intention, one stopped. Written with the dates of the year the
+ * story was told (see demo-calendar.ts).
  */
 const PROJECTS: DemoProject[] = [
   {
@@ -952,21 +954,39 @@ const creditCode = (serial: number) => {
   return first17 + creditCodeCheckChar(first17);
 };
 
-const at = (day: string, hour = 9) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+/**
+ * A project's dates in the loading year: a signed project is the year's story (`day`), one never
+ * signed keeps its distance from today (`ago`), so an intention quiet for months stays red that long.
+ */
+function placeProject(p: DemoProject, cal: DemoCalendar): DemoProject {
+  const on = p.signedOn ? cal.day : cal.ago;
+  return {
+    ...p,
+    contractNo: cal.relabel(p.contractNo),
+    signedOn: p.signedOn && on(p.signedOn),
+    landedOn: p.landedOn && on(p.landedOn),
+    lastEntryOn: on(p.lastEntryOn),
+    milestones: p.milestones?.map((m) => ({ ...m, dueOn: on(m.dueOn), doneOn: m.doneOn && on(m.doneOn) })),
+    outputs: p.outputs?.map((o) => ({ ...o, on: on(o.on) })),
+  };
+}
 
 /**
- * The article's matchmaking path for 2026: needs, achievements, 18 events with sign-ins and
+ * The article's matchmaking path for the year: needs, achievements, 18 events with sign-ins and
  * pairings, 8 signed cooperation projects and 9 landed, one in the Beijing 大兴 enclave (R&D in
- * Beijing, commercialised in Jinxiang), all served by the helper 王芳. Idempotent: skips when the
- * first event exists. Runs on the owner connection (demo data spans regions).
+ * Beijing, commercialised in Jinxiang), all served by the helper 王芳. Idempotent: skips when a
+ * demo event exists, whichever year it was loaded in. Runs on the owner connection (demo data spans regions).
  */
 export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<void> {
   const owner = db.owner;
   const [done] = await owner
     .select({ id: matchmakingEvents.id })
     .from(matchmakingEvents)
-    .where(and(eq(matchmakingEvents.regionCode, JX), eq(matchmakingEvents.title, FIRST_EVENT)));
+    .where(and(eq(matchmakingEvents.regionCode, JX), like(matchmakingEvents.checkinToken, 'demo-checkin-%')));
   if (done) return;
+  const cal = demoCalendar(clock);
+  // A day of the year's story, written as told, at an hour in China.
+  const at = (written: string, hour?: number) => cal.at(cal.day(written), hour);
   const projectIds = await owner.transaction(async (tx) => {
     const people = new Map(
       (await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [
@@ -1105,15 +1125,15 @@ export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<v
         .insert(matchmakingEvents)
         .values({
           regionCode: JX,
-          title: e.title,
+          title: cal.relabel(e.title),
           kind: e.kind,
-          heldOn: e.on,
+          heldOn: cal.day(e.on),
           place: e.place,
           isOnline: e.isOnline ?? false,
           organiser: e.organiser,
           summary: '',
           // Demo tokens are fixed so the printed QR codes stay valid across restarts of the demo.
-          checkinToken: `demo-checkin-2026-${String(++tokenSerial).padStart(2, '0')}-jinxiang`,
+          checkinToken: `demo-checkin-${cal.year}-${String(++tokenSerial).padStart(2, '0')}-jinxiang`,
           createdAt: at(e.on, 8),
           updatedAt: at(e.on, 8),
           createdBy: staff,
@@ -1195,7 +1215,8 @@ export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<v
     }
 
     const created: string[] = [];
-    for (const p of PROJECTS) {
+    for (const written of PROJECTS) {
+      const p = placeProject(written, cal);
       const pairing = p.need ? pairingId.get(p.need) : undefined;
       const enterpriseIds = p.enterprises.flatMap((n) => ids.enterprise.get(n) ?? []);
       const instituteIds = p.institutes.flatMap((n) => ids.institute.get(n) ?? []);
@@ -1221,10 +1242,10 @@ export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<v
           enterpriseIds,
           instituteIds,
           description: '',
-          stageChangedAt: at(stageOn, 16),
+          stageChangedAt: cal.at(stageOn, 16),
           lastEntryOn: p.lastEntryOn,
-          createdAt: at(startedOn, 10),
-          updatedAt: at(p.lastEntryOn, 17),
+          createdAt: cal.at(startedOn, 10),
+          updatedAt: cal.at(p.lastEntryOn, 17),
           createdBy: lead,
         })
         .returning({ id: cooperationProjects.id });
@@ -1244,7 +1265,7 @@ export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<v
           instituteId,
         })),
       ]);
-      await addDemoHistory(tx, row.id, p, { helper, lead });
+      await addDemoHistory(tx, row.id, p, { helper, lead }, cal);
       for (const m of p.milestones ?? [])
         await tx.insert(projectMilestones).values({
           regionCode: JX,
@@ -1286,6 +1307,7 @@ async function addDemoHistory(
   projectId: string,
   p: DemoProject,
   people: { helper: string; lead: string | null },
+  cal: DemoCalendar,
 ) {
   const entry = (on: string, content: string, kind: string, stageFrom?: string, stageTo?: string) => ({
     regionCode: JX,
@@ -1297,7 +1319,7 @@ async function addDemoHistory(
     stageTo: stageTo ?? null,
     authorId: people.lead,
     authorName: '李强',
-    createdAt: at(on, 17),
+    createdAt: cal.at(on, 17),
   });
   const start = p.signedOn ?? p.lastEntryOn;
   const rows = [entry(start, '登记合作意向', 'stage', undefined, 'intention')];
@@ -1313,7 +1335,7 @@ async function addDemoHistory(
     regionCode: JX,
     projectId,
     helperId: people.helper,
-    startedAt: at(start, 10),
+    startedAt: cal.at(start, 10),
     assignedBy: people.lead,
     reason: '一项目一专员',
   });

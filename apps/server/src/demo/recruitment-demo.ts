@@ -15,6 +15,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Database, Tx } from '../platform/db/database.ts';
 import { inboxNotifier } from '../platform/notifications/notifier.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
+import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
 
 const JX = '370828';
 
@@ -110,7 +111,10 @@ const contact = (on: string, who: string): Step => ({
   to: 'contacted',
 });
 
-/** Nine institutes recruited (签约 or beyond) in 2026, six of them operating a platform, plus the pipeline. */
+/**
+ * Nine institutes recruited (签约 or beyond) in the year, six of them operating a platform, plus the
+ * pipeline. Written with the dates of the year the story was told (see demo-calendar.ts).
+ */
 const RECORDS: DemoRecord[] = [
   {
     institute: '山东大学',
@@ -548,12 +552,27 @@ const RECORDS: DemoRecord[] = [
 ];
 
 /**
- * The recruitment demo: the 2026 plan, the thirteen records above with their ledgers, task forces,
+ * A record's dates in the loading year: a signed record is the year's story (`day`), a record not
+ * signed keeps its distance from today (`ago`), so the leads quiet for months stay red that long.
+ */
+function placeRecord(r: DemoRecord, cal: DemoCalendar): DemoRecord {
+  const on = r.signedOn ? cal.day : cal.ago;
+  return {
+    ...r,
+    signedOn: r.signedOn && on(r.signedOn),
+    steps: r.steps.map((s) => ({ ...s, on: on(s.on), next: s.next && [s.next[0], on(s.next[1])] })),
+    milestones: r.milestones?.map((m) => ({ ...m, dueOn: on(m.dueOn), doneOn: m.doneOn && on(m.doneOn) })),
+  };
+}
+
+/**
+ * The recruitment demo: the year's plan, the thirteen records above with their ledgers, task forces,
  * milestones and the six platforms. Idempotent (a record that exists is left alone); lights are
  * computed at the end so the board shows them at once.
  */
 export async function loadRecruitmentDemo(db: Database, clock: Clock): Promise<void> {
   const owner = db.owner;
+  const cal = demoCalendar(clock);
   const ids = await owner.transaction(async (tx) => {
     const people = new Map(
       (
@@ -596,21 +615,9 @@ export async function loadRecruitmentDemo(db: Database, clock: Clock): Promise<v
         )[0]?.id;
       if (id) platformId.set(p.name, id);
     }
-    await tx
-      .insert(recruitmentPlans)
-      .values({
-        regionCode: JX,
-        year: 2026,
-        title: '2026年大院大所招引工作方案',
-        targetRecruited: 9,
-        targetOperating: 6,
-        ownerId: lead,
-        notes: '工作组+专班，一院所一专班，全程跟踪推进；重点对接京津、济南、大连等地高校院所。',
-        updatedAt: clock.now(),
-      })
-      .onConflictDoNothing();
     const created: string[] = [];
-    for (const r of RECORDS) {
+    for (const written of RECORDS) {
+      const r = placeRecord(written, cal);
       if (r.newInstitute) {
         await tx
           .insert(institutes)
@@ -634,7 +641,7 @@ export async function loadRecruitmentDemo(db: Database, clock: Clock): Promise<v
       if (exists) continue;
       const stage = r.steps.reduce<Stage>((s, step) => step.to ?? s, 'lead');
       const lastStep = r.steps.at(-1);
-      const first = r.steps[0]?.on ?? '2026-01-01';
+      const first = r.steps[0]?.on ?? cal.today;
       const [rec] = await tx
         .insert(recruitmentRecords)
         .values({
@@ -651,13 +658,13 @@ export async function loadRecruitmentDemo(db: Database, clock: Clock): Promise<v
           signedOn: r.signedOn ?? null,
           platformId: r.platform ? (platformId.get(r.platform) ?? null) : null,
           exitReason: r.exitReason ?? '',
-          stageChangedAt: new Date(`${[...r.steps].reverse().find((s) => s.to)?.on ?? first}T10:00:00+08:00`),
+          stageChangedAt: cal.at([...r.steps].reverse().find((s) => s.to)?.on ?? first, 10),
           lastEntryOn: lastStep?.on ?? null,
           nextStep: lastStep?.next?.[0] ?? '',
           nextDate: lastStep?.next?.[1] ?? null,
           createdBy: staff,
-          createdAt: new Date(`${first}T09:00:00+08:00`),
-          updatedAt: new Date(`${lastStep?.on ?? first}T18:00:00+08:00`),
+          createdAt: cal.at(first, 9),
+          updatedAt: cal.at(lastStep?.on ?? first, 18),
         })
         .returning({ id: recruitmentRecords.id });
       if (!rec) continue;
@@ -681,7 +688,7 @@ export async function loadRecruitmentDemo(db: Database, clock: Clock): Promise<v
             stageTo: s.to ?? null,
             authorId: staff,
             authorName: '张敏',
-            createdAt: new Date(`${s.on}T18:00:00+08:00`),
+            createdAt: cal.at(s.on, 18),
           };
         }),
       );
@@ -699,6 +706,21 @@ export async function loadRecruitmentDemo(db: Database, clock: Clock): Promise<v
         );
       }
     }
+    // The plan of the year the demo was first loaded in; a restart in a later year adds none.
+    if (created.length > 0)
+      await tx
+        .insert(recruitmentPlans)
+        .values({
+          regionCode: JX,
+          year: cal.year,
+          title: `${cal.year}年大院大所招引工作方案`,
+          targetRecruited: 9,
+          targetOperating: 6,
+          ownerId: lead,
+          notes: '工作组+专班，一院所一专班，全程跟踪推进；重点对接京津、济南、大连等地高校院所。',
+          updatedAt: clock.now(),
+        })
+        .onConflictDoNothing();
     return created;
   });
   if (ids.length === 0) return;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadDemoData } from '../demo/demo-data.ts';
+import { createManualClock } from '../platform/clock.ts';
 import { openDatabase } from '../platform/db/database.ts';
 
 export const TEMPLATE_DB = 'gaodi_template';
@@ -13,6 +14,13 @@ export const TEMPLATE_DB = 'gaodi_template';
  * owner under forced RLS cannot do).
  */
 export const OWNER_ROLE = 'gaodi_owner';
+
+/**
+ * The instant a test app's clock starts at unless the test says otherwise, and the instant the
+ * template's demo data is loaded at: the demo places its year in the year of its clock, so tests
+ * that read demo rows read the same rows in any real year.
+ */
+export const TEST_START = new Date('2026-11-29T02:00:00Z');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,7 +48,7 @@ export default async function setup(project: TestProject) {
     await admin.end();
     const db = await openDatabase({ engine: 'postgres', url: asOwner(pgUrl, TEMPLATE_DB), poolSize: 2 });
     await db.migrate();
-    await loadDemoData(db);
+    await loadDemoData(db, createManualClock(TEST_START));
     await db.close();
     project.provide('pgAdminUrl', pgUrl);
     project.provide('pgliteTemplate', '');
@@ -48,7 +56,7 @@ export default async function setup(project: TestProject) {
   }
   const db = await openDatabase({ engine: 'pglite' });
   await db.migrate();
-  await loadDemoData(db);
+  await loadDemoData(db, createManualClock(TEST_START));
   const dump = await (
     db.owner as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }
   ).$client.dumpDataDir('none');

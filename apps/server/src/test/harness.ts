@@ -6,7 +6,7 @@ import { buildApp } from '../app.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
 import { createManualClock } from '../platform/clock.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
-import { asOwner, OWNER_ROLE, TEMPLATE_DB } from './global-setup.ts';
+import { asOwner, OWNER_ROLE, TEMPLATE_DB, TEST_START } from './global-setup.ts';
 
 /** A clone of the migrated, seeded template database, private to the calling test file. */
 export async function cloneTemplateDatabase(): Promise<Database> {
@@ -70,10 +70,15 @@ export type Session = {
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-/** The real HTTP stack on a private database clone, with a clock the test controls. */
-export async function createTestApp(options: { start?: Date; loginRateLimitPerMinute?: number } = {}) {
-  const db = await cloneTemplateDatabase();
-  const clock = createManualClock(options.start ?? new Date('2026-11-29T02:00:00Z'));
+/**
+ * The real HTTP stack on a private database clone (or on `db`, a database the test prepared), with
+ * a clock the test controls.
+ */
+export async function createTestApp(
+  options: { start?: Date; loginRateLimitPerMinute?: number; db?: Database } = {},
+) {
+  const db = options.db ?? (await cloneTemplateDatabase());
+  const clock = createManualClock(options.start ?? TEST_START);
   const app: FastifyInstance = await buildApp({
     db,
     clock,

@@ -2,6 +2,7 @@ import { type Recruitment, STAGES, type Stage } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../platform/db/database.ts';
+import { chinaDay } from '../../platform/jobs/jobs.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
 import { createRecord, PDF, uploadFile } from './recruitment.fixtures.ts';
 
@@ -136,19 +137,25 @@ describe('stage transitions', () => {
 
 describe('ledger entries', () => {
   it('keeps the newest entry’s next step on the record, edits within 7 days, refuses after, allows a correction', async () => {
+    // The database's trigger counts the 7 days from the later of its own clock and the app's: the
+    // app's clock starts at the real now, and every day is counted from it.
+    const start = t.clock.now();
+    t.clock.set(new Date());
+    staff = await t.login('jx_staff');
+    const dayAfter = (n: number) => chinaDay(new Date(t.clock.now().getTime() + n * 86_400_000));
     const record = await createRecord(staff);
-    const day = '2026-11-29';
+    const day = dayAfter(0);
     const add = await staff.post(`/api/recruitment/records/${record.id}/entries`, {
       entryOn: day,
       kind: 'visit',
       participants: '张敏、李强',
       content: '走访院所，商谈共建中试基地',
       nextStep: '提交合作方案',
-      nextDate: '2026-12-10',
+      nextDate: dayAfter(11),
     });
     expect(add.statusCode, add.body).toBe(200);
     const created = add.json() as Recruitment;
-    expect(created).toMatchObject({ lastEntryOn: day, nextStep: '提交合作方案', nextDate: '2026-12-10' });
+    expect(created).toMatchObject({ lastEntryOn: day, nextStep: '提交合作方案', nextDate: dayAfter(11) });
     const entry = created.entries[0];
     expect(entry?.isEditable).toBe(true);
     const body = {
@@ -156,7 +163,7 @@ describe('ledger entries', () => {
       kind: 'visit',
       content: '走访院所，商谈共建中试基地（补充）',
       nextStep: '提交合作方案',
-      nextDate: '2026-12-10',
+      nextDate: dayAfter(11),
     };
 
     t.clock.advanceDays(6);
@@ -172,14 +179,14 @@ describe('ledger entries', () => {
     expect(detail.entries[0]?.isEditable).toBe(false);
 
     const correction = await staff.post(`/api/recruitment/records/${record.id}/entries`, {
-      entryOn: '2026-12-07',
+      entryOn: dayAfter(0),
       kind: 'other',
       content: '更正：11月29日走访参与人员应为张敏、王芳',
       correctsId: entry?.id,
     });
     expect(correction.statusCode, correction.body).toBe(200);
     expect((correction.json() as Recruitment).entries[0]?.correctsId).toBe(entry?.id);
-    t.clock.advanceDays(-8);
+    t.clock.set(start);
     staff = await t.login('jx_staff');
   });
 

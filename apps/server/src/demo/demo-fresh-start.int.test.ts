@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from './demo-data.ts';
+
+// A fresh `npm start` with the system clock moved: Debian's faketime (libfaketime preloaded into
+// the server's process) sets the clock Node's Date, PGlite's now() and the scheduler read. The
+// figures are read over HTTP as the home page reads them (apps/web/src/modules/home/home-page.tsx).
+
+const ROOT = resolve(import.meta.dirname, '../../../..');
+const ARTICLE = { events: 18, signed: 8, recruited: 9, operating: 6, landed: 9 };
+const hasFaketime = spawnSync('faketime', ['2027-01-01 00:00:00', 'true']).status === 0;
+// The server started here runs on PGlite whatever the suite's database; run it once, in the PGlite pass.
+const onPostgres = Boolean(process.env.GAODI_TEST_PG_URL);
+
+if (!hasFaketime)
+  console.warn(
+    '\n⚠ faketime is not installed (apt-get install -y faketime): a fresh start in 2027 is NOT tested (demo-fresh-start.int.test.ts)\n',
+  );
+
+const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+type Server = { base: string; output: () => string; stop: () => Promise<void> };
+
+/** `faketime '<at>' tsx apps/server/src/main.ts` on an empty data directory and a free port. */
+async function startServerAt(at: string): Promise<Server> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gaodi-fresh-start-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TZ: 'UTC', // faketime reads `at` in the local time zone
+    GAODI_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+  for (const name of ['DATABASE_URL', 'GAODI_TEST_CLOCK', 'NODE_ENV']) delete env[name];
+  const child: ChildProcess = spawn(
+    'faketime',
+    [at, join(ROOT, 'node_modules/.bin/tsx'), 'apps/server/src/main.ts'],
+    // Its own process group: faketime forks the server, and stop() ends both.
+    { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (b) => {
+    output += b;
+  });
+  child.stderr?.on('data', (b) => {
+    output += b;
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      process.kill(-child.pid, 'SIGTERM');
+      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (const started = Date.now(); Date.now() - started < 240_000; ) {
+    if (child.exitCode !== null) break;
+    const up = await fetch(`${base}/api/auth/me`).then(
+      () => true,
+      () => false,
+    );
+    if (up) return { base, output: () => output, stop };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`the server under faketime '${at}' did not start:\n${output}`);
+}
+
+/** Signs in as 金乡县's leader and reads a year's figures the way the home page does. */
+async function figuresOver(base: string, year: number) {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'jx_leader', password: DEMO_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${base}${path}`, { headers: { cookie } });
+    expect(res.status, path).toBe(200);
+    return (await res.json()) as T;
+  };
+  const events = await get<{ events: number }>(`/api/matchmaking/summary?year=${year}`);
+  const projects = await get<{ signed: number; landed: number }>(`/api/projects/counts?year=${year}`);
+  const plan = await get<{ recruited: number; operating: number }>(`/api/recruitment/plans/${year}`);
+  return {
+    events: events.events,
+    signed: projects.signed,
+    recruited: plan.recruited,
+    operating: plan.operating,
+    landed: projects.landed,
+  };
+}
+
+describe.skipIf(!hasFaketime || onPostgres).each([
+  ['2027-03-15 10:00:00', 2027],
+  ['2027-01-02 10:00:00', 2027],
+])('a fresh start with the system clock at %s (faketime)', (at, year) => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startServerAt(at);
+  }, 300_000);
+  afterAll(() => server?.stop(), 30_000);
+
+  it(`shows a leader the article’s figures for ${year}, and no events or recruits in ${year - 1}`, async () => {
+    expect(await figuresOver(server.base, year), server.output()).toEqual(ARTICLE);
+    expect(await figuresOver(server.base, year - 1)).toMatchObject({ events: 0, recruited: 0, landed: 0 });
+  });
+});
+
+// Loud, not silent: the run lists this as skipped and says why.
+if (!hasFaketime && !onPostgres)
+  describe('a fresh start with the system clock moved', () => {
+    it.skip('NOT TESTED: faketime is missing (apt-get install -y faketime)', () => {});
+  });
