@@ -44,6 +44,7 @@ async function startServerAt(at: string): Promise<Server> {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    GAODI_DEMO: '1',
   };
   // A suite itself run under faketime hands its libfaketime settings down; the server gets only `at`.
   for (const name of Object.keys(env))
