@@ -104,6 +104,15 @@ const EXACT: Record<string, string> = {
   '找不到该条目所属的招引记录（记录ID 或院所名称）':
     'No recruitment record found for this entry (by record ID or institute name)',
   工作内容不能为空: 'The work content must not be empty',
+  // innovation platforms (创新平台)
+  请选择企业: 'Choose the enterprise',
+  请选择院所: 'Choose the institute',
+  请填写政府部门名称: 'Enter the government body’s name',
+  企业不存在: 'No such enterprise',
+  不能填报未来年度的运营佐证: 'Evidence cannot be filed for a future year',
+  不能考核未来年度: 'A future year cannot be assessed',
+  '该年度没有运营佐证，只能评为不合格': 'Without evidence for the year the only grade is “fail”',
+  合作项目不存在: 'No such cooperation project',
   // AppError texts (the top-level message)
   接口不存在: 'No such endpoint',
   文件中没有工作表: 'The file has no worksheet',
@@ -191,6 +200,15 @@ type Pattern = readonly [RegExp, (m: RegExpExecArray) => string];
  * industry's name, an institute's name) stay as written.
  */
 const PATTERNS: Pattern[] = [
+  // a platform's evidence against the criteria (shown on the platform page)
+  [/^专职人员 (\d+) 人，低于 (\d+) 人$/, (m) => `Full-time staff ${m[1]}, below ${m[2]}`],
+  [/^场地 (\d+) 平方米，低于 (\d+) 平方米$/, (m) => `Space ${m[1]} m², below ${m[2]} m²`],
+  [/^设备原值 (.+) 万元，低于 (.+) 万元$/, (m) => `Equipment ${m[1]} ×10k yuan, below ${m[2]}`],
+  [/^研发投入 (.+) 万元，低于 (.+) 万元$/, (m) => `R&D spending ${m[1]} ×10k yuan, below ${m[2]}`],
+  [
+    /^产出（专利、标准、产品、服务企业）(\d+) 项，低于 (\d+) 项$/,
+    (m) => `Outputs (patents, standards, products, enterprises served) ${m[1]}, below ${m[2]}`,
+  ],
   [
     /^统一社会信用代码应为 18 位，当前为 (\d+) 位$/,
     (m) => `The unified social credit code must have 18 characters, not ${m[1]}`,

@@ -35,6 +35,8 @@ export const Resource = z.enum([
   'pairing',
   'event',
   'project',
+  'platform_criteria',
+  'talent',
 ]);
 export type Resource = z.infer<typeof Resource>;
 
@@ -71,6 +73,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     event: all,
     project: all,
     stage_label: read,
+    platform_criteria: read,
+    talent: all,
   },
   taskforce_lead: {
     region: read,
@@ -92,6 +96,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     event: all,
     project: all,
     stage_label: read,
+    platform_criteria: read,
+    talent: all,
   },
   helper: {
     region: read,
@@ -113,6 +119,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     // Updates only the projects they serve (checked against the current assignment).
     project: readUpdate,
     stage_label: read,
+    platform_criteria: read,
+    talent: read,
   },
   leader: {
     region: read,
@@ -134,6 +142,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     event: readExport,
     project: readExport,
     stage_label: read,
+    platform_criteria: read,
+    talent: readExport,
   },
   enterprise: {
     region: read,
@@ -145,6 +155,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     project: read,
     // Stage names show on their needs and projects.
     stage_label: read,
+    // The platforms their enterprise builds and the talents it employs (row-level security narrows).
+    platform: read,
+    talent: read,
   },
   institute: {
     region: read,
@@ -157,6 +170,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     need: read,
     project: read,
     stage_label: read,
+    // The platforms their institute builds and the talents it employs (row-level security narrows).
+    platform: read,
+    talent: read,
   },
   // The system admin configures light rules but reads no recruitment record (三员 separation); it
   // reads the enterprise and institute directory only to bind those users' accounts to them.
@@ -169,6 +185,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     supervision_rule: readUpdate,
     // Names the stages of the region's pipelines (an office setting, like the light rules).
     stage_label: readUpdate,
+    // The region's criteria for 实体化运营, an office setting like the light rules.
+    platform_criteria: readUpdate,
     notification: readUpdate,
   },
   secadmin: { region: read, user: ['read', 'update'], notification: readUpdate },

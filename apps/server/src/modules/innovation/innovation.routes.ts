@@ -1,29 +1,43 @@
-import { Platform, PlatformInput } from '@gaodi/contracts';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { guard, userCtx } from '../../platform/auth/auth.plugin.ts';
+import {
+  GetPlatformCriteriaRoute,
+  GetPlatformRoute,
+  LinkPlatformProjectsRoute,
+  ListPlatformOptionsRoute,
+  ListPlatformsRoute,
+  RegisterPlatformRoute,
+  SavePlatformAssessmentRoute,
+  SavePlatformCriteriaRoute,
+  SavePlatformEvidenceRoute,
+  UpdatePlatformRoute,
+} from '@gaodi/contracts';
+import type { FastifyPluginAsync } from 'fastify';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
+import { registerRoute } from '../../platform/http/route.ts';
 import type { PlatformService } from './innovation.service.ts';
 
-export const platformRoutes: FastifyPluginAsyncZod<{
-  auth: AuthService;
-  platforms: PlatformService;
-}> = async (app, { auth, platforms }) => {
-  const tags = ['platforms'];
-  app.get(
-    '/api/platforms',
-    {
-      schema: { tags, summary: '创新平台列表', response: { 200: z.array(Platform) } },
-      preHandler: guard(auth, 'platform', 'read'),
-    },
-    async (request) => platforms.listPlatforms(userCtx(request)),
+/** Platforms (创新平台): list, page, registration with partners, evidence, assessments, criteria. */
+export const platformRoutes: FastifyPluginAsync<{ auth: AuthService; platforms: PlatformService }> = async (
+  app,
+  { auth, platforms },
+) => {
+  registerRoute(app, auth, ListPlatformOptionsRoute, ({ ctx }) => platforms.listPlatformOptions(ctx));
+  registerRoute(app, auth, ListPlatformsRoute, ({ ctx, query }) => platforms.listPlatforms(ctx, query));
+  registerRoute(app, auth, RegisterPlatformRoute, ({ ctx, body }) => platforms.registerPlatform(ctx, body));
+  registerRoute(app, auth, GetPlatformRoute, ({ ctx, params, query }) =>
+    platforms.readPlatform(ctx, params.id, query.year),
   );
-  app.post(
-    '/api/platforms',
-    {
-      schema: { tags, summary: '新增创新平台', body: PlatformInput, response: { 200: Platform } },
-      preHandler: guard(auth, 'platform', 'create'),
-    },
-    async (request) => platforms.createPlatform(userCtx(request), request.body),
+  registerRoute(app, auth, UpdatePlatformRoute, ({ ctx, params, body }) =>
+    platforms.updatePlatform(ctx, params.id, body),
   );
+  registerRoute(app, auth, SavePlatformEvidenceRoute, ({ ctx, params, body }) =>
+    platforms.saveEvidence(ctx, params.id, body),
+  );
+  registerRoute(app, auth, SavePlatformAssessmentRoute, ({ ctx, params, body }) =>
+    platforms.saveAssessment(ctx, params.id, body),
+  );
+  registerRoute(app, auth, LinkPlatformProjectsRoute, ({ ctx, params, body }) =>
+    platforms.linkProjects(ctx, params.id, body),
+  );
+  registerRoute(app, auth, GetPlatformCriteriaRoute, ({ ctx }) => platforms.readCriteria(ctx));
+  registerRoute(app, auth, SavePlatformCriteriaRoute, ({ ctx, body }) => platforms.saveCriteria(ctx, body));
 };

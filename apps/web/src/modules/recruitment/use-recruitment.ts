@@ -10,12 +10,12 @@ import {
   GetRecruitmentPlanRoute,
   GetRecruitmentRecordRoute,
   type LedgerEntryInput,
+  ListPlatformOptionsRoute,
   ListRecruitmentAssignableRoute,
   ListRecruitmentRecordsRoute,
   type MilestoneInput,
   MoveRecruitmentStageRoute,
   PatchRecruitmentRecordRoute,
-  Platform,
   PreviewRecruitmentLedgerImportRoute,
   type Recruitment,
   type RecruitmentInput,
@@ -78,7 +78,7 @@ export function useAssignable() {
 export function usePlatforms() {
   return useQuery({
     queryKey: ['platforms'],
-    queryFn: () => api.get('/api/platforms', z.array(Platform)),
+    queryFn: () => call(ListPlatformOptionsRoute, {}),
     staleTime: 60_000,
   });
 }
