@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createDirectoryService, directoryRoutes } from './modules/directory/index.ts';
+import { indicatorsRoutes } from './modules/indicators/index.ts';
 import { createPlatformService, platformRoutes } from './modules/innovation/index.ts';
 import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
 import { createStageMover } from './modules/pipelines/index.ts';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(matchmakingRoutes, { auth, db, clock, uploads, index: matchIndex });
   const projects = createProjectService({ db, clock, supervision, notifier: inboxNotifier });
   await app.register(projectsRoutes, { auth, projects });
+  await app.register(indicatorsRoutes, { auth, db, clock });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
 
   app.setNotFoundHandler((request, reply) => {

@@ -2,6 +2,7 @@ export * from './auth.contract.ts';
 export * from './common.contract.ts';
 export * from './credit-code.ts';
 export * from './directory.contract.ts';
+export * from './indicators.contract.ts';
 export {
   ASSESSMENT_GRADE_LABELS,
   ASSESSMENT_GRADES,

@@ -45,6 +45,7 @@ const EXACT: Record<string, string> = {
   该提请事项已有决定: 'This proposal has already been decided',
   请至少修改一项: 'Change at least one field',
   阶段代码不正确: 'Invalid stage code',
+  该区域不存在或无权查看: 'This region does not exist or you may not see it',
   该自定义阶段已停用: 'This custom stage is already retired',
   // services: invalid() fields
   所属院所不存在: 'Unknown institute',

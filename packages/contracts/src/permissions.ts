@@ -37,6 +37,7 @@ export const Resource = z.enum([
   'project',
   'platform_criteria',
   'talent',
+  'indicator',
 ]);
 export type Resource = z.infer<typeof Resource>;
 
@@ -72,6 +73,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     pairing: all,
     event: all,
     project: all,
+    indicator: ['read', 'update'],
     stage_label: read,
     platform_criteria: read,
     talent: all,
@@ -95,6 +97,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     pairing: all,
     event: all,
     project: all,
+    indicator: read,
     stage_label: read,
     platform_criteria: read,
     talent: all,
@@ -118,6 +121,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     event: read,
     // Updates only the projects they serve (checked against the current assignment).
     project: readUpdate,
+    indicator: read,
     stage_label: read,
     platform_criteria: read,
     talent: read,
@@ -141,6 +145,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     pairing: readExport,
     event: readExport,
     project: readExport,
+    indicator: ['read', 'update', 'export'],
     stage_label: read,
     platform_criteria: read,
     talent: readExport,

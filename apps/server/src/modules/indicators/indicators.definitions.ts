@@ -1,0 +1,103 @@
+import type { IndicatorCode } from '@gaodi/contracts';
+import { type SQL, sql } from 'drizzle-orm';
+
+type Bilingual = { zh: string; en: string };
+
+/** The year's window and the regions a figure covers, as SQL fragments. */
+export type Window = { from: string; to: string; regions: SQL };
+
+/**
+ * One indicator, declared once. `records` is the one query: it selects the rows counted, as
+ * (id, title, on, region_code, href); the figure is its count, the drill-down lists it, the
+ * breakdown groups it by region. Tables are other modules': read here, never written.
+ */
+export type IndicatorDefinition = {
+  code: IndicatorCode;
+  name: Bilingual;
+  unit: Bilingual;
+  definition: Bilingual;
+  recordKind: Bilingual;
+  records: (w: Window) => SQL;
+};
+
+const inYear = (column: SQL, w: Window) => sql`${column} >= ${w.from}::date AND ${column} < ${w.to}::date`;
+
+/** The article's figures (筑起产业发展创新高地), each as one query over records. */
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    code: 'events',
+    name: { zh: '产学研对接活动', en: 'Matchmaking events' },
+    unit: { zh: '场', en: 'events' },
+    definition: {
+      zh: '本年内举办的产学研对接活动（按举办日期，不含已删除的）',
+      en: 'Matchmaking events held in the year (by date held; deleted ones excluded)',
+    },
+    recordKind: { zh: '对接活动', en: 'Events' },
+    records: (w) => sql`
+      SELECT e.id::text AS id, e.title, e.held_on::text AS on, e.region_code, '/events/' || e.id AS href
+      FROM matchmaking_events e
+      WHERE e.deleted_at IS NULL AND ${inYear(sql`e.held_on`, w)} AND e.region_code = ANY(${w.regions})`,
+  },
+  {
+    code: 'signed_projects',
+    name: { zh: '签约技术合作项目', en: 'Cooperation projects signed' },
+    unit: { zh: '个', en: 'projects' },
+    definition: {
+      zh: '签约：本年内签约的合作项目（按签约日期，含签约后终止的），每个项目只在转化地计一次',
+      en: 'Cooperation projects signed in the year (by signing date, including those stopped after signing), each counted once, where it is commercialised',
+    },
+    recordKind: { zh: '合作项目', en: 'Projects' },
+    records: (w) => sql`
+      SELECT p.id::text AS id, p.title, p.signed_on::text AS on, p.region_code, '/projects/' || p.id AS href
+      FROM cooperation_projects p
+      WHERE ${inYear(sql`p.signed_on`, w)} AND p.region_code = ANY(${w.regions})`,
+  },
+  {
+    code: 'institutes_recruited',
+    name: { zh: '招引大院大所', en: 'Institutes recruited' },
+    unit: { zh: '家', en: 'institutes' },
+    definition: {
+      zh: '本年内签约、目前处于签约及以后阶段（签约、落地、运营）的招引院所',
+      en: 'Institutes whose recruitment was signed in the year and is now signed, landed or operating',
+    },
+    recordKind: { zh: '招引记录', en: 'Recruitment records' },
+    records: (w) => sql`
+      SELECT r.id::text AS id, i.name AS title, r.signed_on::text AS on, r.region_code,
+             '/recruitment/' || r.id AS href
+      FROM recruitment_records r JOIN institutes i ON i.id = r.institute_id
+      WHERE r.stage IN ('signed', 'landed', 'operating') AND ${inYear(sql`r.signed_on`, w)}
+        AND r.region_code = ANY(${w.regions})`,
+  },
+  {
+    code: 'platforms_operating',
+    name: { zh: '实体化运营平台', en: 'Platforms in physical operation' },
+    unit: { zh: '个', en: 'platforms' },
+    definition: {
+      zh: '本年内签约的招引院所中，已进入运营阶段并关联创新平台的（每个院所计一次；平台可在飞地，计入招引地）',
+      en: 'Institutes recruited in the year whose record reached operation with a platform (one per institute; a platform may sit in an enclave and counts where it was recruited)',
+    },
+    recordKind: { zh: '创新平台', en: 'Platforms' },
+    records: (w) => sql`
+      SELECT r.id::text AS id,
+             coalesce(pl.name, i.name || '（平台登记在其他区域）') AS title, r.signed_on::text AS on,
+             r.region_code, '/recruitment/' || r.id AS href
+      FROM recruitment_records r JOIN institutes i ON i.id = r.institute_id
+      LEFT JOIN platforms pl ON pl.id = r.platform_id
+      WHERE r.stage = 'operating' AND r.platform_id IS NOT NULL AND ${inYear(sql`r.signed_on`, w)}
+        AND r.region_code = ANY(${w.regions})`,
+  },
+  {
+    code: 'projects_landed',
+    name: { zh: '产业化项目落地', en: 'Industrialisation projects landed' },
+    unit: { zh: '个', en: 'projects' },
+    definition: {
+      zh: '本年内转化落地的合作项目（按落地日期），每个项目只在转化地计一次',
+      en: 'Cooperation projects that landed in the year (by landing date), counted once, where commercialised',
+    },
+    recordKind: { zh: '合作项目', en: 'Projects' },
+    records: (w) => sql`
+      SELECT p.id::text AS id, p.title, p.landed_on::text AS on, p.region_code, '/projects/' || p.id AS href
+      FROM cooperation_projects p
+      WHERE p.stage = 'landed' AND ${inYear(sql`p.landed_on`, w)} AND p.region_code = ANY(${w.regions})`,
+  },
+];

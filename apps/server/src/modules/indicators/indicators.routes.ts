@@ -1,0 +1,31 @@
+import {
+  IndicatorBreakdownRoute,
+  ListIndicatorRecordsRoute,
+  ListIndicatorsRoute,
+  SaveIndicatorTargetsRoute,
+} from '@gaodi/contracts';
+import type { FastifyPluginAsync } from 'fastify';
+import type { AuthService } from '../../platform/auth/auth.service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { registerRoute } from '../../platform/http/route.ts';
+import { indicatorBreakdown, listIndicatorRecords } from './operations/list-indicator-records.ts';
+import { listIndicators } from './operations/list-indicators.ts';
+import { saveIndicatorTargets } from './operations/save-indicator-targets.ts';
+
+export const indicatorsRoutes: FastifyPluginAsync<{ auth: AuthService; db: Database; clock: Clock }> = async (
+  app,
+  { auth, db, clock },
+) => {
+  const deps = { db, clock };
+  registerRoute(app, auth, ListIndicatorsRoute, ({ ctx, query }) => listIndicators(deps, ctx, query));
+  registerRoute(app, auth, ListIndicatorRecordsRoute, ({ ctx, params, query }) =>
+    listIndicatorRecords(deps, ctx, params.code, query),
+  );
+  registerRoute(app, auth, IndicatorBreakdownRoute, ({ ctx, params, query }) =>
+    indicatorBreakdown(deps, ctx, params.code, query),
+  );
+  registerRoute(app, auth, SaveIndicatorTargetsRoute, ({ ctx, body }) =>
+    saveIndicatorTargets(deps, ctx, body),
+  );
+};

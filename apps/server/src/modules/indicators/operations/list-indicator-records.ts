@@ -1,0 +1,112 @@
+import type { IndicatorBreakdown, IndicatorCode, IndicatorRecords } from '@gaodi/contracts';
+import { sql } from 'drizzle-orm';
+import type { UserContext } from '../../../platform/auth/context.ts';
+import { type Database, rowsOf } from '../../../platform/db/database.ts';
+import { INDICATORS } from '../indicators.definitions.ts';
+import { targetsOf } from './list-indicators.ts';
+import { readWindow } from './read-window.ts';
+
+function definitionOf(code: IndicatorCode) {
+  const def = INDICATORS.find((d) => d.code === code);
+  if (!def) throw new Error(`indicator ${code} is not defined`);
+  return def;
+}
+
+/** Exactly the records a figure counts (the same query), paged, newest first. */
+export function listIndicatorRecords(
+  { db }: { db: Database },
+  ctx: UserContext,
+  code: IndicatorCode,
+  query: { year: number; region?: string; page: number; pageSize: number },
+): Promise<IndicatorRecords> {
+  const def = definitionOf(code);
+  return db.transaction(ctx.scope, async (tx) => {
+    const w = await readWindow(tx, ctx, query.year, query.region);
+    const rows = rowsOf<{
+      id: string;
+      title: string;
+      on: string | null;
+      region_code: string;
+      region_name: string | null;
+      href: string | null;
+      total: number;
+    }>(
+      await tx.execute(sql`
+        SELECT r.*, g.name AS region_name, count(*) OVER ()::int AS total
+        FROM (${def.records(w)}) r LEFT JOIN regions g ON g.code = r.region_code
+        ORDER BY r.on DESC NULLS LAST, r.id
+        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`),
+    );
+    let total = rows[0]?.total;
+    if (total === undefined) {
+      const [n] = rowsOf<{ n: number }>(
+        await tx.execute(sql`SELECT count(*)::int AS n FROM (${def.records(w)}) r`),
+      );
+      total = n?.n ?? 0;
+    }
+    return {
+      code,
+      name: def.name[ctx.lang],
+      definition: def.definition[ctx.lang],
+      year: query.year,
+      region: w.regionCode,
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      items: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        on: r.on,
+        regionCode: r.region_code,
+        regionName: r.region_name ?? r.region_code,
+        href: r.href,
+      })),
+    };
+  });
+}
+
+/**
+ * A figure by the regions directly below the asked one: each row counts the records of that
+ * region and everything below it, so the rows add up to the figure (records of the asked region
+ * itself, if any, show as its own row).
+ */
+export function indicatorBreakdown(
+  { db }: { db: Database },
+  ctx: UserContext,
+  code: IndicatorCode,
+  query: { year: number; region?: string },
+): Promise<IndicatorBreakdown> {
+  const def = definitionOf(code);
+  return db.transaction(ctx.scope, async (tx) => {
+    const w = await readWindow(tx, ctx, query.year, query.region);
+    const rows = rowsOf<{ code: string; name: string; value: number }>(
+      await tx.execute(sql`
+        WITH counted AS (SELECT region_code, count(*)::int AS n FROM (${def.records(w)}) r GROUP BY region_code),
+        children AS (
+          SELECT code, name, gaodi_region_subtree(code) AS subtree FROM regions WHERE parent_code = ${w.regionCode}
+          UNION ALL SELECT code, name, ARRAY[code] FROM regions WHERE code = ${w.regionCode}
+        )
+        SELECT c.code, c.name, coalesce(sum(k.n), 0)::int AS value
+        FROM children c LEFT JOIN counted k ON k.region_code = ANY(c.subtree)
+        GROUP BY c.code, c.name ORDER BY value DESC, c.code`),
+    );
+    const targets = new Map<string, number>();
+    for (const r of rows) {
+      const t = (await targetsOf(tx, r.code, query.year)).get(code);
+      if (t !== undefined) targets.set(r.code, t);
+    }
+    return {
+      code,
+      year: query.year,
+      region: w.regionCode,
+      rows: rows
+        .filter((r) => r.code !== w.regionCode || r.value > 0)
+        .map((r) => ({
+          regionCode: r.code,
+          regionName: r.name,
+          value: r.value,
+          target: targets.get(r.code) ?? null,
+        })),
+    };
+  });
+}

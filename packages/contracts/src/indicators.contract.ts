@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { RegionCode } from './common.contract.ts';
+import { defineRoute } from './route.ts';
+
+/**
+ * Indicators (指标): every figure a leader reads is declared once on the server as one query over
+ * records; the figure is the count of that query and the drill-down lists exactly its rows.
+ * Nothing is typed in by hand but the yearly targets.
+ */
+export const INDICATOR_CODES = [
+  'events',
+  'signed_projects',
+  'institutes_recruited',
+  'platforms_operating',
+  'projects_landed',
+  'leading_talents',
+  'talents_gathered',
+] as const;
+export const IndicatorCode = z.enum(INDICATOR_CODES);
+export type IndicatorCode = z.infer<typeof IndicatorCode>;
+
+/** Where a figure stands against the share of its target the year has reached so far. */
+export const IndicatorLight = z.enum(['green', 'yellow', 'red', 'none']);
+export type IndicatorLight = z.infer<typeof IndicatorLight>;
+
+export const Indicator = z.object({
+  code: IndicatorCode,
+  name: z.string(),
+  unit: z.string(),
+  value: z.number().int(),
+  /** The region's yearly target; null when none is set. */
+  target: z.number().int().nullable(),
+  /** value / target, percent, one decimal; null without a target. */
+  progress: z.number().nullable(),
+  /** The part of the target expected by today (target × elapsed share of the year); null without a target. */
+  expected: z.number().nullable(),
+  light: IndicatorLight,
+  /** The definition in plain words, shown beside the figure. */
+  definition: z.string(),
+  /** The kind of records behind the figure (what the drill-down lists). */
+  recordKind: z.string(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const IndicatorsQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  /** A region the user sees (default: the active region); figures cover it and the regions below. */
+  region: RegionCode.optional(),
+});
+export type IndicatorsQuery = z.input<typeof IndicatorsQuery>;
+
+export const Indicators = z.object({
+  year: z.number().int(),
+  region: RegionCode,
+  regionName: z.string(),
+  indicators: z.array(Indicator),
+});
+export type Indicators = z.infer<typeof Indicators>;
+
+/** One record behind a figure. `href` is the web page that shows it. */
+export const IndicatorRecord = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** The date that put it in the figure (signed on, landed on, held on…). */
+  on: z.string().nullable(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  href: z.string().nullable(),
+});
+export type IndicatorRecord = z.infer<typeof IndicatorRecord>;
+
+export const IndicatorRecordsQuery = IndicatorsQuery.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type IndicatorRecordsQuery = z.input<typeof IndicatorRecordsQuery>;
+
+export const IndicatorRecords = z.object({
+  code: IndicatorCode,
+  name: z.string(),
+  definition: z.string(),
+  year: z.number().int(),
+  region: RegionCode,
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(IndicatorRecord),
+});
+export type IndicatorRecords = z.infer<typeof IndicatorRecords>;
+
+/** A figure broken down by the regions directly below the asked one (a city → its counties). */
+export const IndicatorBreakdown = z.object({
+  code: IndicatorCode,
+  year: z.number().int(),
+  region: RegionCode,
+  rows: z.array(
+    z.object({
+      regionCode: z.string(),
+      regionName: z.string(),
+      value: z.number().int(),
+      target: z.number().int().nullable(),
+    }),
+  ),
+});
+export type IndicatorBreakdown = z.infer<typeof IndicatorBreakdown>;
+
+export const IndicatorCodeParams = z.object({ code: IndicatorCode });
+
+export const IndicatorTargetsInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  targets: z
+    .array(z.object({ code: IndicatorCode, target: z.number().int().min(0).max(1_000_000).nullable() }))
+    .max(INDICATOR_CODES.length),
+});
+export type IndicatorTargetsInput = z.input<typeof IndicatorTargetsInput>;
+
+const tags = ['indicators'];
+
+export const ListIndicatorsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/indicators',
+  summary: '年度指标：数值、目标、进度（均由记录计算）',
+  tags,
+  access: { resource: 'indicator', action: 'read' },
+  query: IndicatorsQuery,
+  response: Indicators,
+});
+export const ListIndicatorRecordsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/indicators/:code/records',
+  summary: '指标背后的记录（条数与指标数值相同）',
+  tags,
+  access: { resource: 'indicator', action: 'read' },
+  params: IndicatorCodeParams,
+  query: IndicatorRecordsQuery,
+  response: IndicatorRecords,
+});
+export const IndicatorBreakdownRoute = defineRoute({
+  method: 'GET',
+  path: '/api/indicators/:code/breakdown',
+  summary: '指标按下级区域分解',
+  tags,
+  access: { resource: 'indicator', action: 'read' },
+  params: IndicatorCodeParams,
+  query: IndicatorsQuery,
+  response: IndicatorBreakdown,
+});
+export const SaveIndicatorTargetsRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/indicators/targets',
+  summary: '设置本区域的年度目标',
+  tags,
+  access: { resource: 'indicator', action: 'update' },
+  body: IndicatorTargetsInput,
+  response: Indicators,
+});
