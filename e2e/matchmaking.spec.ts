@@ -9,7 +9,10 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const NEED = '蒜氨酸高效提取与稳定化（浏览器测试）';
-const EVENT = '2026年金乡县产学研合作签约仪式';
+/** Today in China (YYYY-MM-DD): the server was started (and the demo loaded) on it. */
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** The demo's signing ceremony, held in the year it was loaded in. */
+const EVENT = `${TODAY.slice(0, 4)}年金乡县产学研合作签约仪式`;
 
 async function pickOption(page: Page, select: ReturnType<Page['locator']>, text: string) {
   await select.click();
@@ -67,7 +70,7 @@ describe('the matchmaking path in the browser', () => {
     const projectForm = page.getByTestId('project-form');
     await pickOption(page, projectForm.getByTestId('project-helper'), '王芳');
     await projectForm.getByTestId('project-contract').fill('JX-E2E-001');
-    await projectForm.locator('#signedOn').fill('2026-11-28');
+    await projectForm.locator('#signedOn').fill(TODAY);
     await projectForm.locator('#signedOn').press('Enter');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);

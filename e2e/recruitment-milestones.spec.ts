@@ -57,7 +57,7 @@ describe('a recruitment milestone done with its proof', () => {
     await page.getByRole('button', { name: '新增节点' }).click();
     const addDialog = page.locator('.ant-modal:visible');
     await addDialog.locator('#title').fill(MILESTONE);
-    await addDialog.locator('#dueOn').fill('2026-12-31');
+    await addDialog.locator('#dueOn').fill(`${new Date().getFullYear() + 1}-12-31`);
     await addDialog.locator('#dueOn').press('Enter');
     await addDialog.locator('.ant-modal-footer .ant-btn-primary').click();
     const row = page.locator('.ant-table-row').filter({ hasText: MILESTONE });
