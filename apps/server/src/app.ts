@@ -111,7 +111,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionsRoutes, { auth, db: deps.db });
   await app.register(auditRoutes, { auth, db: deps.db });
   await app.register(usersRoutes, { auth, db: deps.db, clock: deps.clock });
-  await app.register(directoryRoutes, { auth, db: deps.db, clock: deps.clock, uploads });
   const { db, clock } = deps;
   // Personal data at rest (station phones; the talent module's ID numbers): one box per app.
   const dataBox = createDataBox(deps.dataKey ?? developmentDataKey());
@@ -136,7 +135,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(supervisionRoutes, { auth, supervision });
   // The one stage mover every pipeline's records move through (modules/pipelines).
   const stageMover = createStageMover({ clock, supervision });
+  // The directory is built once: its routes and the imports that create institutes share it.
   const directory = createDirectoryService({ db, clock });
+  await app.register(directoryRoutes, { auth, deps: { db, clock, uploads, directory } });
   await app.register(recruitmentRoutes, {
     auth,
     deps: { db, clock, uploads, files, supervision, directory, stageMover },
@@ -144,7 +145,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const matchIndex = deps.matchIndex ?? createMatchIndex({ db });
   if (!deps.matchIndex) await matchIndex.start();
   app.decorate('matchIndex', matchIndex);
-  await app.register(matchmakingRoutes, { auth, db, clock, uploads, index: matchIndex });
+  await app.register(matchmakingRoutes, {
+    auth,
+    deps: { db, clock, uploads, index: matchIndex, directory, mover: stageMover },
+  });
   const projects = createProjectService({ db, clock, supervision, notifier: inboxNotifier });
   await app.register(projectsRoutes, { auth, projects });
   await app.register(indicatorsRoutes, { auth, db, clock });

@@ -1,23 +1,22 @@
-import {
-  AuditOutlined,
-  BankOutlined,
-  HomeOutlined,
-  ShopOutlined,
-  TagsOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import type { Action, Resource } from '@gaodi/contracts';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Flex, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useMemo } from 'react';
-import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { AuditRoute, useAuditNav } from './modules/audit/audit-routes.tsx';
 import { LoginPage } from './modules/auth/login-page.tsx';
 import { ForcedPasswordPage } from './modules/auth/password-page.tsx';
 import { SessionHeader } from './modules/auth/session-header.tsx';
-import { ME_KEY, SessionProvider, useCan, useMe } from './modules/auth/use-session.ts';
+import { ME_KEY, SessionProvider, useMe } from './modules/auth/use-session.ts';
+import {
+  EnterprisesRoutes,
+  ExpertsRoutes,
+  IndustriesRoute,
+  InstitutesRoutes,
+  useDirectoryNav,
+} from './modules/directory/directory-routes.tsx';
+import { HomeRoute, useHomeNav } from './modules/home/home-routes.tsx';
 import {
   AchievementsRoute,
   CheckinRoute,
@@ -37,6 +36,7 @@ import {
   useRoundtableNav,
   useSupervisionNav,
 } from './modules/supervision/supervision-routes.tsx';
+import { UsersRoute, useUsersNav } from './modules/users/users-routes.tsx';
 import { isApiError, setUnauthorizedHandler } from './ui/api.ts';
 import { AppLayout, type NavItem } from './ui/app-layout.tsx';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage, QueryError } from './ui/error-pages.tsx';
@@ -65,24 +65,6 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
   });
 }
 
-const HomePage = page(() => import('./modules/home/home-page.tsx'), 'HomePage');
-const EnterprisesPage = page(() => import('./modules/directory/enterprises-page.tsx'), 'EnterprisesPage');
-const EnterprisePage = page(() => import('./modules/directory/enterprise-page.tsx'), 'EnterprisePage');
-const EnterpriseFormPage = page(
-  () => import('./modules/directory/enterprise-form-page.tsx'),
-  'EnterpriseFormPage',
-);
-const InstitutesPage = page(() => import('./modules/directory/institutes-page.tsx'), 'InstitutesPage');
-const InstitutePage = page(() => import('./modules/directory/institute-page.tsx'), 'InstitutePage');
-const InstituteFormPage = page(
-  () => import('./modules/directory/institute-form-page.tsx'),
-  'InstituteFormPage',
-);
-const ExpertsPage = page(() => import('./modules/directory/experts-page.tsx'), 'ExpertsPage');
-const ExpertFormPage = page(() => import('./modules/directory/expert-form-page.tsx'), 'ExpertFormPage');
-const IndustriesPage = page(() => import('./modules/directory/industries-page.tsx'), 'IndustriesPage');
-const AuditPage = page(() => import('./modules/audit/audit-page.tsx'), 'AuditPage');
-const UsersPage = page(() => import('./modules/users/users-page.tsx'), 'UsersPage');
 const PasswordPage = page(() => import('./modules/auth/password-page.tsx'), 'PasswordPage');
 
 const queryClient: QueryClient = new QueryClient({
@@ -105,77 +87,39 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
-/** A route the role may not use shows the 403 page (the menu does not offer it either). */
-function Allowed({
-  resource,
-  action = 'read',
-  children,
-}: {
-  resource: Resource;
-  action?: Action;
-  children: ReactNode;
-}) {
-  const can = useCan();
-  return can(resource, action) ? children : <ForbiddenPage />;
-}
-
 function useNavItems(): NavItem[] {
-  const can = useCan();
   const { t } = useI18n();
+  const homeNav = useHomeNav();
+  const directoryNav = useDirectoryNav();
+  const usersNav = useUsersNav();
+  const auditNav = useAuditNav();
   const recruitmentNav = useRecruitmentNav();
   const supervisionNav = useSupervisionNav();
   const matchmakingNav = useMatchmakingNav();
   const roundtableNav = useRoundtableNav();
   const settingsNav = useSettingsNav();
   return useMemo(() => {
-    const directory: NavItem[] = [];
-    if (can('enterprise', 'read'))
-      directory.push({
-        key: 'enterprises',
-        icon: <ShopOutlined />,
-        label: <Link to="/enterprises">{t('nav.enterprises')}</Link>,
-      });
-    if (can('institute', 'read'))
-      directory.push({
-        key: 'institutes',
-        icon: <BankOutlined />,
-        label: <Link to="/institutes">{t('nav.institutes')}</Link>,
-      });
-    if (can('expert', 'read'))
-      directory.push({
-        key: 'experts',
-        icon: <TeamOutlined />,
-        label: <Link to="/experts">{t('nav.experts')}</Link>,
-      });
-    if (can('industry', 'create'))
-      directory.push({
-        key: 'industries',
-        icon: <TagsOutlined />,
-        label: <Link to="/industries">{t('nav.industries')}</Link>,
-      });
-    const system: NavItem[] = [];
-    if (can('user', 'read'))
-      system.push({ key: 'users', icon: <UserOutlined />, label: <Link to="/users">{t('nav.users')}</Link> });
-    if (can('audit', 'read'))
-      system.push({
-        key: 'audit',
-        icon: <AuditOutlined />,
-        label: <Link to="/audit">{t('nav.audit')}</Link>,
-      });
-    const items: NavItem[] = [
-      { key: 'home', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
-    ];
-    if (directory.length > 0)
-      items.push({ key: 'directory', label: t('nav.directory'), type: 'group', children: directory });
+    const system = [usersNav, auditNav, supervisionNav, settingsNav].filter((n): n is NavItem => n !== null);
+    const items: NavItem[] = [homeNav];
+    if (directoryNav) items.push(directoryNav);
     if (recruitmentNav) items.push(recruitmentNav);
     if (matchmakingNav) items.push(matchmakingNav);
     if (roundtableNav) items.push(roundtableNav);
-    if (supervisionNav) system.push(supervisionNav);
-    if (settingsNav) system.push(settingsNav);
     if (system.length > 0)
       items.push({ key: 'system', label: t('nav.system'), type: 'group', children: system });
     return items;
-  }, [can, t, recruitmentNav, supervisionNav, matchmakingNav, roundtableNav, settingsNav]);
+  }, [
+    t,
+    homeNav,
+    directoryNav,
+    usersNav,
+    auditNav,
+    recruitmentNav,
+    supervisionNav,
+    matchmakingNav,
+    roundtableNav,
+    settingsNav,
+  ]);
 }
 
 function Shell() {
@@ -237,126 +181,14 @@ function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/checkin/:token" element={<CheckinRoute />} />
       <Route element={<RequireSession />}>
-        <Route index element={<HomePage />} />
+        <Route index element={<HomeRoute />} />
         <Route path="home" element={<Navigate to="/" replace />} />
-        <Route path="enterprises">
-          <Route
-            index
-            element={
-              <Allowed resource="enterprise">
-                <EnterprisesPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="new"
-            element={
-              <Allowed resource="enterprise" action="create">
-                <EnterpriseFormPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path=":id"
-            element={
-              <Allowed resource="enterprise">
-                <EnterprisePage />
-              </Allowed>
-            }
-          />
-          <Route
-            path=":id/edit"
-            element={
-              <Allowed resource="enterprise" action="update">
-                <EnterpriseFormPage />
-              </Allowed>
-            }
-          />
-        </Route>
-        <Route path="institutes">
-          <Route
-            index
-            element={
-              <Allowed resource="institute">
-                <InstitutesPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="new"
-            element={
-              <Allowed resource="institute" action="create">
-                <InstituteFormPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path=":id"
-            element={
-              <Allowed resource="institute">
-                <InstitutePage />
-              </Allowed>
-            }
-          />
-          <Route
-            path=":id/edit"
-            element={
-              <Allowed resource="institute" action="update">
-                <InstituteFormPage />
-              </Allowed>
-            }
-          />
-        </Route>
-        <Route path="experts">
-          <Route
-            index
-            element={
-              <Allowed resource="expert">
-                <ExpertsPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="new"
-            element={
-              <Allowed resource="expert" action="create">
-                <ExpertFormPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path=":id/edit"
-            element={
-              <Allowed resource="expert" action="update">
-                <ExpertFormPage />
-              </Allowed>
-            }
-          />
-        </Route>
-        <Route
-          path="industries"
-          element={
-            <Allowed resource="industry">
-              <IndustriesPage />
-            </Allowed>
-          }
-        />
-        <Route
-          path="audit"
-          element={
-            <Allowed resource="audit">
-              <AuditPage />
-            </Allowed>
-          }
-        />
-        <Route
-          path="users"
-          element={
-            <Allowed resource="user">
-              <UsersPage />
-            </Allowed>
-          }
-        />
+        <Route path="enterprises/*" element={<EnterprisesRoutes />} />
+        <Route path="institutes/*" element={<InstitutesRoutes />} />
+        <Route path="experts/*" element={<ExpertsRoutes />} />
+        <Route path="industries" element={<IndustriesRoute />} />
+        <Route path="audit" element={<AuditRoute />} />
+        <Route path="users" element={<UsersRoute />} />
         <Route path="recruitment/*" element={<RecruitmentRoutes />} />
         <Route path="needs/*" element={<NeedsRoutes />} />
         <Route path="achievements" element={<AchievementsRoute />} />

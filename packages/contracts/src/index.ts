@@ -2,6 +2,7 @@ export * from './auth.contract.ts';
 export * from './common.contract.ts';
 export * from './credit-code.ts';
 export * from './directory.contract.ts';
+export * from './directory.routes.contract.ts';
 export * from './indicators.contract.ts';
 export {
   ASSESSMENT_GRADE_LABELS,
@@ -55,7 +56,6 @@ export {
   COOPERATION_FORM_LABELS,
   COOPERATION_FORMS,
   CooperationForm,
-  canMoveNeed,
   EVENT_KIND_LABELS,
   EVENT_KINDS,
   EventInput,
@@ -73,7 +73,6 @@ export {
   MatchmakingEvent,
   MatchmakingSummary,
   NEED_STAGE_LABELS,
-  NEED_STAGE_TRANSITIONS,
   NEED_STAGES,
   Need,
   NeedInput,
@@ -103,6 +102,7 @@ export {
   RejectionReason,
   RejectionReport,
 } from './matchmaking.contract.ts';
+export * from './matchmaking.routes.contract.ts';
 export { englishMessage, MESSAGE_CATALOG_SIZE, type MessageLang, translateMessage } from './messages.ts';
 export {
   CountUnreadNotificationsRoute,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, pageOf, text } from './common.contract.ts';
-import { definePipeline } from './pipeline.ts';
+import { definePipeline, StageTarget } from './pipeline.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const Phone = z
@@ -54,10 +54,6 @@ export const NEED_STAGES = needPipeline.stages;
 export const NeedStage = needPipeline.Stage;
 export type NeedStage = (typeof NEED_STAGES)[number];
 export const NEED_STAGE_LABELS = needPipeline.labels;
-export const NEED_STAGE_TRANSITIONS = needPipeline.moves;
-export function canMoveNeed(from: NeedStage, to: NeedStage): boolean {
-  return needPipeline.canMove(from, to);
-}
 /** Needs that institutes may see and the engine recommends to them. */
 export const OPEN_NEED_STAGES: readonly NeedStage[] = ['published', 'matching'];
 
@@ -122,6 +118,8 @@ export const Need = z.object({
   contactName: z.string(),
   contactPhone: z.string(),
   stage: NeedStage,
+  /** The office's custom stage inside `stage`, or null. */
+  subStage: z.string().nullable(),
   stageChangedAt: z.string(),
   reviewNote: z.string(),
   allowedStages: z.array(NeedStage),
@@ -143,7 +141,8 @@ export const NeedListQuery = z.object({
 });
 export type NeedListQuery = z.input<typeof NeedListQuery>;
 
-export const NeedStageInput = z.object({ to: NeedStage, note: optionalText(500) });
+/** A move of a need: the target stage, maybe the office's custom stage inside it, a note. */
+export const NeedStageInput = StageTarget.extend({ to: NeedStage, note: optionalText(500) });
 export type NeedStageInput = z.input<typeof NeedStageInput>;
 
 // ---- achievements -------------------------------------------------------------------------------

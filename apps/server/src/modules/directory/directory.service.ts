@@ -273,21 +273,24 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
   const getInstitute = (ctx: UserContext, id: string) =>
     db.transaction(ctx.scope, (tx) => getInstituteIn(tx, ctx, id));
 
+  /** Inserts in the caller's transaction (create, and the imports that create missing institutes). */
+  async function insertInstitute(tx: Tx, ctx: UserContext, input: z.output<typeof InstituteInput>) {
+    const [row] = await tx
+      .insert(institutes)
+      .values({
+        ...input,
+        searchText: searchTextOf(input.name),
+        regionCode: ctx.user.activeRegionCode,
+        createdBy: ctx.user.id,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await audit(tx, ctx, 'create', 'institute', row.id);
+    return toInstitute(row);
+  }
+
   const createInstitute = (ctx: UserContext, input: z.output<typeof InstituteInput>) =>
-    db.transaction(ctx.scope, async (tx) => {
-      const [row] = await tx
-        .insert(institutes)
-        .values({
-          ...input,
-          searchText: searchTextOf(input.name),
-          regionCode: ctx.user.activeRegionCode,
-          createdBy: ctx.user.id,
-        })
-        .returning();
-      if (!row) throw new Error('insert returned nothing');
-      await audit(tx, ctx, 'create', 'institute', row.id);
-      return toInstitute(row);
-    });
+    db.transaction(ctx.scope, (tx) => insertInstitute(tx, ctx, input));
 
   const updateInstitute = (ctx: UserContext, id: string, input: z.output<typeof InstituteInput>) =>
     db.transaction(ctx.scope, async (tx) => {
@@ -440,6 +443,7 @@ export function createDirectoryService({ db, clock }: { db: Database; clock: Clo
     listInstitutes,
     getInstitute,
     createInstitute,
+    insertInstitute,
     updateInstitute,
     setInstituteDeleted,
     listExperts,

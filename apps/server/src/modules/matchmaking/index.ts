@@ -1,7 +1,7 @@
 /** Matchmaking (产学研对接): needs, achievements, recommendations, pairings and events. */
 export { createMatchIndex, MATCH_INDEX_FORMAT, type MatchIndex, readSnapshotParts } from './match-index.ts';
+export type { MatchmakingDeps } from './matchmaking.deps.ts';
 export { matchmakingRoutes } from './matchmaking.routes.ts';
-export { contractNeedIn } from './matchmaking.service.ts';
 export {
   achievements,
   eventItems,
@@ -13,3 +13,4 @@ export {
   recommendationRejections,
   techNeeds,
 } from './matchmaking.table.ts';
+export { contractNeedIn } from './operations/contract-need.ts';

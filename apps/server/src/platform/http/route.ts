@@ -23,6 +23,8 @@ export function registerRoute<const R extends RouteContract>(
   auth: AuthService,
   route: R,
   handler: (call: RouteCall<R, ContextOf<R>>) => Promise<RouteResult<R>>,
+  /** Server-only policy, e.g. a public route's rate limit (`{ max, timeWindow }` per client). */
+  options: { rateLimit?: { max: number; timeWindow: number } } = {},
 ): void {
   const preHandler = accessGuard(auth, route);
   const schema: Record<string, unknown> = { tags: [...route.tags], summary: route.summary };
@@ -35,6 +37,7 @@ export function registerRoute<const R extends RouteContract>(
     method: route.method,
     url: route.path,
     schema,
+    ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
     // Access is decided on request, before the body or an upload is read: a refused caller never
     // costs a parse (the session itself is resolved by the app-level onRequest hook, which runs first).
     ...(preHandler ? { onRequest: preHandler } : {}),

@@ -1,13 +1,18 @@
 import {
-  Enterprise,
+  ConfirmEnterpriseImportRoute,
+  CreateEnterpriseRoute,
+  DeleteEnterpriseRoute,
   type EnterpriseInput,
   type EnterpriseListQuery,
-  EnterprisePage,
-  ImportPreview,
-  ImportResult,
+  ExportEnterprisesRoute,
+  GetEnterpriseRoute,
+  ListEnterprisesRoute,
+  PreviewEnterpriseImportRoute,
+  RestoreEnterpriseRoute,
+  UpdateEnterpriseRoute,
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../ui/api.ts';
+import { call, downloadRoute } from '../../ui/api.ts';
 
 const KEY = 'enterprises';
 
@@ -20,7 +25,7 @@ export type EnterpriseQuery = Omit<EnterpriseListQuery, 'page' | 'pageSize'> & {
 export function useEnterprises(query: EnterpriseQuery, enabled = true) {
   return useQuery({
     queryKey: [KEY, 'list', query],
-    queryFn: () => api.get('/api/enterprises', EnterprisePage, query),
+    queryFn: () => call(ListEnterprisesRoute, { query }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -29,7 +34,7 @@ export function useEnterprises(query: EnterpriseQuery, enabled = true) {
 export function useEnterprise(id: string | undefined) {
   return useQuery({
     queryKey: [KEY, 'one', id],
-    queryFn: () => api.get(`/api/enterprises/${id}`, Enterprise),
+    queryFn: () => call(GetEnterpriseRoute, { params: { id: id as string } }),
     enabled: Boolean(id),
   });
 }
@@ -39,8 +44,8 @@ export function useSaveEnterprise(id: string | undefined) {
   return useMutation({
     mutationFn: (input: EnterpriseInput) =>
       id
-        ? api.put(`/api/enterprises/${id}`, Enterprise, input)
-        : api.post('/api/enterprises', Enterprise, input),
+        ? call(UpdateEnterpriseRoute, { params: { id }, body: input })
+        : call(CreateEnterpriseRoute, { body: input }),
     onSuccess: (saved) => {
       client.setQueryData([KEY, 'one', saved.id], saved);
       return client.invalidateQueries({ queryKey: [KEY, 'list'] });
@@ -53,8 +58,8 @@ export function useSetEnterpriseDeleted() {
   return useMutation({
     mutationFn: ({ id, isDeleted }: { id: string; isDeleted: boolean }) =>
       isDeleted
-        ? api.delete(`/api/enterprises/${id}`, Enterprise)
-        : api.post(`/api/enterprises/${id}/restore`, Enterprise),
+        ? call(DeleteEnterpriseRoute, { params: { id } })
+        : call(RestoreEnterpriseRoute, { params: { id } }),
     onSuccess: (saved) => {
       client.setQueryData([KEY, 'one', saved.id], saved);
       return client.invalidateQueries({ queryKey: [KEY, 'list'] });
@@ -64,7 +69,7 @@ export function useSetEnterpriseDeleted() {
 
 export function exportEnterprises(query: EnterpriseQuery) {
   const { page: _page, pageSize: _pageSize, ...filters } = query;
-  return api.download('/api/enterprises/export.xlsx', filters, 'enterprises.xlsx');
+  return downloadRoute(ExportEnterprisesRoute, { query: filters }, 'enterprises.xlsx');
 }
 
 /** Step 1 of an import: the server checks every row and keeps the upload; nothing is written. */
@@ -73,7 +78,7 @@ export function usePreviewEnterpriseImport() {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return api.upload('/api/enterprises/import', ImportPreview, form);
+      return call(PreviewEnterpriseImportRoute, { form });
     },
   });
 }
@@ -82,7 +87,7 @@ export function usePreviewEnterpriseImport() {
 export function useConfirmEnterpriseImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) => api.post('/api/enterprises/import/confirm', ImportResult, { token }),
+    mutationFn: (token: string) => call(ConfirmEnterpriseImportRoute, { body: { token } }),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
 }

@@ -1,6 +1,15 @@
-import { Expert, type ExpertInput, type ExpertListQuery, ExpertPage } from '@gaodi/contracts';
+import {
+  CreateExpertRoute,
+  DeleteExpertRoute,
+  type ExpertInput,
+  type ExpertListQuery,
+  GetExpertRoute,
+  ListExpertsRoute,
+  RestoreExpertRoute,
+  UpdateExpertRoute,
+} from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../ui/api.ts';
+import { call } from '../../ui/api.ts';
 
 const KEY = 'experts';
 
@@ -9,7 +18,7 @@ export type ExpertQuery = Omit<ExpertListQuery, 'page' | 'pageSize'> & { page: n
 export function useExperts(query: ExpertQuery, enabled = true) {
   return useQuery({
     queryKey: [KEY, 'list', query],
-    queryFn: () => api.get('/api/experts', ExpertPage, query),
+    queryFn: () => call(ListExpertsRoute, { query }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -18,7 +27,7 @@ export function useExperts(query: ExpertQuery, enabled = true) {
 export function useExpert(id: string | undefined) {
   return useQuery({
     queryKey: [KEY, 'one', id],
-    queryFn: () => api.get(`/api/experts/${id}`, Expert),
+    queryFn: () => call(GetExpertRoute, { params: { id: id as string } }),
     enabled: Boolean(id),
   });
 }
@@ -27,7 +36,9 @@ export function useSaveExpert(id: string | undefined) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: ExpertInput) =>
-      id ? api.put(`/api/experts/${id}`, Expert, input) : api.post('/api/experts', Expert, input),
+      id
+        ? call(UpdateExpertRoute, { params: { id }, body: input })
+        : call(CreateExpertRoute, { body: input }),
     onSuccess: (saved) => {
       client.setQueryData([KEY, 'one', saved.id], saved);
       return client.invalidateQueries({ queryKey: [KEY, 'list'] });
@@ -39,7 +50,7 @@ export function useSetExpertDeleted() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, isDeleted }: { id: string; isDeleted: boolean }) =>
-      isDeleted ? api.delete(`/api/experts/${id}`, Expert) : api.post(`/api/experts/${id}/restore`, Expert),
+      isDeleted ? call(DeleteExpertRoute, { params: { id } }) : call(RestoreExpertRoute, { params: { id } }),
     onSuccess: (saved) => {
       client.setQueryData([KEY, 'one', saved.id], saved);
       return client.invalidateQueries({ queryKey: [KEY, 'list'] });

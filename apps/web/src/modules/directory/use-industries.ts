@@ -1,13 +1,11 @@
-import { Industry, type IndustryInput } from '@gaodi/contracts';
+import { CreateIndustryRoute, type IndustryInput, ListIndustriesRoute } from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../ui/api.ts';
-
-const IndustryList = Industry.array();
+import { call } from '../../ui/api.ts';
 
 export function useIndustries(enabled = true) {
   return useQuery({
     queryKey: ['industries'],
-    queryFn: () => api.get('/api/industries', IndustryList),
+    queryFn: () => call(ListIndustriesRoute, {}),
     staleTime: 5 * 60_000,
     enabled,
   });
@@ -16,7 +14,7 @@ export function useIndustries(enabled = true) {
 export function useCreateIndustry() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: IndustryInput) => api.post('/api/industries', Industry, input),
+    mutationFn: (input: IndustryInput) => call(CreateIndustryRoute, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['industries'] }),
   });
 }

@@ -1,6 +1,15 @@
-import { Institute, type InstituteInput, type InstituteListQuery, InstitutePage } from '@gaodi/contracts';
+import {
+  CreateInstituteRoute,
+  DeleteInstituteRoute,
+  GetInstituteRoute,
+  type InstituteInput,
+  type InstituteListQuery,
+  ListInstitutesRoute,
+  RestoreInstituteRoute,
+  UpdateInstituteRoute,
+} from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../ui/api.ts';
+import { call } from '../../ui/api.ts';
 
 const KEY = 'institutes';
 
@@ -12,7 +21,7 @@ export type InstituteQuery = Omit<InstituteListQuery, 'page' | 'pageSize'> & {
 export function useInstitutes(query: InstituteQuery, enabled = true) {
   return useQuery({
     queryKey: [KEY, 'list', query],
-    queryFn: () => api.get('/api/institutes', InstitutePage, query),
+    queryFn: () => call(ListInstitutesRoute, { query }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -26,7 +35,7 @@ export function useInstituteOptions(enabled = true) {
 export function useInstitute(id: string | undefined) {
   return useQuery({
     queryKey: [KEY, 'one', id],
-    queryFn: () => api.get(`/api/institutes/${id}`, Institute),
+    queryFn: () => call(GetInstituteRoute, { params: { id: id as string } }),
     enabled: Boolean(id),
   });
 }
@@ -35,7 +44,9 @@ export function useSaveInstitute(id: string | undefined) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: InstituteInput) =>
-      id ? api.put(`/api/institutes/${id}`, Institute, input) : api.post('/api/institutes', Institute, input),
+      id
+        ? call(UpdateInstituteRoute, { params: { id }, body: input })
+        : call(CreateInstituteRoute, { body: input }),
     onSuccess: (saved) => {
       client.setQueryData([KEY, 'one', saved.id], saved);
       return client.invalidateQueries({ queryKey: [KEY, 'list'] });
@@ -48,8 +59,8 @@ export function useSetInstituteDeleted() {
   return useMutation({
     mutationFn: ({ id, isDeleted }: { id: string; isDeleted: boolean }) =>
       isDeleted
-        ? api.delete(`/api/institutes/${id}`, Institute)
-        : api.post(`/api/institutes/${id}/restore`, Institute),
+        ? call(DeleteInstituteRoute, { params: { id } })
+        : call(RestoreInstituteRoute, { params: { id } }),
     onSuccess: (saved) => {
       client.setQueryData([KEY, 'one', saved.id], saved);
       return client.invalidateQueries({ queryKey: [KEY, 'list'] });

@@ -8,12 +8,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import {
-  GetProjectCountsRoute,
-  GetRecruitmentPlanRoute,
-  MatchmakingSummary,
-  ROLE_LABELS,
-} from '@gaodi/contracts';
+import { GetProjectCountsRoute, GetRecruitmentPlanRoute, ROLE_LABELS } from '@gaodi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -28,6 +23,7 @@ import { useEnterprises } from '../directory/use-enterprises.ts';
 import { useExperts } from '../directory/use-experts.ts';
 import { useIndustries } from '../directory/use-industries.ts';
 import { useInstitutes } from '../directory/use-institutes.ts';
+import { useSummary } from '../matchmaking/use-matchmaking.ts';
 
 const ONE = { page: 1, pageSize: 1 } as const;
 
@@ -82,11 +78,7 @@ function YearFigures() {
   const canEvents = can('event', 'read');
   const canProjects = can('project', 'read');
   const canRecruitment = can('recruitment', 'read');
-  const events = useQuery({
-    queryKey: ['home', 'events', year],
-    queryFn: () => api.get('/api/matchmaking/summary', MatchmakingSummary, { year }),
-    enabled: canEvents,
-  });
+  const events = useSummary(year, canEvents);
   const projects = useQuery({
     queryKey: ['home', 'projects', year],
     queryFn: () => call(GetProjectCountsRoute, { query: { year } }),

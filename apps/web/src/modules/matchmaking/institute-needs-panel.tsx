@@ -1,14 +1,13 @@
-import { InstituteNeedRecommendations, NEED_STAGE_LABELS } from '@gaodi/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { NEED_STAGE_LABELS } from '@gaodi/contracts';
 import { Empty, List, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../ui/api.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Panel } from '../../ui/page.tsx';
 import { useSession } from '../auth/use-session.ts';
 import { useInstituteOptions } from '../directory/use-institutes.ts';
 import { Highlighted, labelOf, TermTags } from './matchmaking-labels.tsx';
+import { useInstituteNeeds } from './use-matchmaking.ts';
 
 /**
  * The reverse direction: published needs an institute's achievements and experts could answer.
@@ -21,12 +20,7 @@ export function InstituteNeedsPanel() {
   const institutes = useInstituteOptions(!isPartner);
   const [picked, setPicked] = useState<string | undefined>();
   const instituteId = isPartner ? (me.instituteId ?? undefined) : picked;
-  const needs = useQuery({
-    queryKey: ['matchmaking', 'institute-needs', instituteId],
-    queryFn: () =>
-      api.get(`/api/institutes/${instituteId}/need-recommendations`, InstituteNeedRecommendations),
-    enabled: Boolean(instituteId),
-  });
+  const needs = useInstituteNeeds(instituteId);
   return (
     <Panel>
       <Typography.Title level={5}>{t('mm.instituteNeeds')}</Typography.Title>

@@ -1,43 +1,60 @@
 import {
-  Achievement,
   type AchievementInput,
-  AchievementJsonlResult,
   type AchievementListQuery,
-  AchievementPage,
-  CheckinInfo,
   type CheckinInput,
-  CheckinResult,
+  CheckinRoute,
+  ConfirmAchievementImportRoute,
+  CreateAchievementRoute,
+  CreateEventRoute,
+  CreateNeedRoute,
+  CreatePairingRoute,
+  DeleteAchievementRoute,
   type EventInput,
   type EventListQuery,
-  EventPage,
-  ImportPreview,
-  ImportResult,
-  MatchmakingEvent,
-  MatchmakingSummary,
-  Need,
+  ExportEventReportRoute,
+  GetCheckinRoute,
+  GetEventRoute,
+  GetInstituteNeedRecommendationsRoute,
+  GetMatchmakingSummaryRoute,
+  GetNeedRecommendationsRoute,
+  GetNeedRoute,
+  GetRejectionReportRoute,
+  ImportAchievementsJsonlRoute,
+  ListAchievementsRoute,
+  ListEventsRoute,
+  ListNeedsRoute,
+  ListPairingsRoute,
+  MoveNeedStageRoute,
   type NeedInput,
   type NeedListQuery,
-  NeedPage,
-  NeedRecommendations,
   type NeedStageInput,
-  Ok,
-  Pairing,
   type PairingInput,
   type PairingUpdateInput,
+  PreviewAchievementImportRoute,
   type RecommendationQuery,
   type RejectInput,
-  RejectionReport,
+  RejectRecommendationRoute,
+  SetAttendanceRoute,
+  UpdateAchievementRoute,
+  UpdateEventRoute,
+  UpdateNeedRoute,
+  UpdatePairingRoute,
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api, type Query } from '../../ui/api.ts';
+import { call, downloadRoute } from '../../ui/api.ts';
 
 const KEY = 'matchmaking';
+
+const formOf = (file: File) => {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
+};
 
 export function useNeeds(query: NeedListQuery) {
   return useQuery({
     queryKey: [KEY, 'needs', query],
-    queryFn: () => api.get('/api/needs', NeedPage, query as Query),
+    queryFn: () => call(ListNeedsRoute, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -45,7 +62,7 @@ export function useNeeds(query: NeedListQuery) {
 export function useNeed(id: string | undefined) {
   return useQuery({
     queryKey: [KEY, 'need', id],
-    queryFn: () => api.get(`/api/needs/${id}`, Need),
+    queryFn: () => call(GetNeedRoute, { params: { id: id as string } }),
     enabled: Boolean(id),
   });
 }
@@ -53,23 +70,32 @@ export function useNeed(id: string | undefined) {
 export function useRecommendations(id: string | undefined, query: RecommendationQuery, enabled = true) {
   return useQuery({
     queryKey: [KEY, 'recommendations', id, query],
-    queryFn: () => api.get(`/api/needs/${id}/recommendations`, NeedRecommendations, query as Query),
+    queryFn: () => call(GetNeedRecommendationsRoute, { params: { id: id as string }, query }),
     enabled: Boolean(id) && enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Published needs an institute's achievements and experts could answer. */
+export function useInstituteNeeds(instituteId: string | undefined) {
+  return useQuery({
+    queryKey: [KEY, 'institute-needs', instituteId],
+    queryFn: () => call(GetInstituteNeedRecommendationsRoute, { params: { id: instituteId as string } }),
+    enabled: Boolean(instituteId),
   });
 }
 
 export function usePairings(query: { needId?: string; eventId?: string }) {
   return useQuery({
     queryKey: [KEY, 'pairings', query],
-    queryFn: () => api.get('/api/pairings', z.array(Pairing), query),
+    queryFn: () => call(ListPairingsRoute, { query }),
   });
 }
 
 export function useRejectionReport(enabled: boolean) {
   return useQuery({
     queryKey: [KEY, 'rejections'],
-    queryFn: () => api.get('/api/pairings/rejections', RejectionReport),
+    queryFn: () => call(GetRejectionReportRoute, {}),
     enabled,
   });
 }
@@ -83,7 +109,7 @@ export function useSaveNeed(id?: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: NeedInput) =>
-      id ? api.put(`/api/needs/${id}`, Need, input) : api.post('/api/needs', Need, input),
+      id ? call(UpdateNeedRoute, { params: { id }, body: input }) : call(CreateNeedRoute, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -91,7 +117,7 @@ export function useSaveNeed(id?: string) {
 export function useMoveNeed(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: NeedStageInput) => api.post(`/api/needs/${id}/stage`, Need, input),
+    mutationFn: (input: NeedStageInput) => call(MoveNeedStageRoute, { params: { id }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -99,7 +125,7 @@ export function useMoveNeed(id: string) {
 export function useCreatePairing() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: PairingInput) => api.post('/api/pairings', Pairing, input),
+    mutationFn: (input: PairingInput) => call(CreatePairingRoute, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -108,7 +134,7 @@ export function useUpdatePairing() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, ...input }: PairingUpdateInput & { id: string }) =>
-      api.patch(`/api/pairings/${id}`, Pairing, input),
+      call(UpdatePairingRoute, { params: { id }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -116,7 +142,8 @@ export function useUpdatePairing() {
 export function useReject(needId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: RejectInput) => api.post(`/api/needs/${needId}/rejections`, Ok, input),
+    mutationFn: (input: RejectInput) =>
+      call(RejectRecommendationRoute, { params: { id: needId }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -124,7 +151,7 @@ export function useReject(needId: string) {
 export function useAchievements(query: AchievementListQuery) {
   return useQuery({
     queryKey: [KEY, 'achievements', query],
-    queryFn: () => api.get('/api/achievements', AchievementPage, query as Query),
+    queryFn: () => call(ListAchievementsRoute, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -134,8 +161,8 @@ export function useSaveAchievement(id?: string) {
   return useMutation({
     mutationFn: (input: AchievementInput) =>
       id
-        ? api.put(`/api/achievements/${id}`, Achievement, input)
-        : api.post('/api/achievements', Achievement, input),
+        ? call(UpdateAchievementRoute, { params: { id }, body: input })
+        : call(CreateAchievementRoute, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -143,7 +170,7 @@ export function useSaveAchievement(id?: string) {
 export function useDeleteAchievement() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/achievements/${id}`, Achievement),
+    mutationFn: (id: string) => call(DeleteAchievementRoute, { params: { id } }),
     onSuccess: invalidate,
   });
 }
@@ -152,22 +179,14 @@ export function useAchievementImport() {
   const invalidate = useInvalidate();
   return {
     preview: useMutation({
-      mutationFn: (file: File) => {
-        const form = new FormData();
-        form.append('file', file);
-        return api.upload('/api/achievements/import', ImportPreview, form);
-      },
+      mutationFn: (file: File) => call(PreviewAchievementImportRoute, { form: formOf(file) }),
     }),
     confirm: useMutation({
-      mutationFn: (token: string) => api.post('/api/achievements/import/confirm', ImportResult, { token }),
+      mutationFn: (token: string) => call(ConfirmAchievementImportRoute, { body: { token } }),
       onSuccess: invalidate,
     }),
     jsonl: useMutation({
-      mutationFn: (file: File) => {
-        const form = new FormData();
-        form.append('file', file);
-        return api.upload('/api/achievements/import-jsonl', AchievementJsonlResult, form);
-      },
+      mutationFn: (file: File) => call(ImportAchievementsJsonlRoute, { form: formOf(file) }),
       onSuccess: invalidate,
     }),
   };
@@ -176,7 +195,7 @@ export function useAchievementImport() {
 export function useEvents(query: EventListQuery) {
   return useQuery({
     queryKey: [KEY, 'events', query],
-    queryFn: () => api.get('/api/events', EventPage, query as Query),
+    queryFn: () => call(ListEventsRoute, { query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -184,15 +203,17 @@ export function useEvents(query: EventListQuery) {
 export function useEvent(id: string | undefined) {
   return useQuery({
     queryKey: [KEY, 'event', id],
-    queryFn: () => api.get(`/api/events/${id}`, MatchmakingEvent),
+    queryFn: () => call(GetEventRoute, { params: { id: id as string } }),
     enabled: Boolean(id),
   });
 }
 
-export function useSummary(year: number) {
+/** The year's matchmaking figures (computed from records). */
+export function useSummary(year: number, enabled = true) {
   return useQuery({
     queryKey: [KEY, 'summary', year],
-    queryFn: () => api.get('/api/matchmaking/summary', MatchmakingSummary, { year }),
+    queryFn: () => call(GetMatchmakingSummaryRoute, { query: { year } }),
+    enabled,
   });
 }
 
@@ -200,9 +221,7 @@ export function useSaveEvent(id?: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: EventInput) =>
-      id
-        ? api.put(`/api/events/${id}`, MatchmakingEvent, input)
-        : api.post('/api/events', MatchmakingEvent, input),
+      id ? call(UpdateEventRoute, { params: { id }, body: input }) : call(CreateEventRoute, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -211,20 +230,18 @@ export function useAttendance(eventId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ participantId, attended }: { participantId: string; attended: boolean }) =>
-      api.post(`/api/events/${eventId}/participants/${participantId}/attendance`, MatchmakingEvent, {
-        attended,
-      }),
+      call(SetAttendanceRoute, { params: { id: eventId, participantId }, body: { attended } }),
     onSuccess: invalidate,
   });
 }
 
 export const downloadEventReport = (id: string) =>
-  api.download(`/api/events/${id}/report.docx`, undefined, 'event-report.docx');
+  downloadRoute(ExportEventReportRoute, { params: { id } }, 'event-report.docx');
 
 export function useCheckinInfo(token: string | undefined) {
   return useQuery({
     queryKey: [KEY, 'checkin', token],
-    queryFn: () => api.get(`/api/checkin/${token}`, CheckinInfo),
+    queryFn: () => call(GetCheckinRoute, { params: { token: token as string } }),
     enabled: Boolean(token),
     retry: false,
   });
@@ -233,6 +250,6 @@ export function useCheckinInfo(token: string | undefined) {
 export function useCheckin(token: string) {
   return useMutation({
     mutationFn: (input: CheckinInput) =>
-      api.post(`/api/checkin/${token}`, CheckinResult, input, { redirectOn401: false }),
+      call(CheckinRoute, { params: { token }, body: input, redirectOn401: false }),
   });
 }

@@ -10,12 +10,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { UserContext } from '../../../platform/auth/context.ts';
-import type { Database } from '../../../platform/db/database.ts';
-import type { UploadStore } from '../../../platform/excel/upload-store.ts';
 import { cellText, readUploadedWorkbook } from '../../../platform/excel/workbook.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { type DirectoryService, industries, institutes } from '../../directory/index.ts';
-import type { MatchmakingService } from '../matchmaking.service.ts';
+import { industries, institutes } from '../../directory/index.ts';
+import { type MatchmakingDeps, writeIndexed } from '../matchmaking.deps.ts';
+import { insertAchievement } from './insert-achievement.ts';
 
 export const ACHIEVEMENT_HEADERS = {
   title: '成果名称',
@@ -69,17 +68,10 @@ export const JSONL_MAX_BYTES = 50 * 1024 * 1024;
  * instance for a demonstration: the first owner is the institute, matched by name in the region
  * or created.
  */
-export function createAchievementImport({
-  db,
-  matchmaking,
-  directory,
-  uploads,
-}: {
-  db: Database;
-  matchmaking: MatchmakingService;
-  directory: DirectoryService;
-  uploads: UploadStore;
-}) {
+export function createAchievementImport(
+  deps: Pick<MatchmakingDeps, 'db' | 'clock' | 'index' | 'directory' | 'uploads'>,
+) {
+  const { db, directory, uploads } = deps;
   async function preview(ctx: UserContext, file: Buffer): Promise<ImportPreview> {
     const workbook = await readUploadedWorkbook(file);
     const sheet = workbook.worksheets[0];
@@ -188,8 +180,8 @@ export function createAchievementImport({
   async function confirm(ctx: UserContext, token: string) {
     const rows = uploads.take<Parsed[]>(ctx.user.id, 'achievement-import', token);
     if (!rows) throw new AppError(400, 'IMPORT_EXPIRED', '导入预览已失效，请重新上传文件');
-    return matchmaking.write(ctx, async (tx) => {
-      for (const row of rows) await matchmaking.insertAchievement(tx, ctx, row.input);
+    return writeIndexed(deps, ctx, async (tx) => {
+      for (const row of rows) await insertAchievement(deps, tx, ctx, row.input);
       return { created: rows.length, updated: 0 };
     });
   }
@@ -235,52 +227,48 @@ export function createAchievementImport({
         text: typeof v.text === 'string' && v.text.trim() ? v.text.trim().slice(0, 10_000) : v.title.trim(),
       });
     });
-    // Institutes are the directory's: missing ones are created through it, one by one.
-    const known = await db.transaction(ctx.scope, async (tx) =>
-      tx
+    // One transaction: the institutes the import creates (through the directory, which owns them)
+    // and every achievement; a failure part-way leaves nothing behind.
+    return writeIndexed(deps, ctx, async (tx) => {
+      const known = await tx
         .select({ id: institutes.id, name: institutes.name })
         .from(institutes)
-        .where(and(eq(institutes.regionCode, ctx.user.activeRegionCode), isNull(institutes.deletedAt))),
-    );
-    const idByName = new Map(known.map((k) => [k.name, k.id]));
-    let institutesCreated = 0;
-    for (const name of new Set(docs.map((d) => d.owner))) {
-      if (idByName.has(name)) continue;
-      const created = await directory.createInstitute(ctx, {
-        name,
-        kind: /大学|学院/.test(name) ? 'university' : name.startsWith('中国科学院') ? 'cas' : 'research',
-        level: 'other',
-        city: '',
-      });
-      idByName.set(name, created.id);
-      institutesCreated++;
-    }
-    let created = 0;
-    for (let i = 0; i < docs.length; i += 2000) {
-      const batch = docs.slice(i, i + 2000);
-      await matchmaking.write(ctx, async (tx) => {
-        for (const d of batch) {
-          const parsed = AchievementInput.safeParse({
-            instituteId: idByName.get(d.owner) ?? null,
-            title: d.title,
-            abstract: d.text,
-            keywords: d.keywords,
-            trl: 3,
-            ipType: 'none',
+        .where(and(eq(institutes.regionCode, ctx.user.activeRegionCode), isNull(institutes.deletedAt)));
+      const idByName = new Map(known.map((k) => [k.name, k.id]));
+      let institutesCreated = 0;
+      for (const name of new Set(docs.map((d) => d.owner))) {
+        if (idByName.has(name)) continue;
+        const created = await directory.insertInstitute(tx, ctx, {
+          name,
+          kind: /大学|学院/.test(name) ? 'university' : name.startsWith('中国科学院') ? 'cas' : 'research',
+          level: 'other',
+          city: '',
+        });
+        idByName.set(name, created.id);
+        institutesCreated++;
+      }
+      let created = 0;
+      for (const d of docs) {
+        const parsed = AchievementInput.safeParse({
+          instituteId: idByName.get(d.owner) ?? null,
+          title: d.title,
+          abstract: d.text,
+          keywords: d.keywords,
+          trl: 3,
+          ipType: 'none',
+        });
+        if (!parsed.success) {
+          problems.push({
+            line: d.line,
+            message: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '),
           });
-          if (!parsed.success) {
-            problems.push({
-              line: d.line,
-              message: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '),
-            });
-            continue;
-          }
-          await matchmaking.insertAchievement(tx, ctx, parsed.data);
-          created++;
+          continue;
         }
-      });
-    }
-    return { created, institutesCreated, problems };
+        await insertAchievement(deps, tx, ctx, parsed.data);
+        created++;
+      }
+      return { created, institutesCreated, problems };
+    });
   }
 
   return { preview, confirm, importJsonl };
