@@ -47,8 +47,10 @@ describe('the matchmaking path in the browser', () => {
     await login(page, 'jx_staff');
     await page.goto(needUrl);
     await page.getByTestId('need-stage-reviewed').click();
+    await page.locator('#stage-move-ok').click();
     await expect.poll(() => page.getByTestId('need-stage').innerText()).toBe('已审核');
     await page.getByTestId('need-stage-published').click();
+    await page.locator('#stage-move-ok').click();
     await expect.poll(() => page.getByTestId('need-stage').innerText()).toBe('已发布');
     const first = page.getByTestId('recommended-institute').first();
     await expect.poll(() => first.innerText(), { timeout: 15_000 }).toContain('江南大学');

@@ -41,6 +41,7 @@ import { useIndustries } from '../directory/use-industries.ts';
 import { ProjectFormDialog } from '../projects/project-form-dialog.tsx';
 import { Highlighted, labelOf, needStageColor, optionsOf, TermTags, yuan } from './matchmaking-labels.tsx';
 import { NeedFormDialog } from './need-form-dialog.tsx';
+import { NeedStageActions, NeedStageTag } from './need-stage-actions.tsx';
 import {
   useCreatePairing,
   useEvents,
@@ -51,18 +52,6 @@ import {
   useReject,
   useUpdatePairing,
 } from './use-matchmaking.ts';
-
-const STAGE_ACTIONS: Record<
-  NeedStage,
-  'mm.toCollected' | 'mm.toReviewed' | 'mm.toPublished' | 'mm.toMatching' | 'mm.toContracted' | 'mm.toClosed'
-> = {
-  collected: 'mm.toCollected',
-  reviewed: 'mm.toReviewed',
-  published: 'mm.toPublished',
-  matching: 'mm.toMatching',
-  contracted: 'mm.toContracted',
-  closed: 'mm.toClosed',
-};
 
 function AchievementCard({ a, onAccept }: { a: RecommendedAchievement; onAccept?: () => void }) {
   const { t } = useI18n();
@@ -430,7 +419,6 @@ export function NeedPage() {
   const { message } = App.useApp();
   const can = useCan();
   const need = useNeed(id);
-  const move = useMoveNeed(id ?? '');
   const [isEditing, setIsEditing] = useState(false);
   if (need.isPending) return <PageLoading />;
   if (need.isError) return <QueryError error={need.error} onRetry={() => need.refetch()} />;
@@ -447,34 +435,14 @@ export function NeedPage() {
       extra={
         <>
           {mayEdit && <Button onClick={() => setIsEditing(true)}>{t('common.edit')}</Button>}
-          {n.allowedStages.map((to) => (
-            <Button
-              key={to}
-              type={to === 'closed' || to === 'collected' ? 'default' : 'primary'}
-              data-testid={`need-stage-${to}`}
-              loading={move.isPending}
-              onClick={async () => {
-                try {
-                  await move.mutateAsync({ to, note: '' });
-                  message.success(t('common.saved'));
-                } catch (error) {
-                  message.error(error instanceof Error ? error.message : String(error));
-                }
-              }}
-            >
-              {/* Going back from 对接中 to 已发布 is not a second publication. */}
-              {n.stage === 'matching' && to === 'published' ? t('mm.backToPublished') : t(STAGE_ACTIONS[to])}
-            </Button>
-          ))}
+          <NeedStageActions need={n} />
         </>
       }
     >
       <Panel>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('mm.stage')}>
-            <Tag color={needStageColor(n.stage)} data-testid="need-stage">
-              {labelOf(NEED_STAGE_LABELS, n.stage, lang)}
-            </Tag>
+            <NeedStageTag need={n} />
           </Descriptions.Item>
           <Descriptions.Item label={t('mm.enterprise')}>{n.enterpriseName}</Descriptions.Item>
           <Descriptions.Item label={t('mm.industry')}>{n.industryName ?? '—'}</Descriptions.Item>
