@@ -24,6 +24,7 @@ import { createProjectService, projectSupervisedItems, projectsRoutes } from './
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
 import { createSettingsService, settingsRoutes } from './modules/settings/index.ts';
 import { createSupervisionService, lightsJob, supervisionRoutes } from './modules/supervision/index.ts';
+import { createTalentService, talentRoutes } from './modules/talent/index.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -132,6 +133,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(filesRoutes, { auth, files });
   await app.register(notificationsRoutes, { auth, db, clock });
   await app.register(platformRoutes, { auth, platforms });
+  await app.register(talentRoutes, {
+    auth,
+    talents: createTalentService({ db, clock, box: dataBox, uploads }),
+  });
   await app.register(supervisionRoutes, { auth, supervision });
   // The one stage mover every pipeline's records move through (modules/pipelines).
   const stageMover = createStageMover({ clock, supervision });

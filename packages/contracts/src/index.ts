@@ -267,3 +267,4 @@ export {
   ListRegionsRoute,
   UploadFileRoute,
 } from './system.contract.ts';
+export * from './talent.contract.ts';

@@ -114,6 +114,21 @@ const EXACT: Record<string, string> = {
   不能考核未来年度: 'A future year cannot be assessed',
   '该年度没有运营佐证，只能评为不合格': 'Without evidence for the year the only grade is “fail”',
   合作项目不存在: 'No such cooperation project',
+  // talent (人才)
+  引进人才须填写引进日期: 'A gathered talent needs the arrival date',
+  请选择创新平台: 'Choose the platform',
+  '身份证号应为 18 位（最后一位可为 X）': 'The ID number has 18 characters (the last may be X)',
+  名称已存在: 'The name is taken',
+  创新平台不存在: 'No such platform',
+  人才组织不存在: 'No such talent group',
+  招引记录不存在: 'No such recruitment record',
+  人才计划不存在: 'No such talent programme',
+  '记录ID 不属于本区域的人才，请清空后作为新人才导入':
+    'The record ID is not a talent of this region; clear it to import as a new talent',
+  该身份证号已属于另一位人才: 'This ID number belongs to another talent',
+  该身份证号已登记: 'This ID number is already registered',
+  '未找到人才台账的表头行（姓名、引进/培养）':
+    'No header row of the talent ledger found (name, gathered/cultivated)',
   // AppError texts (the top-level message)
   接口不存在: 'No such endpoint',
   文件中没有工作表: 'The file has no worksheet',
@@ -201,6 +216,10 @@ type Pattern = readonly [RegExp, (m: RegExpExecArray) => string];
  * industry's name, an institute's name) stay as written.
  */
 const PATTERNS: Pattern[] = [
+  [/^该身份证号已登记：(.+)$/s, (m) => `This ID number is already registered: ${m[1]}`],
+  [/^“(.+)”应写作“计划名称 年份”$/s, (m) => `“${m[1]}” should read “programme year”`],
+  [/^与第 (\d+) 行的身份证号重复$/, (m) => `Same ID number as row ${m[1]}`],
+  [/^一次最多导入 (\d+) 行$/, (m) => `At most ${m[1]} rows per import`],
   // a platform's evidence against the criteria (shown on the platform page)
   [/^专职人员 (\d+) 人，低于 (\d+) 人$/, (m) => `Full-time staff ${m[1]}, below ${m[2]}`],
   [/^场地 (\d+) 平方米，低于 (\d+) 平方米$/, (m) => `Space ${m[1]} m², below ${m[2]} m²`],
@@ -219,6 +238,8 @@ const PATTERNS: Pattern[] = [
     (m) => `Wrong check character in the unified social credit code; it should be ${m[1]}`,
   ],
   [/^产业“(.*)”不存在$/s, (m) => `Industry “${m[1]}” does not exist`],
+  [/^人才计划“(.*)”不存在$/s, (m) => `Talent programme “${m[1]}” does not exist`],
+  [/^人才组织“(.*)”不存在$/s, (m) => `Talent group “${m[1]}” does not exist`],
   [/^与第 (\d+) 行的统一社会信用代码重复$/, (m) => `Same unified social credit code as row ${m[1]}`],
   [/^与第 (\d+) 行的院所重复$/, (m) => `Same institute as row ${m[1]}`],
   [
