@@ -20,7 +20,7 @@ import { indicatorsRoutes } from './modules/indicators/index.ts';
 import { createPlatformService, platformRoutes } from './modules/innovation/index.ts';
 import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
 import { createStageMover } from './modules/pipelines/index.ts';
-import { createProjectService, projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
+import { projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
 import { createSettingsService, settingsRoutes } from './modules/settings/index.ts';
 import { createSupervisionService, lightsJob, supervisionRoutes } from './modules/supervision/index.ts';
@@ -154,8 +154,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     deps: { db, clock, uploads, index: matchIndex, directory, mover: stageMover },
   });
-  const projects = createProjectService({ db, clock, supervision, notifier: inboxNotifier });
-  await app.register(projectsRoutes, { auth, projects });
+  await app.register(projectsRoutes, {
+    auth,
+    deps: { db, clock, supervision, notifier: inboxNotifier, stageMover },
+  });
   await app.register(indicatorsRoutes, { auth, db, clock });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
 

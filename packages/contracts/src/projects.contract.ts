@@ -37,6 +37,8 @@ export const projectPipeline = definePipeline({
     ],
     landed: [
       { field: 'landedOn', kind: 'date', label: { zh: '落地日期', en: 'landing date' }, isNotFuture: true },
+      // Optional: asked by the project's own field in the move dialog, kept as given.
+      { field: 'landedPlace', kind: 'custom', label: { zh: '落地地点', en: 'landing place' } },
     ],
     stopped: [{ field: 'reason', kind: 'text', label: { zh: '终止原因', en: 'reason' }, maxLength: 500 }],
   },
@@ -135,6 +137,8 @@ export const ProjectStageInput = StageTarget.extend({
   landedOn: IsoDate.optional(),
   landedPlace: optionalText(200).optional(),
   reason: optionalText(500).optional(),
+  /** Joins the timeline entry the move writes. */
+  note: optionalText(2000).optional(),
 });
 export type ProjectStageInput = z.input<typeof ProjectStageInput>;
 

@@ -1,6 +1,6 @@
 /** Cooperation projects (合作项目): parties, helper, milestones, outputs, stages to landing. */
+export type { ProjectDeps } from './projects.deps.ts';
 export { projectsRoutes } from './projects.routes.ts';
-export { createProjectService, type ProjectService } from './projects.service.ts';
 export { projectSupervisedItems } from './projects.supervision.ts';
 export {
   cooperationProjects,

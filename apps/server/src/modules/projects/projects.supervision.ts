@@ -1,5 +1,9 @@
+import { projectPipeline } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
-import { sqlItemProvider } from '../supervision/index.ts';
+import { sqlItemProvider, stageIn } from '../supervision/index.ts';
+
+/** Supervised while in an active stage of the pipeline (not landed, not stopped). */
+const ACTIVE = stageIn('p.stage', projectPipeline.stagesIn('active'));
 
 /**
  * Cooperation projects as supervised items: the owner is the current helper, the lead whoever
@@ -13,7 +17,7 @@ export const projectSupervisedItems = sqlItemProvider({
   alias: 'p',
   query: (where) => sql`
     SELECT p.id, p.region_code, p.title, a.helper_id AS owner_id, p.created_by AS lead_id,
-           p.stage IN ('intention', 'signed', 'in_progress', 'accepted') AS is_active, p.is_green_channel,
+           ${ACTIVE} AS is_active, p.is_green_channel,
            p.last_entry_on::text AS last_entry_on, p.created_at,
            m.earliest_due::text AS earliest_due, p.next_date::text AS next_date
     FROM cooperation_projects p

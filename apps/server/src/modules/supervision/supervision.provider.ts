@@ -20,6 +20,19 @@ export type SupervisedItemProvider = {
   listRegions: (tx: Tx) => Promise<string[]>;
 };
 
+/**
+ * `column IN (…the stages…)` for a supervision query, from a pipeline's groups (e.g.
+ * `stageIn('p.stage', projectPipeline.stagesIn('active'))`), never a hand-written list. Stage codes
+ * are declared identifiers; each is still bound as a parameter.
+ */
+export function stageIn(column: string, stages: readonly string[]): SQL {
+  if (stages.length === 0) return sql`false`;
+  return sql`${sql.raw(column)} IN (${sql.join(
+    stages.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
+}
+
 /** The columns a module's supervision query returns, one row per item. */
 type ItemRow = {
   id: string;

@@ -1,8 +1,11 @@
 import {
   OUTPUT_KIND_LABELS,
+  type Pipeline,
   PROJECT_KIND_LABELS,
   PROJECT_STAGE_LABELS,
   type ProjectMoveTarget,
+  type ProjectStage,
+  type ProjectStageInput,
   projectPipeline,
 } from '@gaodi/contracts';
 import {
@@ -32,16 +35,14 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 import { labelOf, optionsOf, yuan } from '../matchmaking/matchmaking-labels.tsx';
+import { StageMoveDialog } from '../pipelines/stage-move-dialog.tsx';
 import { LightTag } from '../supervision/light-tag.tsx';
 import { RoundtableTag } from '../supervision/roundtable-tag.tsx';
 import { useHelpers, useProject, useProjectActions } from './use-projects.ts';
 
-type Dialog =
-  | { kind: 'stage'; to: ProjectMoveTarget }
-  | { kind: 'helper' }
-  | { kind: 'entry' }
-  | { kind: 'milestone' }
-  | { kind: 'output' };
+const pipeline = projectPipeline as Pipeline<ProjectStage> & { key: 'project' };
+
+type Dialog = { kind: 'helper' } | { kind: 'entry' } | { kind: 'milestone' } | { kind: 'output' };
 const day = (d: Dayjs | undefined | null) => d?.format('YYYY-MM-DD');
 
 /** One cooperation project: parties, sites, helper and hand-overs, stages, milestones, outputs, timeline. */
@@ -54,6 +55,7 @@ export function ProjectPage() {
   const actions = useProjectActions(id);
   const helpers = useHelpers();
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [moving, setMoving] = useState<ProjectMoveTarget | null>(null);
   const [form] = Form.useForm();
   const [problem, setProblem] = useState<string | null>(null);
   if (project.isPending) return <PageLoading />;
@@ -69,17 +71,7 @@ export function ProjectPage() {
     if (!dialog) return;
     const v = form.getFieldsValue();
     try {
-      if (dialog.kind === 'stage')
-        await actions.stage.mutateAsync({
-          to: dialog.to.stage,
-          subStage: dialog.to.subStage,
-          signedOn: day(v.signedOn),
-          contractNo: v.contractNo,
-          landedOn: day(v.landedOn),
-          landedPlace: v.landedPlace,
-          reason: v.reason,
-        });
-      else if (dialog.kind === 'helper')
+      if (dialog.kind === 'helper')
         await actions.helper.mutateAsync({ helperId: v.helperId, reason: v.reason ?? '' });
       else if (dialog.kind === 'entry')
         await actions.entry.mutateAsync({
@@ -106,11 +98,6 @@ export function ProjectPage() {
       setProblem(showSubmitError(form, error));
     }
   };
-  // A move inside the stage the project is in (into an office's custom stage) needs nothing more.
-  const needs =
-    dialog?.kind === 'stage' && dialog.to.stage !== p.stage
-      ? projectPipeline.requirementsOf(dialog.to.stage).map((r) => r.field)
-      : [];
   // Offices name their stages in Chinese; the English UI keeps the built-in names.
   const targetName = (to: ProjectMoveTarget) =>
     lang === 'en' ? labelOf(PROJECT_STAGE_LABELS, to.stage, lang) : to.name;
@@ -131,7 +118,7 @@ export function ProjectPage() {
                 type={to.stage === 'stopped' ? 'default' : 'primary'}
                 danger={to.stage === 'stopped'}
                 data-testid={`project-stage-${to.subStage ?? to.stage}`}
-                onClick={() => open({ kind: 'stage', to })}
+                onClick={() => setMoving(to)}
               >
                 {t('proj.moveTo', { stage: targetName(to) })}
               </Button>
@@ -324,52 +311,42 @@ export function ProjectPage() {
           </Panel>
         </Col>
       </Row>
-      {dialog && (
-        <Modal
-          open
-          title={
-            dialog.kind === 'stage'
-              ? t('proj.moveTo', { stage: targetName(dialog.to) })
-              : t(`proj.dialog.${dialog.kind}`)
+      {moving && (
+        <StageMoveDialog
+          pipeline={pipeline}
+          from={{ stage: p.stage, subStage: p.subStage }}
+          to={{ stage: moving.stage, subStage: moving.subStage }}
+          dates={{ signedOn: p.signedOn, landedOn: p.landedOn }}
+          renderField={({ requirement }) =>
+            requirement.field === 'landedPlace' && (
+              <Form.Item name="landedPlace" label={t('proj.landedPlace')}>
+                <Input />
+              </Form.Item>
+            )
           }
-          onCancel={() => setDialog(null)}
-          onOk={submit}
-        >
+          // A signing without a contract number keeps the one the project has (as the server does).
+          toInput={(v) => (v.contractNo || !p.contractNo ? {} : { contractNo: p.contractNo })}
+          onSubmit={(input) => actions.stage.mutateAsync(input as ProjectStageInput)}
+          onClose={() => setMoving(null)}
+        />
+      )}
+      {dialog && (
+        <Modal open title={t(`proj.dialog.${dialog.kind}`)} onCancel={() => setDialog(null)} onOk={submit}>
           {problem && <Alert type="error" title={problem} showIcon style={{ marginBottom: 12 }} />}
           <Form
             form={form}
             layout="vertical"
             initialValues={{ contractNo: p.contractNo, on: dayjs(), kind: 'patent' }}
           >
-            {needs.includes('signedOn') && (
-              <Form.Item name="signedOn" label={t('proj.signedOn')} required>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-            )}
-            {needs.includes('contractNo') && (
-              <Form.Item name="contractNo" label={t('proj.contractNo')} required>
-                <Input />
-              </Form.Item>
-            )}
-            {needs.includes('landedOn') && (
+            {dialog.kind === 'helper' && (
               <>
-                <Form.Item name="landedOn" label={t('proj.landedOn')} required>
-                  <DatePicker style={{ width: '100%' }} />
+                <Form.Item name="reason" label={t('proj.reason')}>
+                  <Input.TextArea rows={2} />
                 </Form.Item>
-                <Form.Item name="landedPlace" label={t('proj.landedPlace')}>
-                  <Input />
+                <Form.Item name="helperId" label={t('proj.helper')} required>
+                  <Select options={(helpers.data ?? []).map((h) => ({ value: h.id, label: h.name }))} />
                 </Form.Item>
               </>
-            )}
-            {(needs.includes('reason') || dialog.kind === 'helper') && (
-              <Form.Item name="reason" label={t('proj.reason')} required={dialog.kind !== 'helper'}>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-            )}
-            {dialog.kind === 'helper' && (
-              <Form.Item name="helperId" label={t('proj.helper')} required>
-                <Select options={(helpers.data ?? []).map((h) => ({ value: h.id, label: h.name }))} />
-              </Form.Item>
             )}
             {dialog.kind === 'entry' && (
               <>

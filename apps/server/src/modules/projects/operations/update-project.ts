@@ -1,0 +1,36 @@
+import type { ProjectUpdateInput } from '@gaodi/contracts';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { UserContext } from '../../../platform/auth/context.ts';
+import { invalid } from '../../../platform/http/errors.ts';
+import { regions } from '../../../platform/tenancy/region.table.ts';
+import { PROJECT_ITEM, type ProjectDeps } from '../projects.deps.ts';
+import { lockForEdit } from '../projects.queries.ts';
+import { cooperationProjects } from '../projects.table.ts';
+import { auditProject } from '../projects.writes.ts';
+import { readProjectIn } from './read-project.ts';
+
+/** Changes a project's own fields (not its stage, helper or parties). */
+export const updateProject = (
+  deps: Pick<ProjectDeps, 'db' | 'clock' | 'supervision'>,
+  ctx: UserContext,
+  id: string,
+  input: z.output<typeof ProjectUpdateInput>,
+) =>
+  deps.db.transaction(ctx.scope, async (tx) => {
+    await lockForEdit(tx, ctx, id);
+    if (input.rdRegionCode) {
+      const [rd] = await tx
+        .select({ code: regions.code })
+        .from(regions)
+        .where(eq(regions.code, input.rdRegionCode));
+      if (!rd) throw invalid([{ path: 'rdRegionCode', message: '研发地行政区划不存在' }], ctx.lang);
+    }
+    await tx
+      .update(cooperationProjects)
+      .set({ ...input, updatedAt: deps.clock.now() })
+      .where(eq(cooperationProjects.id, id));
+    await auditProject(tx, deps, ctx, 'update', id, input);
+    await deps.supervision.refreshItems(tx, PROJECT_ITEM, [id]);
+    return readProjectIn(tx, ctx, id);
+  });
