@@ -87,8 +87,8 @@ async function startServerAt(at: string): Promise<Server> {
   throw new Error(`the server under faketime '${at}' did not start:\n${output}`);
 }
 
-/** Signs in as 金乡县's leader and reads a year's figures the way the home page does. */
-async function figuresOver(base: string, year: number) {
+/** Signs in as 金乡县's leader: a GET that expects 200 and returns the body. */
+async function signInAsLeader(base: string) {
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -99,11 +99,16 @@ async function figuresOver(base: string, year: number) {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  const get = async <T>(path: string): Promise<T> => {
+  return async <T>(path: string): Promise<T> => {
     const res = await fetch(`${base}${path}`, { headers: { cookie } });
     expect(res.status, path).toBe(200);
     return (await res.json()) as T;
   };
+}
+
+/** A year's figures, read the way the home page reads them. */
+async function figuresOver(base: string, year: number) {
+  const get = await signInAsLeader(base);
   const events = await get<{ events: number }>(`/api/matchmaking/summary?year=${year}`);
   const projects = await get<{ signed: number; landed: number }>(`/api/projects/counts?year=${year}`);
   const plan = await get<{ recruited: number; operating: number }>(`/api/recruitment/plans/${year}`);
@@ -129,6 +134,20 @@ describe.skipIf(!hasFaketime || onPostgres).each([
   it(`shows a leader the article’s figures for ${year}, and no events or recruits in ${year - 1}`, async () => {
     expect(await figuresOver(server.base, year), server.output()).toEqual(ARTICLE);
     expect(await figuresOver(server.base, year - 1)).toMatchObject({ events: 0, recruited: 0, landed: 0 });
+  });
+
+  it(`gives the same figures for ${year} through the indicators`, async () => {
+    const get = await signInAsLeader(server.base);
+    const { indicators } = await get<{ indicators: { code: string; value: number }[] }>(
+      `/api/indicators?year=${year}`,
+    );
+    expect(Object.fromEntries(indicators.map((i) => [i.code, i.value]))).toEqual({
+      events: 18,
+      signed_projects: 8,
+      institutes_recruited: 9,
+      platforms_operating: 6,
+      projects_landed: 9,
+    });
   });
 });
 
