@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import { recordUserAction } from '../../../platform/audit/audit.ts';
+import type { UserContext } from '../../../platform/auth/context.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import type { DirectoryDeps } from '../directory.deps.ts';
+import { readEnterprise } from '../directory.queries.ts';
+import { enterprises } from '../directory.table.ts';
+
+export function setEnterpriseDeleted(
+  { db, clock }: Pick<DirectoryDeps, 'db' | 'clock'>,
+  ctx: UserContext,
+  id: string,
+  isDeleted: boolean,
+) {
+  return db.transaction(ctx.scope, async (tx) => {
+    const updated = await tx
+      .update(enterprises)
+      .set({ deletedAt: isDeleted ? clock.now() : null, updatedAt: clock.now() })
+      .where(eq(enterprises.id, id))
+      .returning({ id: enterprises.id });
+    if (updated.length === 0) throw notFound(ctx.lang);
+    await recordUserAction(tx, ctx, clock.now(), {
+      action: isDeleted ? 'delete' : 'restore',
+      targetType: 'enterprise',
+      targetId: id,
+    });
+    return readEnterprise(tx, ctx, id);
+  });
+}

@@ -1,0 +1,29 @@
+import type { ExpertInput } from '@gaodi/contracts';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { recordUserAction } from '../../../platform/audit/audit.ts';
+import type { UserContext } from '../../../platform/auth/context.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { searchTextOf } from '../../../platform/text/search-text.ts';
+import type { DirectoryDeps } from '../directory.deps.ts';
+import { assertInstituteVisible, readExpert } from '../directory.queries.ts';
+import { experts } from '../directory.table.ts';
+
+export function updateExpert(
+  { db, clock }: Pick<DirectoryDeps, 'db' | 'clock'>,
+  ctx: UserContext,
+  id: string,
+  input: z.output<typeof ExpertInput>,
+) {
+  return db.transaction(ctx.scope, async (tx) => {
+    await assertInstituteVisible(tx, ctx, input.instituteId);
+    const updated = await tx
+      .update(experts)
+      .set({ ...input, searchText: searchTextOf(input.name), updatedAt: clock.now() })
+      .where(eq(experts.id, id))
+      .returning({ id: experts.id });
+    if (updated.length === 0) throw notFound(ctx.lang);
+    await recordUserAction(tx, ctx, clock.now(), { action: 'update', targetType: 'expert', targetId: id });
+    return readExpert(tx, ctx, id);
+  });
+}

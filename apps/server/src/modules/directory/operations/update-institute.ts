@@ -1,0 +1,28 @@
+import type { InstituteInput } from '@gaodi/contracts';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { recordUserAction } from '../../../platform/audit/audit.ts';
+import type { UserContext } from '../../../platform/auth/context.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { searchTextOf } from '../../../platform/text/search-text.ts';
+import type { DirectoryDeps } from '../directory.deps.ts';
+import { toInstitute } from '../directory.queries.ts';
+import { institutes } from '../directory.table.ts';
+
+export function updateInstitute(
+  { db, clock }: Pick<DirectoryDeps, 'db' | 'clock'>,
+  ctx: UserContext,
+  id: string,
+  input: z.output<typeof InstituteInput>,
+) {
+  return db.transaction(ctx.scope, async (tx) => {
+    const [row] = await tx
+      .update(institutes)
+      .set({ ...input, searchText: searchTextOf(input.name), updatedAt: clock.now() })
+      .where(eq(institutes.id, id))
+      .returning();
+    if (!row) throw notFound(ctx.lang);
+    await recordUserAction(tx, ctx, clock.now(), { action: 'update', targetType: 'institute', targetId: id });
+    return toInstitute(row);
+  });
+}
