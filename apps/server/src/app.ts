@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createDirectoryService, directoryRoutes } from './modules/directory/index.ts';
+import { elementsRoutes } from './modules/elements/index.ts';
 import { indicatorsRoutes } from './modules/indicators/index.ts';
 import { createPlatformService, platformRoutes } from './modules/innovation/index.ts';
 import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     talents: createTalentService({ db, clock, box: dataBox, uploads }),
   });
+  await app.register(elementsRoutes, { auth, db, clock, box: dataBox });
   await app.register(supervisionRoutes, { auth, supervision });
   // The one stage mover every pipeline's records move through (modules/pipelines).
   const stageMover = createStageMover({ clock, supervision });

@@ -7,6 +7,7 @@ import { type Clock, systemClock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/database.ts';
 import { regions } from '../platform/tenancy/region.table.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
+import { loadInnovationDemo } from './innovation-demo.ts';
 import { loadMatchmakingDemo } from './matchmaking-demo.ts';
 import { loadRecruitmentDemo } from './recruitment-demo.ts';
 
@@ -279,5 +280,6 @@ export async function loadDemoData(db: Database, clock: Clock = systemClock): Pr
   });
   await loadRecruitmentDemo(db, clock);
   await loadMatchmakingDemo(db, clock);
+  await loadInnovationDemo(db, clock);
   return { created };
 }
