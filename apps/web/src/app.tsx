@@ -18,6 +18,11 @@ import {
 } from './modules/directory/directory-routes.tsx';
 import { HomeRoute, useHomeNav } from './modules/home/home-routes.tsx';
 import {
+  DashboardRoute,
+  IndicatorsRoutes,
+  useIndicatorsNav,
+} from './modules/indicators/indicators-routes.tsx';
+import {
   AchievementsRoute,
   CheckinRoute,
   EventsRoutes,
@@ -98,9 +103,11 @@ function useNavItems(): NavItem[] {
   const matchmakingNav = useMatchmakingNav();
   const roundtableNav = useRoundtableNav();
   const settingsNav = useSettingsNav();
+  const indicatorsNav = useIndicatorsNav();
   return useMemo(() => {
     const system = [usersNav, auditNav, supervisionNav, settingsNav].filter((n): n is NavItem => n !== null);
     const items: NavItem[] = [homeNav];
+    if (indicatorsNav) items.push(indicatorsNav);
     if (directoryNav) items.push(directoryNav);
     if (recruitmentNav) items.push(recruitmentNav);
     if (matchmakingNav) items.push(matchmakingNav);
@@ -194,6 +201,8 @@ function AppRoutes() {
         <Route path="achievements" element={<AchievementsRoute />} />
         <Route path="events/*" element={<EventsRoutes />} />
         <Route path="projects/*" element={<ProjectsRoutes />} />
+        <Route path="dashboard" element={<DashboardRoute />} />
+        <Route path="indicators/*" element={<IndicatorsRoutes />} />
         <Route path="notifications" element={<InboxRoute />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="supervision-rules" element={<SupervisionRulesRoute />} />

@@ -70,6 +70,8 @@ export const IndicatorRecord = z.object({
 export type IndicatorRecord = z.infer<typeof IndicatorRecord>;
 
 export const IndicatorRecordsQuery = IndicatorsQuery.extend({
+  /** Only the records whose date falls in this month of the year (a trend bar's drill-down). */
+  month: z.coerce.number().int().min(1).max(12).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -103,6 +105,15 @@ export const IndicatorBreakdown = z.object({
   ),
 });
 export type IndicatorBreakdown = z.infer<typeof IndicatorBreakdown>;
+
+/** A figure month by month (by the date that put each record in it). */
+export const IndicatorTrend = z.object({
+  code: IndicatorCode,
+  year: z.number().int(),
+  region: RegionCode,
+  months: z.array(z.object({ month: z.number().int(), value: z.number().int() })),
+});
+export type IndicatorTrend = z.infer<typeof IndicatorTrend>;
 
 export const IndicatorCodeParams = z.object({ code: IndicatorCode });
 
@@ -144,6 +155,16 @@ export const IndicatorBreakdownRoute = defineRoute({
   params: IndicatorCodeParams,
   query: IndicatorsQuery,
   response: IndicatorBreakdown,
+});
+export const IndicatorTrendRoute = defineRoute({
+  method: 'GET',
+  path: '/api/indicators/:code/trend',
+  summary: '指标逐月变化',
+  tags,
+  access: { resource: 'indicator', action: 'read' },
+  params: IndicatorCodeParams,
+  query: IndicatorsQuery,
+  response: IndicatorTrend,
 });
 export const SaveIndicatorTargetsRoute = defineRoute({
   method: 'PUT',

@@ -70,6 +70,19 @@ describe('indicators: each figure is one query over records', () => {
     }
   });
 
+  it('gives a figure month by month, each month drilling down to exactly its records', async () => {
+    const res = await leader.get(`/api/indicators/events/trend?year=${year}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const months = res.json().months as { month: number; value: number }[];
+    expect(months).toHaveLength(12);
+    expect(months.reduce((s, m) => s + m.value, 0)).toBe(18);
+    for (const m of months.filter((x) => x.value > 0)) {
+      const list = await records(leader, 'events', `&month=${m.month}`);
+      expect(list.total).toBe(m.value);
+      for (const r of list.items) expect(Number(r.on?.slice(5, 7))).toBe(m.month);
+    }
+  });
+
   it('refuses a region the user does not see: a region above, a sibling county', async () => {
     expect((await leader.get(`/api/indicators?year=${year}&region=370800`)).statusCode).toBe(404);
     const ws = await t.login('ws_staff');

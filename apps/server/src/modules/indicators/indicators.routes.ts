@@ -1,5 +1,6 @@
 import {
   IndicatorBreakdownRoute,
+  IndicatorTrendRoute,
   ListIndicatorRecordsRoute,
   ListIndicatorsRoute,
   SaveIndicatorTargetsRoute,
@@ -9,7 +10,11 @@ import type { AuthService } from '../../platform/auth/auth.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { registerRoute } from '../../platform/http/route.ts';
-import { indicatorBreakdown, listIndicatorRecords } from './operations/list-indicator-records.ts';
+import {
+  indicatorBreakdown,
+  indicatorTrend,
+  listIndicatorRecords,
+} from './operations/list-indicator-records.ts';
 import { listIndicators } from './operations/list-indicators.ts';
 import { saveIndicatorTargets } from './operations/save-indicator-targets.ts';
 
@@ -24,6 +29,9 @@ export const indicatorsRoutes: FastifyPluginAsync<{ auth: AuthService; db: Datab
   );
   registerRoute(app, auth, IndicatorBreakdownRoute, ({ ctx, params, query }) =>
     indicatorBreakdown(deps, ctx, params.code, query),
+  );
+  registerRoute(app, auth, IndicatorTrendRoute, ({ ctx, params, query }) =>
+    indicatorTrend(deps, ctx, params.code, query),
   );
   registerRoute(app, auth, SaveIndicatorTargetsRoute, ({ ctx, body }) =>
     saveIndicatorTargets(deps, ctx, body),

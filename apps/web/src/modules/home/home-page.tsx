@@ -5,16 +5,15 @@ import {
   FileDoneOutlined,
   RocketOutlined,
   ShopOutlined,
+  StarOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { GetProjectCountsRoute, GetRecruitmentPlanRoute, ROLE_LABELS } from '@gaodi/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { type IndicatorCode, ROLE_LABELS } from '@gaodi/contracts';
 import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MessageKey } from '../../messages.ts';
-import { api, call } from '../../ui/api.ts';
 import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { regionName } from '../auth/session-header.tsx';
@@ -23,7 +22,7 @@ import { useEnterprises } from '../directory/use-enterprises.ts';
 import { useExperts } from '../directory/use-experts.ts';
 import { useIndustries } from '../directory/use-industries.ts';
 import { useInstitutes } from '../directory/use-institutes.ts';
-import { useSummary } from '../matchmaking/use-matchmaking.ts';
+import { chinaYear, recordsHref, useIndicators } from '../indicators/use-indicators.ts';
 
 const ONE = { page: 1, pageSize: 1 } as const;
 
@@ -63,97 +62,57 @@ function FigureCard({
   );
 }
 
-/** The year in China (Asia/Shanghai), which is the year the office reports. */
-function chinaYear(): number {
-  return Number(
-    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
-  );
-}
+const TILES: { code: IndicatorCode; id: string; icon: ReactNode }[] = [
+  { code: 'events', id: 'events', icon: <CalendarOutlined /> },
+  { code: 'signed_projects', id: 'signed', icon: <FileDoneOutlined /> },
+  { code: 'institutes_recruited', id: 'recruited', icon: <TrophyOutlined /> },
+  { code: 'platforms_operating', id: 'operating', icon: <ClusterOutlined /> },
+  { code: 'projects_landed', id: 'landed', icon: <RocketOutlined /> },
+  { code: 'leading_talents', id: 'leading-talents', icon: <StarOutlined /> },
+  { code: 'talents_gathered', id: 'talents', icon: <TeamOutlined /> },
+];
 
-/** This year's figures of the article (events, signed, recruited, operating, landed), each from its own module's records. */
+/**
+ * This year's figures of the article, from the indicators (one query each); a figure opens exactly
+ * the records behind it, with its definition.
+ */
 function YearFigures() {
   const { t } = useI18n();
   const can = useCan();
   const year = chinaYear();
-  const canEvents = can('event', 'read');
-  const canProjects = can('project', 'read');
-  const canRecruitment = can('recruitment', 'read');
-  const events = useSummary(year, canEvents);
-  const projects = useQuery({
-    queryKey: ['home', 'projects', year],
-    queryFn: () => call(GetProjectCountsRoute, { query: { year } }),
-    enabled: canProjects,
-  });
-  const plan = useQuery({
-    queryKey: ['home', 'plan', year],
-    queryFn: () => call(GetRecruitmentPlanRoute, { params: { year } }),
-    enabled: canRecruitment,
-    retry: false,
-  });
-  const tiles = [
-    canEvents && {
-      title: 'home.events',
-      unit: 'home.unit.event',
-      icon: <CalendarOutlined />,
-      to: '/events',
-      q: events,
-      value: events.data?.events,
-      id: 'events',
-    },
-    canProjects && {
-      title: 'home.signed',
-      unit: 'home.unit.project',
-      icon: <FileDoneOutlined />,
-      to: '/projects',
-      q: projects,
-      value: projects.data?.signed,
-      id: 'signed',
-    },
-    canRecruitment && {
-      title: 'home.recruited',
-      unit: 'home.unit.institute',
-      icon: <TrophyOutlined />,
-      to: '/recruitment',
-      q: plan,
-      value: plan.data?.recruited,
-      id: 'recruited',
-    },
-    canRecruitment && {
-      title: 'home.operating',
-      unit: 'home.unit.platform',
-      icon: <ClusterOutlined />,
-      to: '/recruitment',
-      q: plan,
-      value: plan.data?.operating,
-      id: 'operating',
-    },
-    canProjects && {
-      title: 'home.landed',
-      unit: 'home.unit.project',
-      icon: <RocketOutlined />,
-      to: '/projects',
-      q: projects,
-      value: projects.data?.landed,
-      id: 'landed',
-    },
-  ].filter((x) => x !== false);
-  if (tiles.length === 0) return null;
+  const isAllowed = can('indicator', 'read');
+  const figures = useIndicators(year, undefined, isAllowed);
+  if (!isAllowed) return null;
+  const byCode = new Map((figures.data?.indicators ?? []).map((i) => [i.code, i]));
+  const tiles = TILES.filter((tile) => figures.isPending || byCode.has(tile.code));
   return (
-    <Card title={t('home.year', { year })} style={{ marginBottom: 16 }} data-testid="home-year">
+    <Card
+      title={t('home.year', { year })}
+      extra={<Link to="/dashboard">{t('ind.dashboard')}</Link>}
+      style={{ marginBottom: 16 }}
+      data-testid="home-year"
+    >
       <Row gutter={[16, 16]}>
-        {tiles.map((tile) => (
-          <Col flex="1 1 170px" key={tile.id}>
-            <FigureCard
-              title={tile.title as MessageKey}
-              unit={tile.unit as MessageKey}
-              icon={tile.icon}
-              to={tile.to}
-              value={tile.value}
-              isLoading={tile.q.isPending}
-              testId={`home-${tile.id}`}
-            />
-          </Col>
-        ))}
+        {tiles.map((tile) => {
+          const figure = byCode.get(tile.code);
+          return (
+            <Col flex="1 1 170px" key={tile.id}>
+              <Link to={recordsHref(tile.code, { year })}>
+                <Card hoverable className="stat-card" data-testid={`home-${tile.id}`}>
+                  <Flex justify="space-between" align="center">
+                    <Statistic
+                      title={figure?.name ?? ''}
+                      value={figure?.value ?? 0}
+                      loading={figures.isPending}
+                      suffix={<span style={{ fontSize: 14 }}>{figure?.unit}</span>}
+                    />
+                    <span style={{ fontSize: 36, color: '#1656b0', opacity: 0.85 }}>{tile.icon}</span>
+                  </Flex>
+                </Card>
+              </Link>
+            </Col>
+          );
+        })}
       </Row>
     </Card>
   );

@@ -1,4 +1,4 @@
-import type { IndicatorBreakdown, IndicatorCode, IndicatorRecords } from '@gaodi/contracts';
+import type { IndicatorBreakdown, IndicatorCode, IndicatorRecords, IndicatorTrend } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { type Database, rowsOf } from '../../../platform/db/database.ts';
@@ -17,11 +17,12 @@ export function listIndicatorRecords(
   { db }: { db: Database },
   ctx: UserContext,
   code: IndicatorCode,
-  query: { year: number; region?: string; page: number; pageSize: number },
+  query: { year: number; region?: string; month?: number; page: number; pageSize: number },
 ): Promise<IndicatorRecords> {
   const def = definitionOf(code);
   return db.transaction(ctx.scope, async (tx) => {
     const w = await readWindow(tx, ctx, query.year, query.region);
+    const inMonth = query.month ? sql`WHERE extract(month FROM r.on::date) = ${query.month}` : sql``;
     const rows = rowsOf<{
       id: string;
       title: string;
@@ -34,6 +35,7 @@ export function listIndicatorRecords(
       await tx.execute(sql`
         SELECT r.*, g.name AS region_name, count(*) OVER ()::int AS total
         FROM (${def.records(w)}) r LEFT JOIN regions g ON g.code = r.region_code
+        ${inMonth}
         ORDER BY r.on DESC NULLS LAST, r.id
         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`),
     );
@@ -108,5 +110,26 @@ export function indicatorBreakdown(
           target: targets.get(r.code) ?? null,
         })),
     };
+  });
+}
+
+/** A figure month by month: its records grouped by the month of their date (12 rows, zeros kept). */
+export function indicatorTrend(
+  { db }: { db: Database },
+  ctx: UserContext,
+  code: IndicatorCode,
+  query: { year: number; region?: string },
+): Promise<IndicatorTrend> {
+  const def = definitionOf(code);
+  return db.transaction(ctx.scope, async (tx) => {
+    const w = await readWindow(tx, ctx, query.year, query.region);
+    const rows = rowsOf<{ month: number; value: number }>(
+      await tx.execute(sql`
+        SELECT m AS month, count(r.id)::int AS value
+        FROM generate_series(1, 12) m
+        LEFT JOIN (${def.records(w)}) r ON extract(month FROM r.on::date) = m
+        GROUP BY m ORDER BY m`),
+    );
+    return { code, year: query.year, region: w.regionCode, months: rows };
   });
 }

@@ -1,0 +1,203 @@
+import type { Indicator, IndicatorCode, Region } from '@gaodi/contracts';
+import { Card, Col, Empty, Flex, Progress, Row, Segmented, Select, Statistic, Tag, Typography } from 'antd';
+import type { EChartsOption } from 'echarts';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { EChart } from '../../ui/echart.tsx';
+import { QueryError } from '../../ui/error-pages.tsx';
+import { useI18n } from '../../ui/i18n.tsx';
+import { Page, PageLoading } from '../../ui/page.tsx';
+import { useSession } from '../auth/use-session.ts';
+import {
+  chinaYear,
+  recordsHref,
+  useIndicatorBreakdown,
+  useIndicators,
+  useIndicatorTrend,
+} from './use-indicators.ts';
+
+const LIGHT_COLOR: Record<Indicator['light'], string> = {
+  green: '#52c41a',
+  yellow: '#faad14',
+  red: '#f5222d',
+  none: '#1656b0',
+};
+
+/** One figure: value, unit, target and progress against the share expected by today; opens its records. */
+function FigureTile({ indicator: i, year, region }: { indicator: Indicator; year: number; region?: string }) {
+  const { t } = useI18n();
+  return (
+    <Link to={recordsHref(i.code, { year, region })} data-testid={`figure-${i.code}`}>
+      <Card
+        hoverable
+        size="small"
+        title={i.name}
+        extra={i.light !== 'none' && <Tag color={LIGHT_COLOR[i.light]}>{t(`ind.light.${i.light}`)}</Tag>}
+      >
+        <Statistic value={i.value} suffix={i.unit} />
+        {i.target !== null ? (
+          <>
+            <Progress
+              percent={Math.min(100, i.progress ?? 0)}
+              strokeColor={LIGHT_COLOR[i.light]}
+              size="small"
+            />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('ind.targetLine', { target: i.target, expected: i.expected ?? 0 })}
+            </Typography.Text>
+          </>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('ind.noTarget')}
+          </Typography.Text>
+        )}
+      </Card>
+    </Link>
+  );
+}
+
+/** The active region and every region below it, in tree order (the figures a leader may open). */
+function regionsBelow(all: readonly Region[], root: string): Region[] {
+  const out: Region[] = [];
+  const visit = (code: string) => {
+    const r = all.find((x) => x.code === code);
+    if (r) out.push(r);
+    for (const child of all.filter((x) => x.parentCode === code)) visit(child.code);
+  };
+  visit(root);
+  return out;
+}
+
+/** 领导驾驶舱: the article's figures with targets, a figure month by month, and by county. */
+export function DashboardPage() {
+  const { t } = useI18n();
+  const me = useSession();
+  const navigate = useNavigate();
+  const [year, setYear] = useState(chinaYear());
+  const [region, setRegion] = useState<string | undefined>(undefined);
+  const [code, setCode] = useState<IndicatorCode>('signed_projects');
+  const all = useIndicators(year, region);
+  const trend = useIndicatorTrend(code, year, region);
+  const breakdown = useIndicatorBreakdown(code, year, region);
+  const current = all.data?.indicators.find((i) => i.code === code);
+
+  const trendOption = useMemo<EChartsOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      grid: { left: 40, right: 16, top: 24, bottom: 32 },
+      xAxis: {
+        type: 'category',
+        data: (trend.data?.months ?? []).map((m) => t('ind.month', { month: m.month })),
+      },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          name: current?.name,
+          data: (trend.data?.months ?? []).map((m) => m.value),
+          itemStyle: { color: '#1656b0' },
+        },
+      ],
+    }),
+    [trend.data, current?.name, t],
+  );
+  const breakdownRows = breakdown.data?.rows ?? [];
+  const breakdownOption = useMemo<EChartsOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      grid: { left: 100, right: 24, top: 16, bottom: 24 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: breakdownRows.map((r) => r.regionName), inverse: true },
+      series: [
+        {
+          type: 'bar',
+          name: current?.name,
+          data: breakdownRows.map((r) => r.value),
+          itemStyle: { color: '#3f8f6b' },
+        },
+      ],
+    }),
+    [breakdownRows, current?.name],
+  );
+
+  if (all.isError) return <QueryError error={all.error} onRetry={() => all.refetch()} />;
+  if (!all.data) return <PageLoading />;
+  const regions = regionsBelow(me.regions, me.activeRegionCode);
+  return (
+    <Page
+      title={t('ind.dashboard')}
+      crumbs={[{ title: t('nav.home'), to: '/' }, { title: t('ind.dashboard') }]}
+      testId="dashboard"
+      extra={
+        <Flex gap={8} wrap>
+          <Select
+            value={year}
+            onChange={setYear}
+            style={{ width: 110 }}
+            options={[0, 1, 2].map((d) => ({
+              value: chinaYear() - d,
+              label: t('ind.year', { year: chinaYear() - d }),
+            }))}
+            data-testid="dashboard-year"
+          />
+          {regions.length > 1 && (
+            <Select
+              value={region ?? me.activeRegionCode}
+              onChange={(v) => setRegion(v === me.activeRegionCode ? undefined : v)}
+              style={{ width: 160 }}
+              options={regions.map((r) => ({ value: r.code, label: r.name }))}
+            />
+          )}
+        </Flex>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {t('ind.hint', { region: all.data.regionName, year })}
+      </Typography.Paragraph>
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        {all.data.indicators.map((i) => (
+          <Col key={i.code} xs={12} md={8} xl={6}>
+            <FigureTile indicator={i} year={year} region={region} />
+          </Col>
+        ))}
+      </Row>
+      <Card
+        title={
+          <Segmented
+            value={code}
+            onChange={(v) => setCode(v as IndicatorCode)}
+            options={all.data.indicators.map((i) => ({ value: i.code, label: i.name }))}
+            style={{ maxWidth: '100%', overflowX: 'auto' }}
+          />
+        }
+      >
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
+            <Typography.Title level={5}>{t('ind.trend')}</Typography.Title>
+            <EChart
+              option={trendOption}
+              testId="dashboard-trend"
+              onClick={(e) => navigate(recordsHref(code, { year, region, month: e.dataIndex + 1 }))}
+            />
+          </Col>
+          <Col xs={24} lg={10}>
+            <Typography.Title level={5}>{t('ind.byRegion')}</Typography.Title>
+            {breakdownRows.length > 0 ? (
+              <EChart
+                option={breakdownOption}
+                height={Math.max(200, breakdownRows.length * 36)}
+                testId="dashboard-breakdown"
+                onClick={(e) => {
+                  const row = breakdownRows[e.dataIndex];
+                  if (row) navigate(recordsHref(code, { year, region: row.regionCode }));
+                }}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+          </Col>
+        </Row>
+      </Card>
+    </Page>
+  );
+}

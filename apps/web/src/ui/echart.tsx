@@ -1,0 +1,54 @@
+import type { EChartsOption, EChartsType } from 'echarts';
+import { useEffect, useRef } from 'react';
+
+export type ChartClick = { name: string; dataIndex: number; seriesIndex: number; value: unknown };
+
+/**
+ * One ECharts chart: created on mount (echarts loaded on demand, so pages without charts do not
+ * carry it), options replaced on change, resized with its box, and clicks handed to `onClick`
+ * (every chart element drills to records).
+ */
+export function EChart({
+  option,
+  height = 320,
+  onClick,
+  testId,
+}: {
+  option: EChartsOption;
+  height?: number;
+  onClick?: (e: ChartClick) => void;
+  testId?: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
+
+  useEffect(() => {
+    let isLive = true;
+    let observer: ResizeObserver | null = null;
+    void import('echarts').then((echarts) => {
+      if (!isLive || !box.current) return;
+      const instance = echarts.init(box.current);
+      chart.current = instance;
+      instance.on('click', (e) => click.current?.(e as unknown as ChartClick));
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(box.current);
+      instance.setOption(option);
+    });
+    return () => {
+      isLive = false;
+      observer?.disconnect();
+      chart.current?.dispose();
+      chart.current = null;
+    };
+    // Created once; options go through the effect below.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is created once per mount
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={box} style={{ width: '100%', height }} data-testid={testId} />;
+}
