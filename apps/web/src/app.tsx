@@ -126,6 +126,7 @@ function useNavItems(): NavItem[] {
     matchmakingNav,
     roundtableNav,
     settingsNav,
+    indicatorsNav,
   ]);
 }
 

@@ -23,6 +23,7 @@ export function EChart({
   const chart = useRef<EChartsType | null>(null);
   const click = useRef(onClick);
   click.current = onClick;
+  const initial = useRef(option);
 
   useEffect(() => {
     let isLive = true;
@@ -34,7 +35,7 @@ export function EChart({
       instance.on('click', (e) => click.current?.(e as unknown as ChartClick));
       observer = new ResizeObserver(() => instance.resize());
       observer.observe(box.current);
-      instance.setOption(option);
+      instance.setOption(initial.current);
     });
     return () => {
       isLive = false;
@@ -42,10 +43,9 @@ export function EChart({
       chart.current?.dispose();
       chart.current = null;
     };
-    // Created once; options go through the effect below.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is created once per mount
   }, []);
 
+  // Created once per mount (above); later options are set here.
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
