@@ -24,6 +24,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
+import { fileHref } from '../../ui/files.ts';
 import { showSubmitError } from '../../ui/form-errors.ts';
 import { formatDate, formatDateTime, OFFICE_TZ } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
@@ -129,7 +130,7 @@ export function RecruitmentPage() {
               )}
               {r.agreement && (
                 <Descriptions.Item label={t('agreement')}>
-                  <a href={`/api/files/${r.agreement.id}`}>
+                  <a href={fileHref(r.agreement.id)}>
                     <PaperClipOutlined /> {r.agreement.name}
                   </a>
                 </Descriptions.Item>
@@ -183,7 +184,7 @@ export function RecruitmentPage() {
                         </div>
                       )}
                       {e.attachments.map((a) => (
-                        <a key={a.id} href={`/api/files/${a.id}`} style={{ marginRight: 8 }}>
+                        <a key={a.id} href={fileHref(a.id)} style={{ marginRight: 8 }}>
                           <PaperClipOutlined /> {a.name}
                         </a>
                       ))}
@@ -299,7 +300,7 @@ function MilestoneTable({ milestones, mayUpdate }: { milestones: Milestone[]; ma
               <>
                 <div>{v}</div>
                 {m.doneOn && m.proofFileId && (
-                  <a href={`/api/files/${m.proofFileId}`} data-testid="milestone-proof">
+                  <a href={fileHref(m.proofFileId)} data-testid="milestone-proof">
                     <PaperClipOutlined /> {t('proofFile')}
                   </a>
                 )}

@@ -1,7 +1,6 @@
 import {
   AddRecruitmentEntryRoute,
   AddRecruitmentMilestoneRoute,
-  Attachment,
   type BoardQuery,
   ConfirmRecruitmentLedgerImportRoute,
   CreateRecruitmentRecordRoute,
@@ -21,14 +20,15 @@ import {
   type RecruitmentInput,
   type RecruitmentListQuery,
   type RecruitmentPatch,
+  RefreshLightsRoute,
   type StageMoveInput,
   UpdateRecruitmentEntryRoute,
   UpdateRecruitmentMilestoneRoute,
   UpdateRecruitmentRecordRoute,
+  UploadFileRoute,
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api, call } from '../../ui/api.ts';
+import { call } from '../../ui/api.ts';
 
 const KEY = 'recruitment';
 
@@ -136,7 +136,7 @@ export const useUpdateMilestone = () =>
 export function uploadAttachment(file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.upload('/api/files', Attachment, form);
+  return call(UploadFileRoute, { form });
 }
 
 export function useLedgerImport() {
@@ -158,7 +158,7 @@ export function useLedgerImport() {
 export function useRefreshLights() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('/api/supervision/refresh', z.object({ items: z.number() })),
+    mutationFn: () => call(RefreshLightsRoute, {}),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
 }
