@@ -154,6 +154,22 @@ const EXACT: Record<string, string> = {
   请先修改初始密码或重置后的密码: 'Change your initial or reset password first',
   不能在用户管理中修改自己的账号: 'You cannot change your own account in user administration',
   '三员分立：无权管理该角色的账号': 'Separation of duties: you may not manage accounts of this role',
+  '每种管理员角色至少保留一个启用的账号，不能停用最后一个':
+    'Each administrator role keeps at least one enabled account; the last one cannot be disabled',
+  用户名已存在: 'This username exists already',
+  企业用户和院所联络人的角色不能修改: 'The role of an enterprise user or institute partner cannot change',
+  企业用户和院所联络人的区域随所属单位:
+    'An enterprise user or institute partner is in their organisation’s region',
+  该申请已处理: 'This request has been decided already',
+  不能批准或驳回自己提交的申请: 'You cannot decide your own request',
+  不能审批涉及自己账号的申请: 'You cannot decide a request about your own account',
+  没有其他可以审批此变更的管理员: 'No other administrator can approve this change',
+  批准管理员账号变更: 'Approve an administrator account change',
+  驳回管理员账号变更: 'Reject an administrator account change',
+  '三员分立：该申请须由另一种管理员角色审批':
+    'Separation of duties: an administrator of the other role decides this request',
+  '如果不是您本人在尝试登录，请联系安全管理员。':
+    'If this was not you trying to sign in, contact the security administrator.',
   没有要修改的内容: 'Nothing to change',
   区域超出管理范围: 'The region is outside your scope',
   所属单位不存在或不在该区域: 'The organisation does not exist or is not in this region',
@@ -313,6 +329,10 @@ const PATTERNS: Pattern[] = [
   [
     /^文件压缩比异常（(\d+):1），疑似压缩炸弹$/,
     (m) => `Unusual compression ratio (${m[1]}:1); this looks like a zip bomb`,
+  ],
+  [
+    /^登录失败次数过多：来自 (.+) 的登录已暂停 (\d+) 分钟$/s,
+    (m) => `Too many failed sign-ins: sign-in from ${m[1]} is paused for ${m[2]} minutes`,
   ],
   [/^不能使用最近 (\d+) 次用过的密码$/, (m) => `Must not be one of your last ${m[1]} passwords`],
   [

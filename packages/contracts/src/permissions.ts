@@ -235,7 +235,7 @@ const rulesFor = (roles: Role[], rule: AccountRule) => Object.fromEntries(roles.
  * The security admin disables, unlocks and resets, but never disables a system admin; the audit
  * admin only reads the audit log. Nobody acts on their own account here (修改密码 is separate), and
  * the last enabled account of each administrator role cannot be disabled. Migration
- * 0015_separation_of_duties copies this table into `account_rules`, where a trigger on `users`
+ * 0021_separation_of_duties copies this table into `account_rules`, where a trigger on `users`
  * enforces it for every request; a test checks both agree.
  */
 export const ACCOUNT_RULES: Partial<Record<Role, Partial<Record<Role, AccountRule>>>> = {

@@ -9,8 +9,11 @@ import type { Lang } from '../i18n/lang.ts';
 import { anonymousScope, type RequestContext, type SessionUser, scopeOf } from './context.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 
+/** Sign-in pauses for a username from one client address after this many failures in a row… */
 export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+/** …for 1 minute, doubling with every further failure, at most a day (exponential back-off). */
+export const LOCK_BASE_MINUTES = 1;
+export const LOCK_MAX_MINUTES = 24 * 60;
 /** Audit rows of attempts on unknown usernames carry this region: no region's staff sees them, only the national audit view. */
 export const NO_REGION = '000000';
 
@@ -38,58 +41,61 @@ export function createAuthService({
 }) {
   const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+  /**
+   * Signs in. Unknown usernames, wrong passwords, disabled accounts and paused sign-ins all answer
+   * the same 401 after the same password-hashing work, so the answer reveals nothing about the
+   * account. Failures pause sign-in per (username, client address) with exponential back-off, so
+   * nobody elsewhere can lock the owner out; the owner's inbox hears of each pause.
+   */
   async function login(input: { username: string; password: string; clientAddress: string; lang: Lang }) {
     const now = clock.now();
-    const found = await db.transaction(
-      anonymousScope,
-      async (tx) =>
-        rowsOf<FoundUser>(await tx.execute(sql`SELECT * FROM gaodi_auth_find_user(${input.username})`))[0],
-    );
-    const fail = async (reason: string, user?: FoundUser, recordAttempt = false) => {
+    const username = input.username.trim().toLowerCase();
+    const address = input.clientAddress;
+    const { found, pausedUntil } = await db.transaction(anonymousScope, async (tx) => ({
+      found: rowsOf<FoundUser>(await tx.execute(sql`SELECT * FROM gaodi_auth_find_user(${username})`))[0],
+      pausedUntil: rowsOf<{ until: Date | string | null }>(
+        await tx.execute(sql`SELECT gaodi_auth_throttle_until(${username}, ${address}) AS until`),
+      )[0]?.until,
+    }));
+    // Always one verification, against a dummy hash when there is no account.
+    const passwordOk = await verifyPassword(found?.password_hash ?? (await dummyHash), input.password);
+    const paused = pausedUntil != null && new Date(pausedUntil) > now;
+    const reason = paused
+      ? 'locked'
+      : !found
+        ? 'unknown-user'
+        : found.is_disabled
+          ? 'disabled'
+          : !passwordOk
+            ? 'bad-password'
+            : null;
+    if (reason || !found) {
       await db.transaction(anonymousScope, async (tx) => {
-        if (user && recordAttempt) {
-          await tx.execute(
-            sql`SELECT gaodi_auth_record_attempt(${user.id}, false, ${now.toISOString()}, ${LOCK_AFTER_FAILURES}, ${LOCK_MINUTES})`,
-          );
-        }
+        const lockedUntil = paused
+          ? null
+          : rowsOf<{ until: Date | string | null }>(
+              await tx.execute(
+                sql`SELECT gaodi_auth_throttle_fail(${username}, ${address}, ${now.toISOString()}, ${LOCK_AFTER_FAILURES}, ${LOCK_BASE_MINUTES}, ${LOCK_MAX_MINUTES}) AS until`,
+              ),
+            )[0]?.until;
         await recordAudit(tx, {
-          regionCode: user?.region_code ?? NO_REGION,
+          regionCode: found?.region_code ?? NO_REGION,
           at: now,
-          actorId: user?.id ?? null,
-          actorName: input.username,
+          actorId: found?.id ?? null,
+          actorName: username,
           action: 'login',
           targetType: 'session',
           result: 'failed',
-          clientAddress: input.clientAddress,
-          detail: { reason },
+          clientAddress: address,
+          detail: { reason, lockedUntil: lockedUntil ? new Date(lockedUntil).toISOString() : undefined },
         });
       });
-    };
-    if (!found) {
-      await verifyPassword(await dummyHash, input.password);
-      await fail('unknown-user');
-      throw badCredentials();
-    }
-    const lockedUntil = found.locked_until ? new Date(found.locked_until) : null;
-    if (lockedUntil && lockedUntil > now) {
-      await fail('locked', found);
-      const minutes = Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000);
-      throw new AppError(423, 'LOCKED', `连续登录失败，账号已锁定，请 ${minutes} 分钟后再试`);
-    }
-    if (found.is_disabled) {
-      await fail('disabled', found);
-      throw new AppError(403, 'DISABLED', '账号已停用');
-    }
-    if (!(await verifyPassword(found.password_hash, input.password))) {
-      await fail('bad-password', found, true);
       throw badCredentials();
     }
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
     await db.transaction(anonymousScope, async (tx) => {
-      await tx.execute(
-        sql`SELECT gaodi_auth_record_attempt(${found.id}, true, ${now.toISOString()}, ${LOCK_AFTER_FAILURES}, ${LOCK_MINUTES})`,
-      );
+      await tx.execute(sql`SELECT gaodi_auth_throttle_clear(${username}, ${address})`);
       await tx.execute(
         sql`SELECT gaodi_session_open(${hashToken(token)}, ${found.id}, ${csrf}, ${now.toISOString()})`,
       );
@@ -97,11 +103,11 @@ export function createAuthService({
         regionCode: found.region_code,
         at: now,
         actorId: found.id,
-        actorName: input.username,
+        actorName: username,
         action: 'login',
         targetType: 'session',
         result: 'ok',
-        clientAddress: input.clientAddress,
+        clientAddress: address,
       });
     });
     return { token };

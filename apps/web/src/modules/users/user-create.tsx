@@ -76,8 +76,8 @@ export function UserCreate({ onClose }: { onClose: () => void }) {
     });
     if (!input) return;
     create.mutate(input, {
-      onSuccess: () => {
-        message.success(t('users.created'));
+      onSuccess: (r) => {
+        message.success(r.status === 'pending' ? t('users.requested') : t('users.created'));
         onClose();
       },
       onError: (error) => setFormError(showSubmitError(form, error)),

@@ -9,9 +9,11 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { regionName } from '../auth/session-header.tsx';
 import { useCan, useSession } from '../auth/use-session.ts';
+import { AccountRequests } from './account-requests.tsx';
 import { useUsers } from './use-users.ts';
 import { UserActions } from './user-actions.tsx';
 import { UserCreate } from './user-create.tsx';
+import { UserEdit } from './user-edit.tsx';
 
 const ROLES = RoleSchema.options;
 
@@ -24,6 +26,7 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [isCreating, setIsCreating] = useState(false);
+  const [editing, setEditing] = useState<UserSummary | null>(null);
   const regionNames = useMemo(
     () => new Map(me.regions.map((r) => [r.code, regionName(r, lang)])),
     [me.regions, lang],
@@ -73,7 +76,7 @@ export function UsersPage() {
       key: 'actions',
       width: 220,
       fixed: isNarrow ? undefined : ('right' as const),
-      render: (_: unknown, u: UserSummary) => <UserActions user={u} />,
+      render: (_: unknown, u: UserSummary) => <UserActions user={u} onEdit={setEditing} />,
     },
   ];
 
@@ -95,6 +98,7 @@ export function UsersPage() {
         )
       }
     >
+      <AccountRequests />
       <Panel>
         <Flex className="filter-bar" gap={12} wrap>
           <Input.Search
@@ -134,6 +138,7 @@ export function UsersPage() {
         )}
       </Panel>
       {isCreating && <UserCreate onClose={() => setIsCreating(false)} />}
+      {editing && <UserEdit user={editing} onClose={() => setEditing(null)} />}
     </Page>
   );
 }
