@@ -21,10 +21,13 @@ async function userId(admin: Session, username: string): Promise<string> {
 }
 
 /** Runs SQL as a request of the given role would (gaodi_app, the role in the request context). */
-function asRole(role: string, userIdValue: string | null, statement: ReturnType<typeof sql>) {
+function asRole(role: string, userIdValue: string | null, ...statements: ReturnType<typeof sql>[]) {
   return t.db
-    .transaction({ userId: userIdValue, role, regionCodes: ['370000', '370800', '370828', '370830'] }, (tx) =>
-      tx.execute(statement),
+    .transaction(
+      { userId: userIdValue, role, regionCodes: ['370000', '370800', '370828', '370830'] },
+      async (tx) => {
+        for (const statement of statements) await tx.execute(statement);
+      },
     )
     .then(
       () => 'allowed',
@@ -73,6 +76,15 @@ describe('the attacks of issue 9, replayed', () => {
     // Nor approve it themselves.
     const own = await sysadmin.post(`/api/account-requests/${res.json().id}/approve`);
     expect(own.statusCode).toBe(403);
+    // Nor name the pending request as approved in the database context and insert the account.
+    const forged = await asRole(
+      'sysadmin',
+      await userId(sysadmin, 'sysadmin'),
+      sql`SELECT set_config('gaodi.account_request', ${res.json().id}, true)`,
+      sql`INSERT INTO users (region_code, username, display_name, role, password_hash)
+          VALUES ('370828', 'rogue_auditor', 'x', 'auditadmin', 'x')`,
+    );
+    expect(forged).not.toBe('allowed');
     expect((await sysadmin.get('/api/audit')).statusCode).toBe(403);
     // Past the API, the database refuses the insert for the sysadmin's request context.
     const me = await userId(sysadmin, 'sysadmin');
