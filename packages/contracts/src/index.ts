@@ -50,29 +50,14 @@ export {
   AchievementJsonlResult,
   AchievementListQuery,
   AchievementPage,
-  CheckinInfo,
-  CheckinInput,
-  CheckinParams,
-  CheckinResult,
   COOPERATION_FORM_LABELS,
   COOPERATION_FORMS,
   CooperationForm,
-  EVENT_KIND_LABELS,
-  EVENT_KINDS,
-  EventInput,
-  EventKind,
-  EventListQuery,
-  EventPage,
-  EventParticipant,
-  EventProject,
-  EventSummary,
   InstituteNeedRecommendations,
   IP_TYPE_LABELS,
   IP_TYPES,
   IpType,
   MatchedTerm,
-  MatchmakingEvent,
-  MatchmakingSummary,
   NEED_STAGE_LABELS,
   NEED_STAGES,
   Need,
@@ -104,6 +89,7 @@ export {
   RejectionReport,
 } from './matchmaking.contract.ts';
 export * from './matchmaking.routes.contract.ts';
+export * from './matchmaking-events.contract.ts';
 export { englishMessage, MESSAGE_CATALOG_SIZE, type MessageLang, translateMessage } from './messages.ts';
 export {
   CountUnreadNotificationsRoute,

@@ -7,16 +7,7 @@ import {
   AchievementJsonlResult,
   AchievementListQuery,
   AchievementPage,
-  CheckinInfo,
-  CheckinInput,
-  CheckinParams,
-  CheckinResult,
-  EventInput,
-  EventListQuery,
-  EventPage,
   InstituteNeedRecommendations,
-  MatchmakingEvent,
-  MatchmakingSummary,
   Need,
   NeedInput,
   NeedListQuery,
@@ -31,6 +22,17 @@ import {
   RejectInput,
   RejectionReport,
 } from './matchmaking.contract.ts';
+import {
+  CheckinInfo,
+  CheckinInput,
+  CheckinParams,
+  CheckinResult,
+  EventInput,
+  EventListQuery,
+  EventPage,
+  MatchmakingEvent,
+  MatchmakingSummary,
+} from './matchmaking-events.contract.ts';
 import { defineRoute } from './route.ts';
 
 /** The matchmaking routes (产学研对接): needs, achievements, recommendations, pairings, events, sign-in. */

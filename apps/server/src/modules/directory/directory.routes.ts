@@ -1,24 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
 import type { UploadStore } from '../../platform/excel/upload-store.ts';
+import type { DirectoryDeps } from './directory.deps.ts';
 import type { DirectoryService } from './directory.service.ts';
 import { enterprisesRoutes } from './enterprises.routes.ts';
 import { expertsRoutes } from './experts.routes.ts';
 import { industriesRoutes } from './industries.routes.ts';
 import { institutesRoutes } from './institutes.routes.ts';
 
-export type DirectoryDeps = {
-  db: Database;
-  clock: Clock;
+type DirectoryRouteDeps = DirectoryDeps & {
   uploads: UploadStore;
   /** Built once in app.ts and shared with the modules that create institutes (imports). */
   directory: DirectoryService;
 };
 
 /** Every directory route, one file per resource. */
-export const directoryRoutes: FastifyPluginAsync<{ auth: AuthService; deps: DirectoryDeps }> = async (
+export const directoryRoutes: FastifyPluginAsync<{ auth: AuthService; deps: DirectoryRouteDeps }> = async (
   app,
   { auth, deps },
 ) => {

@@ -11,16 +11,22 @@ import {
 } from '@gaodi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
+import type { UploadStore } from '../../platform/excel/upload-store.ts';
 import { registerRoute } from '../../platform/http/route.ts';
 import { readUpload } from '../../platform/http/upload.ts';
-import type { DirectoryDeps } from './directory.routes.ts';
+import type { DirectoryDeps } from './directory.deps.ts';
+import type { DirectoryService } from './directory.service.ts';
 import { exportEnterprises } from './operations/export-enterprises.ts';
 import { createEnterpriseImport } from './operations/import-enterprises.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 企业: the enterprise directory, its .xlsx ledger export and import (preview → confirm). */
-export function enterprisesRoutes(app: FastifyInstance, auth: AuthService, deps: DirectoryDeps) {
+export function enterprisesRoutes(
+  app: FastifyInstance,
+  auth: AuthService,
+  deps: DirectoryDeps & { uploads: UploadStore; directory: DirectoryService },
+) {
   const { directory } = deps;
   const imports = createEnterpriseImport(deps);
   registerRoute(app, auth, ListEnterprisesRoute, ({ ctx, query }) => directory.listEnterprises(ctx, query));
