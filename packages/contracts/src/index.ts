@@ -187,7 +187,6 @@ export {
   STAGES,
   Stage,
   StageMoveInput,
-  stageRequirements,
   YearParams,
 } from './recruitment.contract.ts';
 export * from './recruitment.routes.contract.ts';

@@ -65,11 +65,6 @@ export const MAIN_STAGES: readonly Stage[] = recruitmentPipeline.mainLine;
 export const STAGE_LABELS: Record<Stage, string> = Object.fromEntries(
   STAGES.map((s) => [s, recruitmentPipeline.labels[s].zh]),
 ) as Record<Stage, string>;
-/** The input fields a move into `to` needs (the dialog asks for these). */
-export function stageRequirements(to: Stage): string[] {
-  return recruitmentPipeline.requirementsOf(to).map((r) => r.field);
-}
-
 /** Stages that count as "recruited": 签约 and the main line after it. */
 export const RECRUITED_STAGES: readonly Stage[] = MAIN_STAGES.slice(MAIN_STAGES.indexOf('signed'));
 

@@ -4,14 +4,16 @@ import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading } from '../../ui/page.tsx';
+import { usePositionNames } from '../pipelines/stage-names.ts';
 import { LightTag } from '../supervision/light-tag.tsx';
-import { GradeTag, stageLabel } from './recruitment-labels.tsx';
+import { GradeTag } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { useMyWork } from './use-recruitment.ts';
 
 /** 我的工作: the records I own or serve on (worst light first), what is overdue, what is due this week. */
 export function MyWorkPage() {
   const { lang } = useI18n();
+  const { nameOf } = usePositionNames('recruitment');
   const t = useText();
   const work = useMyWork();
   if (work.isError) return <QueryError error={work.error} onRetry={() => work.refetch()} />;
@@ -32,7 +34,7 @@ export function MyWorkPage() {
                       <span>
                         <Link to={`/recruitment/${r.id}`}>{r.instituteName}</Link>{' '}
                         <GradeTag grade={r.grade} lang={lang} />
-                        <Tag>{stageLabel(r.stage, lang)}</Tag>
+                        <Tag>{nameOf({ stage: r.stage, subStage: r.subStage })}</Tag>
                       </span>
                     }
                     description={

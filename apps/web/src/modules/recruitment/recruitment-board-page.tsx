@@ -280,8 +280,8 @@ export function RecruitmentBoardPage() {
       {move && (
         <StageMoveDialog
           recordId={move.card.id}
-          from={move.card.stage}
-          to={move.to}
+          from={{ stage: move.card.stage, subStage: move.card.subStage }}
+          to={{ stage: move.to, subStage: null }}
           onClose={() => setMove(null)}
         />
       )}

@@ -35,6 +35,7 @@ import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
 import { useIndustries } from '../directory/use-industries.ts';
+import { usePositionNames } from '../pipelines/stage-names.ts';
 import { LightTag, lightLabel } from '../supervision/light-tag.tsx';
 import { LedgerImportDialog } from './ledger-import-dialog.tsx';
 import { PlanDialog } from './plan-dialog.tsx';
@@ -60,6 +61,7 @@ const SORTS = ['updatedAt', 'lastEntryOn', 'nextDate', 'light', 'grade', 'instit
 /** The records with the filters offices use every morning, and the monthly ledger export and import. */
 export function RecruitmentListPage() {
   const { lang } = useI18n();
+  const { nameOf } = usePositionNames('recruitment');
   const t = useText();
   const can = useCan();
   const { message } = App.useApp();
@@ -118,7 +120,7 @@ export function RecruitmentListPage() {
       sorter: true,
       sortOrder: sortOrderOf('stage'),
       width: 90,
-      render: (_, r) => stageLabel(r.stage, lang),
+      render: (_, r) => nameOf({ stage: r.stage, subStage: r.subStage }),
     },
     {
       title: t('light'),

@@ -1,5 +1,14 @@
 import { CheckOutlined, EditOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { ENTRY_KIND_LABELS, type LedgerEntry, type Milestone, type Stage } from '@gaodi/contracts';
+import {
+  ENTRY_KIND_LABELS,
+  type LedgerEntry,
+  type Milestone,
+  movesFrom,
+  type Pipeline,
+  recruitmentPipeline,
+  type Stage,
+  type StagePosition,
+} from '@gaodi/contracts';
 import {
   Alert,
   App,
@@ -30,6 +39,7 @@ import { formatDate, formatDateTime, OFFICE_TZ } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
+import { usePositionNames } from '../pipelines/stage-names.ts';
 import { LightTag, lightReasonsText } from '../supervision/light-tag.tsx';
 import { RoundtableTag } from '../supervision/roundtable-tag.tsx';
 import { AttachmentUpload } from './attachment-upload.tsx';
@@ -46,7 +56,8 @@ export function RecruitmentPage() {
   const t = useText();
   const can = useCan();
   const record = useRecord(id);
-  const [move, setMove] = useState<Stage | null>(null);
+  const [move, setMove] = useState<StagePosition<Stage> | null>(null);
+  const { nameOf, custom } = usePositionNames('recruitment');
   const [entry, setEntry] = useState<{ editing?: LedgerEntry; correcting?: LedgerEntry } | null>(null);
   const [milestoneOpen, setMilestoneOpen] = useState(false);
   const mayUpdate = can('recruitment', 'update');
@@ -55,6 +66,10 @@ export function RecruitmentPage() {
   const r = record.data;
   const entryById = new Map(r.entries.map((e) => [e.id, e]));
   const kindText = (k: LedgerEntry['kind']) => (lang === 'en' ? kindLabelEn(k) : ENTRY_KIND_LABELS[k]);
+  const here: StagePosition<Stage> = { stage: r.stage, subStage: r.subStage };
+  // Where the record may go: the built-in moves and the office's custom stages (自定义阶段).
+  const targets = movesFrom(recruitmentPipeline as Pipeline<Stage>, custom, here);
+  const keyOf = (p: StagePosition<Stage>) => `${p.stage}:${p.subStage ?? ''}`;
 
   return (
     <Page
@@ -63,7 +78,7 @@ export function RecruitmentPage() {
           {r.instituteName}
           <GradeTag grade={r.grade} lang={lang} />
           <Tag color="blue" data-testid="record-stage">
-            {stageLabel(r.stage, lang)}
+            {nameOf(here)}
           </Tag>
           <LightTag light={r.light} lang={lang} />
           <RoundtableTag
@@ -89,11 +104,11 @@ export function RecruitmentPage() {
             >
               {t('addEntry')}
             </Button>
-            {r.allowedStages.length > 0 && (
+            {targets.length > 0 && (
               <Dropdown
                 menu={{
-                  items: r.allowedStages.map((s) => ({ key: s, label: stageLabel(s, lang) })),
-                  onClick: ({ key }) => setMove(key as Stage),
+                  items: targets.map((p) => ({ key: keyOf(p), label: nameOf(p) })),
+                  onClick: ({ key }) => setMove(targets.find((p) => keyOf(p) === key) ?? null),
                 }}
               >
                 <Button data-testid="stage-move">{t('moveTo')}</Button>
@@ -265,7 +280,15 @@ export function RecruitmentPage() {
           </Card>
         </Col>
       </Row>
-      {move && <StageMoveDialog recordId={r.id} from={r.stage} to={move} onClose={() => setMove(null)} />}
+      {move && (
+        <StageMoveDialog
+          recordId={r.id}
+          from={here}
+          to={move}
+          signedOn={r.signedOn}
+          onClose={() => setMove(null)}
+        />
+      )}
       {entry && (
         <LedgerEntryDialog
           recordId={r.id}

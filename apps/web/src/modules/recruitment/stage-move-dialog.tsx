@@ -1,168 +1,127 @@
 import {
+  type Pipeline,
   PLATFORM_KIND_LABELS,
   PLATFORM_KINDS,
   PLATFORM_LEVEL_LABELS,
   PLATFORM_LEVELS,
+  recruitmentPipeline,
   type Stage,
   type StageMoveInput,
-  stageRequirements,
+  type StagePosition,
 } from '@gaodi/contracts';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { showSubmitError } from '../../ui/form-errors.ts';
-import { useI18n } from '../../ui/i18n.tsx';
+import { Form, Input, Radio, Select } from 'antd';
+import { type FieldSlot, StageMoveDialog as PipelineMoveDialog } from '../pipelines/stage-move-dialog.tsx';
 import { AttachmentUpload } from './attachment-upload.tsx';
-import { stageLabel } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { useMoveStage, usePlatforms } from './use-recruitment.ts';
 
-type Values = {
-  signedOn?: Dayjs;
-  agreementFileId?: string;
-  platformMode?: 'existing' | 'new';
-  platformId?: string;
-  platformName?: string;
-  platformKind?: (typeof PLATFORM_KINDS)[number];
-  platformLevel?: (typeof PLATFORM_LEVELS)[number];
-  partners?: string;
-  reason?: string;
-  note?: string;
-};
+const pipeline = recruitmentPipeline as Pipeline<Stage> & { key: 'recruitment' };
 
-/**
- * Asks for what a move needs (stageRequirements, shared with the server) and sends it. A move
- * without requirements still opens, for an optional note that goes into the ledger entry.
- */
+/** 运营's requirement: an existing platform, or a new one described here. */
+function PlatformFields() {
+  const t = useText();
+  const platforms = usePlatforms();
+  const mode = Form.useWatch('platformMode') ?? 'existing';
+  return (
+    <>
+      <Form.Item name="platformMode" label={t('platform')} initialValue="existing">
+        <Radio.Group
+          options={[
+            { value: 'existing', label: t('platform') },
+            { value: 'new', label: t('newPlatform') },
+          ]}
+        />
+      </Form.Item>
+      {mode === 'existing' ? (
+        <Form.Item name="platformId" rules={[{ required: true }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={platforms.isPending}
+            options={(platforms.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+        </Form.Item>
+      ) : (
+        <>
+          <Form.Item name="platformName" label={t('platformName')} rules={[{ required: true }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="platformKind" label={t('platformKind')} initialValue="joint_lab">
+            <Select options={PLATFORM_KINDS.map((k) => ({ value: k, label: PLATFORM_KIND_LABELS[k] }))} />
+          </Form.Item>
+          <Form.Item name="platformLevel" label={t('platformLevel')} initialValue="county">
+            <Select options={PLATFORM_LEVELS.map((k) => ({ value: k, label: PLATFORM_LEVEL_LABELS[k] }))} />
+          </Form.Item>
+          <Form.Item name="partners" label={t('partners')}>
+            <Input />
+          </Form.Item>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The agreement upload (签约) and the platform (运营): recruitment's fields in the one move dialog. */
+function RecruitmentField({ requirement, setUploading, setError }: FieldSlot) {
+  const t = useText();
+  if (requirement.field === 'platform') return <PlatformFields />;
+  if (requirement.field !== 'agreementFileId') return null;
+  return (
+    <Form.Item name="agreementFileId" label={t('agreement')} required>
+      <AttachmentUpload
+        label={t('upload')}
+        testId="move-agreement"
+        onUploading={setUploading}
+        onError={setError}
+      />
+    </Form.Item>
+  );
+}
+
+/** The platform fields as the move's input: `platformId`, or a new `platform`. */
+function platformInput(v: Record<string, unknown>): Partial<StageMoveInput> {
+  if (!('platformMode' in v)) return {};
+  if (v.platformMode !== 'new') return { platformId: v.platformId as string | undefined };
+  const partners = typeof v.partners === 'string' ? v.partners : '';
+  return {
+    platformId: undefined,
+    platform: {
+      name: typeof v.platformName === 'string' ? v.platformName : '',
+      kind: (v.platformKind as (typeof PLATFORM_KINDS)[number] | undefined) ?? 'joint_lab',
+      level: (v.platformLevel as (typeof PLATFORM_LEVELS)[number] | undefined) ?? 'county',
+      partners: partners
+        .split(/[,，、]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    },
+  };
+}
+
+/** A recruitment record's move, in the one move dialog of every pipeline (modules/pipelines). */
 export function StageMoveDialog({
   recordId,
   from,
   to,
+  signedOn,
   onClose,
 }: {
   recordId: string;
-  from: Stage;
-  to: Stage;
+  from: StagePosition<Stage>;
+  to: StagePosition<Stage>;
+  signedOn?: string | null;
   onClose: () => void;
 }) {
-  const { lang } = useI18n();
-  const t = useText();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const move = useMoveStage();
-  const needs = stageRequirements(to);
-  const platforms = usePlatforms();
-  const [error, setError] = useState<string | null>(null);
-  const [uploading, setUploading] = useState(false);
-  const platformMode = Form.useWatch('platformMode', form) ?? 'existing';
-
-  const submit = async (v: Values) => {
-    setError(null);
-    const input: StageMoveInput = { to, note: v.note ?? '' };
-    if (needs.includes('signedOn')) input.signedOn = v.signedOn?.format('YYYY-MM-DD');
-    if (needs.includes('agreementFileId')) input.agreementFileId = v.agreementFileId;
-    if (needs.includes('reason')) input.reason = v.reason;
-    if (needs.includes('platform')) {
-      if (platformMode === 'new')
-        input.platform = {
-          name: v.platformName ?? '',
-          kind: v.platformKind ?? 'joint_lab',
-          level: v.platformLevel ?? 'county',
-          partners: (v.partners ?? '')
-            .split(/[,，、]/)
-            .map((s) => s.trim())
-            .filter(Boolean),
-        };
-      else input.platformId = v.platformId;
-    }
-    try {
-      await move.mutateAsync({ id: recordId, input });
-      message.success(t('moved', { to: stageLabel(to, lang) }));
-      onClose();
-    } catch (e) {
-      setError(showSubmitError(form, e));
-    }
-  };
-
   return (
-    <Modal
-      open
-      title={t('moveTitle', { from: stageLabel(from, lang), to: stageLabel(to, lang) })}
-      onCancel={onClose}
-      okText={t('submit')}
-      cancelText={t('cancel')}
-      confirmLoading={move.isPending}
-      okButtonProps={{ disabled: uploading, id: 'stage-move-ok' }}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ platformMode: 'existing' }}>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        {needs.includes('signedOn') && (
-          <Form.Item name="signedOn" label={t('signedOn')} rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} data-testid="move-signed-on" />
-          </Form.Item>
-        )}
-        {needs.includes('agreementFileId') && (
-          <Form.Item name="agreementFileId" label={t('agreement')} rules={[{ required: true }]}>
-            <AttachmentUpload
-              label={t('upload')}
-              testId="move-agreement"
-              onUploading={setUploading}
-              onError={setError}
-            />
-          </Form.Item>
-        )}
-        {needs.includes('platform') && (
-          <>
-            <Form.Item name="platformMode" label={t('platform')}>
-              <Radio.Group
-                options={[
-                  { value: 'existing', label: t('platform') },
-                  { value: 'new', label: t('newPlatform') },
-                ]}
-              />
-            </Form.Item>
-            {platformMode === 'existing' ? (
-              <Form.Item name="platformId" rules={[{ required: true }]}>
-                <Select
-                  showSearch
-                  optionFilterProp="label"
-                  loading={platforms.isPending}
-                  options={(platforms.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-                />
-              </Form.Item>
-            ) : (
-              <>
-                <Form.Item name="platformName" label={t('platformName')} rules={[{ required: true }]}>
-                  <Input maxLength={100} />
-                </Form.Item>
-                <Form.Item name="platformKind" label={t('platformKind')} initialValue="joint_lab">
-                  <Select
-                    options={PLATFORM_KINDS.map((k) => ({ value: k, label: PLATFORM_KIND_LABELS[k] }))}
-                  />
-                </Form.Item>
-                <Form.Item name="platformLevel" label={t('platformLevel')} initialValue="county">
-                  <Select
-                    options={PLATFORM_LEVELS.map((k) => ({ value: k, label: PLATFORM_LEVEL_LABELS[k] }))}
-                  />
-                </Form.Item>
-                <Form.Item name="partners" label={t('partners')}>
-                  <Input />
-                </Form.Item>
-              </>
-            )}
-          </>
-        )}
-        {needs.includes('reason') && (
-          <Form.Item name="reason" label={t('reason')} rules={[{ required: true }]}>
-            <Input.TextArea rows={2} maxLength={500} data-testid="move-reason" />
-          </Form.Item>
-        )}
-        <Form.Item name="note" label={t('note')}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <PipelineMoveDialog
+      pipeline={pipeline}
+      from={from}
+      to={to}
+      dates={{ signedOn: signedOn ?? null }}
+      renderField={(slot) => <RecruitmentField {...slot} />}
+      toInput={platformInput}
+      onSubmit={(input) => move.mutateAsync({ id: recordId, input: input as StageMoveInput })}
+      onClose={onClose}
+    />
   );
 }
