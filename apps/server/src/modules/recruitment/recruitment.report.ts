@@ -97,29 +97,16 @@ export function summariseEntries(entries: readonly LedgerEntryRow[]): string {
     .join('；\n');
 }
 
-/**
- * The monthly work ledger (工作台账): a summary sheet (title row with region and month, one row per
- * record), a detail sheet with every exported entry, and one sheet per record when there are few.
- */
-export async function writeRecruitmentLedger(input: {
-  regionName: string;
-  month: string;
-  at: Date;
-  records: LedgerRecordRow[];
-  entries: LedgerEntryRow[];
-  /** The month's entries only (for the summary column); `entries` may span all history. */
-  monthEntries: LedgerEntryRow[];
-  /** The office's stage names (阶段名称); the built-in names where absent. */
-  stageNames?: Partial<Record<Stage, string>>;
-}): Promise<Buffer> {
+type SummaryRow = LedgerRecordRow & { seq: number };
+type StageName = (s: Stage) => string;
+
+/** The summary sheet's columns: one row per record, its month's work summarised. */
+function summaryColumns(
+  stageName: StageName,
+  monthOf: Map<string, LedgerEntryRow[]>,
+): LedgerColumn<SummaryRow>[] {
   const h = LEDGER_HEADERS;
-  const stageName = (s: Stage) => input.stageNames?.[s] ?? STAGE_LABELS[s];
-  const monthOf = new Map<string, LedgerEntryRow[]>();
-  for (const e of input.monthEntries) monthOf.set(e.recordId, [...(monthOf.get(e.recordId) ?? []), e]);
-  const [y, m] = input.month.split('-');
-  const monthTitle = `${y}年${Number(m)}月`;
-  type Row = LedgerRecordRow & { seq: number };
-  const columns: LedgerColumn<Row>[] = [
+  return [
     { header: h.seq, width: 6, value: (r) => r.seq },
     { header: h.institute, width: 26, value: (r) => r.institute },
     { header: h.grade, width: 12, value: (r) => GRADE_LABELS[r.grade] },
@@ -137,21 +124,15 @@ export async function writeRecruitmentLedger(input: {
     { header: h.signedOn, width: 12, value: (r) => r.signedOn ?? '' },
     { header: h.id, width: 38, value: (r) => r.id },
   ];
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Gaodi 高地';
-  workbook.created = input.at;
-  const summary = addLedgerSheet(workbook, {
-    name: SUMMARY_SHEET,
-    title: `${input.regionName}大院大所招引工作台账（${monthTitle}）`,
-    subtitle: `填报单位：${input.regionName}科技局　　月份：${monthTitle}　　导出日期：${chineseDate(input.at)}　　共 ${input.records.length} 家`,
-    columns,
-    rows: input.records.map((r, i) => ({ ...r, seq: i + 1 })),
-  });
-  summary.getColumn(9).alignment = { wrapText: true, vertical: 'top' };
+}
 
-  const instituteOf = new Map(input.records.map((r) => [r.id, r.institute]));
+/** The detail sheet's columns: one row per entry (also the per-record sheets, without the record columns). */
+function entryColumns(
+  stageName: StageName,
+  instituteOf: Map<string, string>,
+): LedgerColumn<LedgerEntryRow>[] {
   const e = ENTRY_HEADERS;
-  const entryColumns: LedgerColumn<LedgerEntryRow>[] = [
+  return [
     { header: e.recordId, width: 38, value: (r) => r.recordId },
     { header: e.institute, width: 24, value: (r) => instituteOf.get(r.recordId) ?? '' },
     { header: e.entryOn, width: 12, value: (r) => r.entryOn },
@@ -170,11 +151,52 @@ export async function writeRecruitmentLedger(input: {
     { header: e.author, width: 10, value: (r) => r.author },
     { header: e.id, width: 38, value: (r) => r.id },
   ];
+}
+
+/**
+ * The monthly work ledger (工作台账): a summary sheet (title row with region and month, one row per
+ * record), a detail sheet with every exported entry, and one sheet per record when there are few.
+ */
+export async function writeRecruitmentLedger(input: {
+  regionName: string;
+  month: string;
+  at: Date;
+  records: LedgerRecordRow[];
+  entries: LedgerEntryRow[];
+  /** The month's entries only (for the summary column); `entries` may span all history. */
+  monthEntries: LedgerEntryRow[];
+  /** The office's stage names (阶段名称); the built-in names where absent. */
+  stageNames?: Partial<Record<Stage, string>>;
+}): Promise<Buffer> {
+  const stageName = (s: Stage) => input.stageNames?.[s] ?? STAGE_LABELS[s];
+  const monthOf = new Map<string, LedgerEntryRow[]>();
+  for (const e of input.monthEntries) {
+    const list = monthOf.get(e.recordId) ?? [];
+    list.push(e);
+    monthOf.set(e.recordId, list);
+  }
+  const [y, m] = input.month.split('-');
+  const monthTitle = `${y}年${Number(m)}月`;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Gaodi 高地';
+  workbook.created = input.at;
+  const summary = addLedgerSheet(workbook, {
+    name: SUMMARY_SHEET,
+    title: `${input.regionName}大院大所招引工作台账（${monthTitle}）`,
+    subtitle: `填报单位：${input.regionName}科技局　　月份：${monthTitle}　　导出日期：${chineseDate(input.at)}　　共 ${input.records.length} 家`,
+    columns: summaryColumns(stageName, monthOf),
+    rows: input.records.map((r, i) => ({ ...r, seq: i + 1 })),
+  });
+  summary.getColumn(9).alignment = { wrapText: true, vertical: 'top' };
+
+  const instituteOf = new Map(input.records.map((r) => [r.id, r.institute]));
+  const e = ENTRY_HEADERS;
+  const detailColumns = entryColumns(stageName, instituteOf);
   addLedgerSheet(workbook, {
     name: DETAIL_SHEET,
     title: `${input.regionName}大院大所招引台账明细`,
     subtitle: `月份：${monthTitle}　　共 ${input.entries.length} 条`,
-    columns: entryColumns,
+    columns: detailColumns,
     rows: input.entries,
   });
   if (input.records.length <= PER_RECORD_SHEET_LIMIT) {
@@ -187,7 +209,7 @@ export async function writeRecruitmentLedger(input: {
         name,
         title: `${r.institute}招引工作台账（${monthTitle}）`,
         subtitle: `阶段：${stageName(r.stage)}　　等级：${GRADE_LABELS[r.grade]}　　督办灯：${LIGHT_LABELS[r.light]}　　责任人：${r.owner}　　专班负责人：${r.lead}`,
-        columns: entryColumns.filter((c) => c.header !== e.institute && c.header !== e.recordId),
+        columns: detailColumns.filter((c) => c.header !== e.institute && c.header !== e.recordId),
         rows: monthOf.get(r.id) ?? [],
       });
     });

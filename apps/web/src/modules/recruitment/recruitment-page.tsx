@@ -1,10 +1,10 @@
 import { CheckOutlined, EditOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  ENTRY_KIND_LABELS,
   type LedgerEntry,
   type Milestone,
   movesFrom,
   type Pipeline,
+  type Recruitment,
   recruitmentPipeline,
   type Stage,
   type StagePosition,
@@ -16,7 +16,6 @@ import {
   Card,
   Col,
   DatePicker,
-  Descriptions,
   Dropdown,
   Empty,
   Flex,
@@ -26,7 +25,6 @@ import {
   Row,
   Table,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -35,16 +33,17 @@ import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { fileHref } from '../../ui/files.ts';
 import { showSubmitError } from '../../ui/form-errors.ts';
-import { formatDate, formatDateTime, OFFICE_TZ } from '../../ui/format.ts';
+import { formatDate, OFFICE_TZ } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
-import { Page, PageLoading, Panel } from '../../ui/page.tsx';
+import { Page, PageLoading } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 import { usePositionNames } from '../pipelines/stage-names.ts';
 import { LightTag, lightReasonsText } from '../supervision/light-tag.tsx';
 import { RoundtableTag } from '../supervision/roundtable-tag.tsx';
 import { AttachmentUpload } from './attachment-upload.tsx';
 import { LedgerEntryDialog } from './ledger-entry-dialog.tsx';
-import { GradeTag, kindLabelEn, stageLabel } from './recruitment-labels.tsx';
+import { LedgerCard, LightHistoryCard, RecordFacts, TaskForceCard } from './record-panels.tsx';
+import { GradeTag } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { StageMoveDialog } from './stage-move-dialog.tsx';
 import { useAddMilestone, useRecord, useUpdateMilestone } from './use-recruitment.ts';
@@ -64,32 +63,13 @@ export function RecruitmentPage() {
   if (record.isError) return <QueryError error={record.error} onRetry={() => record.refetch()} />;
   if (!record.data) return <PageLoading />;
   const r = record.data;
-  const entryById = new Map(r.entries.map((e) => [e.id, e]));
-  const kindText = (k: LedgerEntry['kind']) => (lang === 'en' ? kindLabelEn(k) : ENTRY_KIND_LABELS[k]);
   const here: StagePosition<Stage> = { stage: r.stage, subStage: r.subStage };
   // Where the record may go: the built-in moves and the office's custom stages (自定义阶段).
   const targets = movesFrom(recruitmentPipeline as Pipeline<Stage>, custom, here);
-  const keyOf = (p: StagePosition<Stage>) => `${p.stage}:${p.subStage ?? ''}`;
 
   return (
     <Page
-      title={
-        <Flex gap={8} align="center" wrap>
-          {r.instituteName}
-          <GradeTag grade={r.grade} lang={lang} />
-          <Tag color="blue" data-testid="record-stage">
-            {nameOf(here)}
-          </Tag>
-          <LightTag light={r.light} lang={lang} />
-          <RoundtableTag
-            itemType="recruitment"
-            itemId={r.id}
-            title={r.instituteName}
-            isRed={r.light.light === 'red'}
-          />
-          {r.isGreenChannel && <Tag color="cyan">{t('greenChannel')}</Tag>}
-        </Flex>
-      }
+      title={<RecordTitle record={r} stageName={nameOf(here)} />}
       crumbs={[{ title: t('title') }, { title: t('board'), to: '/recruitment' }, { title: r.instituteName }]}
       back="/recruitment"
       testId="recruitment-detail"
@@ -104,16 +84,7 @@ export function RecruitmentPage() {
             >
               {t('addEntry')}
             </Button>
-            {targets.length > 0 && (
-              <Dropdown
-                menu={{
-                  items: targets.map((p) => ({ key: keyOf(p), label: nameOf(p) })),
-                  onClick: ({ key }) => setMove(targets.find((p) => keyOf(p) === key) ?? null),
-                }}
-              >
-                <Button data-testid="stage-move">{t('moveTo')}</Button>
-              </Dropdown>
-            )}
+            <StageMoveMenu targets={targets} nameOf={nameOf} onPick={setMove} />
             <Link to={`/recruitment/${r.id}/edit`}>
               <Button icon={<EditOutlined />}>{t('edit')}</Button>
             </Link>
@@ -132,113 +103,11 @@ export function RecruitmentPage() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <Panel>
-            <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-              <Descriptions.Item label={t('mode')}>{r.cooperationMode || '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('industry')}>{r.industryName ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('owner')}>{r.owner?.name ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('nextStep')}>
-                {r.nextStep || '—'} {r.nextDate && `（${formatDate(r.nextDate, lang)}）`}
-              </Descriptions.Item>
-              {r.signedOn && (
-                <Descriptions.Item label={t('signedOn')}>{formatDate(r.signedOn, lang)}</Descriptions.Item>
-              )}
-              {r.agreement && (
-                <Descriptions.Item label={t('agreement')}>
-                  <a href={fileHref(r.agreement.id)}>
-                    <PaperClipOutlined /> {r.agreement.name}
-                  </a>
-                </Descriptions.Item>
-              )}
-              {r.platformName && (
-                <Descriptions.Item label={t('platform')}>{r.platformName}</Descriptions.Item>
-              )}
-              {r.exitReason && <Descriptions.Item label={t('exitReason')}>{r.exitReason}</Descriptions.Item>}
-              {r.notes && <Descriptions.Item label={t('notes')}>{r.notes}</Descriptions.Item>}
-            </Descriptions>
-          </Panel>
-          <Card
-            title={t('ledger')}
-            size="small"
-            style={{ marginTop: 16 }}
-            extra={t('entriesCount', { n: r.entries.length })}
-          >
-            {r.entries.length === 0 ? (
-              <Empty description={t('none')} />
-            ) : (
-              <Timeline
-                data-testid="ledger-timeline"
-                items={r.entries.map((e) => ({
-                  color: e.stageTo ? 'blue' : e.correctsId ? 'orange' : 'gray',
-                  children: (
-                    <div data-testid="ledger-entry">
-                      <Flex gap={8} wrap align="center">
-                        <b>{formatDate(e.entryOn, lang)}</b>
-                        <Tag>{kindText(e.kind)}</Tag>
-                        {e.stageTo && (
-                          <Tag color="blue">
-                            {t('stageEntry')} {e.stageFrom ? stageLabel(e.stageFrom, lang) : ''} →{' '}
-                            {stageLabel(e.stageTo, lang)}
-                          </Tag>
-                        )}
-                        {e.correctsId && (
-                          <Tag color="orange">
-                            {t('corrects', { date: formatDate(entryById.get(e.correctsId)?.entryOn, lang) })}
-                          </Tag>
-                        )}
-                        <Typography.Text type="secondary">{e.participants}</Typography.Text>
-                      </Flex>
-                      <div style={{ whiteSpace: 'pre-wrap' }}>{e.content}</div>
-                      {e.result && <Typography.Text type="success">{e.result}</Typography.Text>}
-                      {e.nextStep && (
-                        <div>
-                          <Typography.Text type="secondary">
-                            {t('nextStep')}：{e.nextStep}{' '}
-                            {e.nextDate && `（${formatDate(e.nextDate, lang)}）`}
-                          </Typography.Text>
-                        </div>
-                      )}
-                      {e.attachments.map((a) => (
-                        <a key={a.id} href={fileHref(a.id)} style={{ marginRight: 8 }}>
-                          <PaperClipOutlined /> {a.name}
-                        </a>
-                      ))}
-                      <Flex gap={8} align="center">
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {e.authorName} · {formatDateTime(e.createdAt, lang)}
-                        </Typography.Text>
-                        {mayUpdate &&
-                          (e.isEditable ? (
-                            <Button size="small" type="link" onClick={() => setEntry({ editing: e })}>
-                              {t('edit')}
-                            </Button>
-                          ) : (
-                            <Button
-                              size="small"
-                              type="link"
-                              title={t('locked')}
-                              onClick={() => setEntry({ correcting: e })}
-                            >
-                              {t('correct')}
-                            </Button>
-                          ))}
-                      </Flex>
-                    </div>
-                  ),
-                }))}
-              />
-            )}
-          </Card>
+          <RecordFacts record={r} />
+          <LedgerCard entries={r.entries} mayUpdate={mayUpdate} onEntry={setEntry} />
         </Col>
         <Col xs={24} lg={8}>
-          <Card title={t('taskForce')} size="small">
-            <Descriptions size="small" column={1}>
-              <Descriptions.Item label={t('lead')}>{r.taskForceLead?.name ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('members')}>
-                {r.taskForceMembers.map((m) => m.name).join('、') || '—'}
-              </Descriptions.Item>
-            </Descriptions>
-          </Card>
+          <TaskForceCard record={r} />
           <Card
             title={t('milestones')}
             size="small"
@@ -253,31 +122,7 @@ export function RecruitmentPage() {
           >
             <MilestoneTable milestones={r.milestones} mayUpdate={mayUpdate} />
           </Card>
-          <Card title={t('lightHistory')} size="small" style={{ marginTop: 16 }}>
-            {r.lightHistory.length === 0 ? (
-              <Empty description={t('none')} />
-            ) : (
-              <Timeline
-                items={r.lightHistory.map((h) => ({
-                  color:
-                    h.light === 'red'
-                      ? 'red'
-                      : h.light === 'yellow'
-                        ? 'orange'
-                        : h.light === 'green'
-                          ? 'green'
-                          : 'gray',
-                  children: (
-                    <div>
-                      <LightTag light={{ light: h.light, reasons: h.reasons, since: h.at }} lang={lang} />{' '}
-                      {formatDateTime(h.at, lang)}
-                      <div style={{ fontSize: 12, color: '#888' }}>{lightReasonsText(h.reasons, lang)}</div>
-                    </div>
-                  ),
-                }))}
-              />
-            )}
-          </Card>
+          <LightHistoryCard history={r.lightHistory} />
         </Col>
       </Row>
       {move && (
@@ -299,6 +144,54 @@ export function RecruitmentPage() {
       )}
       {milestoneOpen && <MilestoneDialog recordId={r.id} onClose={() => setMilestoneOpen(false)} />}
     </Page>
+  );
+}
+
+/** The record's name with its grade, stage (maybe a custom one), light and flags. */
+function RecordTitle({ record: r, stageName }: { record: Recruitment; stageName: string }) {
+  const { lang } = useI18n();
+  const t = useText();
+  return (
+    <Flex gap={8} align="center" wrap>
+      {r.instituteName}
+      <GradeTag grade={r.grade} lang={lang} />
+      <Tag color="blue" data-testid="record-stage">
+        {stageName}
+      </Tag>
+      <LightTag light={r.light} lang={lang} />
+      <RoundtableTag
+        itemType="recruitment"
+        itemId={r.id}
+        title={r.instituteName}
+        isRed={r.light.light === 'red'}
+      />
+      {r.isGreenChannel && <Tag color="cyan">{t('greenChannel')}</Tag>}
+    </Flex>
+  );
+}
+
+/** The stage move menu: the allowed targets, built-in and custom, in board order. */
+function StageMoveMenu({
+  targets,
+  nameOf,
+  onPick,
+}: {
+  targets: StagePosition<Stage>[];
+  nameOf: (p: StagePosition<Stage>) => string;
+  onPick: (p: StagePosition<Stage> | null) => void;
+}) {
+  const t = useText();
+  const keyOf = (p: StagePosition<Stage>) => `${p.stage}:${p.subStage ?? ''}`;
+  if (targets.length === 0) return null;
+  return (
+    <Dropdown
+      menu={{
+        items: targets.map((p) => ({ key: keyOf(p), label: nameOf(p) })),
+        onClick: ({ key }) => onPick(targets.find((p) => keyOf(p) === key) ?? null),
+      }}
+    >
+      <Button data-testid="stage-move">{t('moveTo')}</Button>
+    </Dropdown>
   );
 }
 
