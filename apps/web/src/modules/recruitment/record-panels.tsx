@@ -59,7 +59,6 @@ export function LedgerCard({
   const { lang } = useI18n();
   const t = useText();
   const entryById = new Map(entries.map((e) => [e.id, e]));
-  const kindText = (k: LedgerEntry['kind']) => (lang === 'en' ? kindLabelEn(k) : ENTRY_KIND_LABELS[k]);
   return (
     <Card
       title={t('ledger')}
@@ -75,63 +74,81 @@ export function LedgerCard({
           items={entries.map((e) => ({
             color: e.stageTo ? 'blue' : e.correctsId ? 'orange' : 'gray',
             children: (
-              <div data-testid="ledger-entry">
-                <Flex gap={8} wrap align="center">
-                  <b>{formatDate(e.entryOn, lang)}</b>
-                  <Tag>{kindText(e.kind)}</Tag>
-                  {e.stageTo && (
-                    <Tag color="blue">
-                      {t('stageEntry')} {e.stageFrom ? stageLabel(e.stageFrom, lang) : ''} →{' '}
-                      {stageLabel(e.stageTo, lang)}
-                    </Tag>
-                  )}
-                  {e.correctsId && (
-                    <Tag color="orange">
-                      {t('corrects', { date: formatDate(entryById.get(e.correctsId)?.entryOn, lang) })}
-                    </Tag>
-                  )}
-                  <Typography.Text type="secondary">{e.participants}</Typography.Text>
-                </Flex>
-                <div style={{ whiteSpace: 'pre-wrap' }}>{e.content}</div>
-                {e.result && <Typography.Text type="success">{e.result}</Typography.Text>}
-                {e.nextStep && (
-                  <div>
-                    <Typography.Text type="secondary">
-                      {t('nextStep')}：{e.nextStep} {e.nextDate && `（${formatDate(e.nextDate, lang)}）`}
-                    </Typography.Text>
-                  </div>
-                )}
-                {e.attachments.map((a) => (
-                  <a key={a.id} href={`/api/files/${a.id}`} style={{ marginRight: 8 }}>
-                    <PaperClipOutlined /> {a.name}
-                  </a>
-                ))}
-                <Flex gap={8} align="center">
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {e.authorName} · {formatDateTime(e.createdAt, lang)}
-                  </Typography.Text>
-                  {mayUpdate &&
-                    (e.isEditable ? (
-                      <Button size="small" type="link" onClick={() => onEntry({ editing: e })}>
-                        {t('edit')}
-                      </Button>
-                    ) : (
-                      <Button
-                        size="small"
-                        type="link"
-                        title={t('locked')}
-                        onClick={() => onEntry({ correcting: e })}
-                      >
-                        {t('correct')}
-                      </Button>
-                    ))}
-                </Flex>
-              </div>
+              <LedgerEntryItem
+                entry={e}
+                corrected={e.correctsId ? entryById.get(e.correctsId) : undefined}
+                mayUpdate={mayUpdate}
+                onEntry={onEntry}
+              />
             ),
           }))}
         />
       )}
     </Card>
+  );
+}
+
+/** One ledger entry: date, kind, stage change or correction, content, result, next step, files. */
+function LedgerEntryItem({
+  entry: e,
+  corrected,
+  mayUpdate,
+  onEntry,
+}: {
+  entry: LedgerEntry;
+  corrected: LedgerEntry | undefined;
+  mayUpdate: boolean;
+  onEntry: (action: EntryAction) => void;
+}) {
+  const { lang } = useI18n();
+  const t = useText();
+  const kindText = (k: LedgerEntry['kind']) => (lang === 'en' ? kindLabelEn(k) : ENTRY_KIND_LABELS[k]);
+  return (
+    <div data-testid="ledger-entry">
+      <Flex gap={8} wrap align="center">
+        <b>{formatDate(e.entryOn, lang)}</b>
+        <Tag>{kindText(e.kind)}</Tag>
+        {e.stageTo && (
+          <Tag color="blue">
+            {t('stageEntry')} {e.stageFrom ? stageLabel(e.stageFrom, lang) : ''} →{' '}
+            {stageLabel(e.stageTo, lang)}
+          </Tag>
+        )}
+        {e.correctsId && (
+          <Tag color="orange">{t('corrects', { date: formatDate(corrected?.entryOn, lang) })}</Tag>
+        )}
+        <Typography.Text type="secondary">{e.participants}</Typography.Text>
+      </Flex>
+      <div style={{ whiteSpace: 'pre-wrap' }}>{e.content}</div>
+      {e.result && <Typography.Text type="success">{e.result}</Typography.Text>}
+      {e.nextStep && (
+        <div>
+          <Typography.Text type="secondary">
+            {t('nextStep')}：{e.nextStep} {e.nextDate && `（${formatDate(e.nextDate, lang)}）`}
+          </Typography.Text>
+        </div>
+      )}
+      {e.attachments.map((a) => (
+        <a key={a.id} href={`/api/files/${a.id}`} style={{ marginRight: 8 }}>
+          <PaperClipOutlined /> {a.name}
+        </a>
+      ))}
+      <Flex gap={8} align="center">
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {e.authorName} · {formatDateTime(e.createdAt, lang)}
+        </Typography.Text>
+        {mayUpdate &&
+          (e.isEditable ? (
+            <Button size="small" type="link" onClick={() => onEntry({ editing: e })}>
+              {t('edit')}
+            </Button>
+          ) : (
+            <Button size="small" type="link" title={t('locked')} onClick={() => onEntry({ correcting: e })}>
+              {t('correct')}
+            </Button>
+          ))}
+      </Flex>
+    </div>
   );
 }
 
