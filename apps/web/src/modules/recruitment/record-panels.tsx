@@ -56,7 +56,6 @@ export function LedgerCard({
   mayUpdate: boolean;
   onEntry: (action: EntryAction) => void;
 }) {
-  const { lang } = useI18n();
   const t = useText();
   const entryById = new Map(entries.map((e) => [e.id, e]));
   return (

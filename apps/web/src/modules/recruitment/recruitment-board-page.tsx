@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  BoardQuery,
   type Grade,
   LIGHTS,
   type LightState,
@@ -9,26 +8,24 @@ import {
   recruitmentPipeline,
   type Stage,
 } from '@gaodi/contracts';
-import { App, Button, Card, Empty, Flex, Input, Segmented, Spin, Tag, Typography } from 'antd';
+import { App, Button, Spin } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
-import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
-import { LightTag, lightLabel } from '../supervision/light-tag.tsx';
-import { GradeTag, gradeLabel, stageLabel } from './recruitment-labels.tsx';
+import { lightLabel } from '../supervision/light-tag.tsx';
+import { BoardCard, BoardColumn, BoardToolbar, GROUPINGS } from './board-parts.tsx';
+import { gradeLabel, stageLabel } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { StageMoveDialog } from './stage-move-dialog.tsx';
 import { useBoard, useReassignRecord } from './use-recruitment.ts';
 
-const LIGHT_BORDER = { red: '#ff4d4f', yellow: '#faad14', green: '#52c41a', none: '#d9d9d9' } as const;
 const URL_KEYS = ['groupBy', 'q', 'light'] as const;
 type GroupBy = RecruitmentBoard['groupBy'];
 type Column = RecruitmentBoard['columns'][number];
-const GROUPINGS = BoardQuery.shape.groupBy.unwrap().options;
 /** The list's filter that shows one column's records (the "more" link). */
 const LIST_FILTER: Record<GroupBy, string> = {
   stage: 'stage',
@@ -54,7 +51,6 @@ export function RecruitmentBoardPage() {
   const { lang } = useI18n();
   const t = useText();
   const can = useCan();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const [state, update] = useUrlState(URL_KEYS);
   const groupBy: GroupBy = GROUPINGS.find((g) => g === state.groupBy) ?? 'stage';
@@ -145,136 +141,42 @@ export function RecruitmentBoardPage() {
         </>
       }
     >
-      <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
-        <Segmented
-          value={groupBy}
-          onChange={(v) => update({ groupBy: v === 'stage' ? undefined : String(v) })}
-          data-testid="board-group-by"
-          options={GROUPINGS.map((g) => ({
-            value: g,
-            label: <span data-testid={`board-group-${g}`}>{t(g)}</span>,
-          }))}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ maxWidth: 260 }}
-          defaultValue={state.q}
-          onSearch={(v) => update({ q: v.trim() })}
-        />
-        {groupBy !== 'light' && (
-          <Segmented
-            value={light ?? 'all'}
-            onChange={(v) => update({ light: v === 'all' ? undefined : String(v) })}
-            options={[
-              { value: 'all', label: t('all') },
-              ...(['red', 'yellow', 'green'] as const).map((l) => ({ value: l, label: lightLabel(l, lang) })),
-            ]}
-          />
-        )}
-        {hint && (
-          <Typography.Text type="secondary" data-testid="board-hint">
-            {hint}
-          </Typography.Text>
-        )}
-      </Flex>
+      <BoardToolbar
+        groupBy={groupBy}
+        light={light}
+        q={state.q}
+        hint={hint}
+        onChange={(change) => update(change)}
+      />
       {board.isError ? (
         <QueryError error={board.error} onRetry={() => board.refetch()} />
       ) : !board.data ? (
         <Spin />
       ) : (
         <div style={{ display: 'flex', gap: 12, overflowX: 'auto', paddingBottom: 8 }}>
-          {board.data.columns.map((col) => {
-            const isTarget = accepts(dragging, col.key);
-            const isHome = dragging ? keyOf(dragging, shownBy) === col.key : false;
-            return (
-              // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for the mouse; keyboard users change stage, grade and owner on the detail page.
-              <section
-                key={col.key}
-                data-testid={`board-column-${col.key}`}
-                onDragOver={(e) => {
-                  if (isTarget) e.preventDefault();
-                }}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  drop(col);
-                }}
-                style={{
-                  minWidth: 240,
-                  width: 240,
-                  background: isTarget ? '#e6f4ff' : '#f5f5f5',
-                  outline: isTarget ? '2px dashed #1677ff' : undefined,
-                  borderRadius: 8,
-                  padding: 8,
-                  opacity: dragging && !isTarget && !isHome ? 0.5 : 1,
-                }}
-              >
-                <Flex justify="space-between" style={{ marginBottom: 8 }}>
-                  <Typography.Text strong>{columnTitle(col)}</Typography.Text>
-                  <Tag>{col.total}</Tag>
-                </Flex>
-                <Flex vertical gap={8}>
-                  {col.items.length === 0 && (
-                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />
-                  )}
-                  {col.items.map((card) => (
-                    <Card
-                      key={card.id}
-                      size="small"
-                      hoverable
-                      draggable={mayMove}
-                      onDragStart={() => setDragging(card)}
-                      onDragEnd={() => setDragging(null)}
-                      onClick={() => navigate(`/recruitment/${card.id}`)}
-                      data-testid="board-card"
-                      data-record={card.instituteName}
-                      style={{
-                        borderLeft: `4px solid ${LIGHT_BORDER[card.light.light]}`,
-                        cursor: mayMove ? 'grab' : 'pointer',
-                      }}
-                    >
-                      <Flex justify="space-between" align="start" gap={4}>
-                        <Typography.Text strong ellipsis style={{ maxWidth: 150 }}>
-                          {card.instituteName}
-                        </Typography.Text>
-                        <GradeTag grade={card.grade} lang={lang} />
-                      </Flex>
-                      <Flex gap={4} wrap style={{ marginTop: 4 }}>
-                        <LightTag light={card.light} lang={lang} />
-                        {card.isGreenChannel && <Tag color="cyan">{t('greenChannel')}</Tag>}
-                        {card.overdueMilestones > 0 && (
-                          <Tag color="red">
-                            {t('overdue')} {card.overdueMilestones}
-                          </Tag>
-                        )}
-                      </Flex>
-                      <Typography.Paragraph
-                        type="secondary"
-                        style={{ margin: '4px 0 0', fontSize: 12 }}
-                        ellipsis={{ rows: 2 }}
-                      >
-                        {card.nextStep
-                          ? `${card.nextStep}${card.nextDate ? `（${formatDate(card.nextDate, lang)}）` : ''}`
-                          : ''}
-                      </Typography.Paragraph>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {card.owner?.name ?? ''}
-                      </Typography.Text>
-                    </Card>
-                  ))}
-                  {col.total > col.items.length &&
-                    (shownBy === 'owner' && col.key === '' ? (
-                      // The list has no filter for records without an owner (every record has one).
-                      <Typography.Text type="secondary">
-                        {t('more', { n: col.total - col.items.length })}
-                      </Typography.Text>
-                    ) : (
-                      <Link to={moreLink(col)}>{t('more', { n: col.total - col.items.length })}</Link>
-                    ))}
-                </Flex>
-              </section>
-            );
-          })}
+          {board.data.columns.map((col) => (
+            <BoardColumn
+              key={col.key}
+              column={col}
+              title={columnTitle(col)}
+              isTarget={accepts(dragging, col.key)}
+              isDimmed={
+                dragging !== null && !accepts(dragging, col.key) && keyOf(dragging, shownBy) !== col.key
+              }
+              moreLink={shownBy === 'owner' && col.key === '' ? null : moreLink(col)}
+              onDrop={() => drop(col)}
+            >
+              {col.items.map((card) => (
+                <BoardCard
+                  key={card.id}
+                  card={card}
+                  mayMove={mayMove}
+                  onDragStart={() => setDragging(card)}
+                  onDragEnd={() => setDragging(null)}
+                />
+              ))}
+            </BoardColumn>
+          ))}
         </div>
       )}
       {move && (
