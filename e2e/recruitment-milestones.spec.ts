@@ -92,7 +92,8 @@ describe('a recruitment milestone done with its proof', () => {
 
     // Still there after a reload (it was saved, not only shown).
     await page.reload();
-    await expect.poll(() => row.getByTestId('milestone-proof').count()).toBe(1);
+    // After a reload the app boots again (session, stage names, the record): give it time on a busy machine.
+    await expect.poll(() => row.getByTestId('milestone-proof').count(), { timeout: 15_000 }).toBe(1);
     await context.close();
   });
 });

@@ -129,7 +129,8 @@ describe('the bureau’s morning routine', () => {
     await card.dragTo(page.getByTestId('board-column-A'));
     await expect.poll(() => inColumn('A')).toBe(1);
     await page.reload();
-    await expect.poll(() => inColumn('A')).toBe(1);
+    // After a reload the app boots again (session, stage names, the board): give it time on a busy machine.
+    await expect.poll(() => inColumn('A'), { timeout: 15_000 }).toBe(1);
     expect(await inColumn('B')).toBe(0);
     // by light nothing is draggable: the hint says why
     await page.getByTestId('board-group-light').click();
