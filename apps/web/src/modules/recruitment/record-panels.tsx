@@ -6,6 +6,7 @@ import {
   type Recruitment,
 } from '@gaodi/contracts';
 import { Button, Card, Descriptions, Empty, Flex, Tag, Timeline, Typography } from 'antd';
+import { fileHref } from '../../ui/files.ts';
 import { formatDate, formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Panel } from '../../ui/page.tsx';
@@ -31,7 +32,7 @@ export function RecordFacts({ record: r }: { record: Recruitment }) {
         )}
         {r.agreement && (
           <Descriptions.Item label={t('agreement')}>
-            <a href={`/api/files/${r.agreement.id}`}>
+            <a href={fileHref(r.agreement.id)}>
               <PaperClipOutlined /> {r.agreement.name}
             </a>
           </Descriptions.Item>
@@ -128,7 +129,7 @@ function LedgerEntryItem({
         </div>
       )}
       {e.attachments.map((a) => (
-        <a key={a.id} href={`/api/files/${a.id}`} style={{ marginRight: 8 }}>
+        <a key={a.id} href={fileHref(a.id)} style={{ marginRight: 8 }}>
           <PaperClipOutlined /> {a.name}
         </a>
       ))}
