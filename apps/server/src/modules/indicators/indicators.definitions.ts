@@ -1,15 +1,19 @@
 import type { IndicatorCode } from '@gaodi/contracts';
 import { type SQL, sql } from 'drizzle-orm';
+import { isOperatingSql } from '../innovation/index.ts';
+import { highLevelGatheredInSql, leadingCultivatedInSql } from '../talent/index.ts';
 
 type Bilingual = { zh: string; en: string };
 
 /** The year's window and the regions a figure covers, as SQL fragments. */
-export type Window = { from: string; to: string; regions: SQL };
+export type Window = { year: number; from: string; to: string; regions: SQL };
 
 /**
  * One indicator, declared once. `records` is the one query: it selects the rows counted, as
  * (id, title, on, region_code, href); the figure is its count, the drill-down lists it, the
- * breakdown groups it by region. Tables are other modules': read here, never written.
+ * breakdown groups it by region. `on` is null where a record counts for the year as a whole (a
+ * programme selection, a platform's yearly evidence): such records are in the figure and the
+ * drill-down but in no month of the trend. Tables are other modules': read here, never written.
  */
 export type IndicatorDefinition = {
   code: IndicatorCode;
@@ -73,18 +77,14 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     name: { zh: '实体化运营平台', en: 'Platforms in physical operation' },
     unit: { zh: '个', en: 'platforms' },
     definition: {
-      zh: '本年内签约的招引院所中，已进入运营阶段并关联创新平台的（每个院所计一次；平台可在飞地，计入招引地）',
-      en: 'Institutes recruited in the year whose record reached operation with a platform (one per institute; a platform may sit in an enclave and counts where it was recruited)',
+      zh: '实体化运营：本年（无本年材料时为上一年）最新运营材料达到本区域认定标准（专职人员、场地、设备、研发投入、产出）的创新平台',
+      en: 'Platforms whose newest evidence of the year (or the year before) meets the region’s criteria for physical operation (staff, space, equipment, R&D spending, outputs)',
     },
     recordKind: { zh: '创新平台', en: 'Platforms' },
     records: (w) => sql`
-      SELECT r.id::text AS id,
-             coalesce(pl.name, i.name || '（平台登记在其他区域）') AS title, r.signed_on::text AS on,
-             r.region_code, '/recruitment/' || r.id AS href
-      FROM recruitment_records r JOIN institutes i ON i.id = r.institute_id
-      LEFT JOIN platforms pl ON pl.id = r.platform_id
-      WHERE r.stage = 'operating' AND r.platform_id IS NOT NULL AND ${inYear(sql`r.signed_on`, w)}
-        AND r.region_code = ANY(${w.regions})`,
+      SELECT p.id::text AS id, p.name AS title, NULL::text AS on, p.region_code, '/platforms/' || p.id AS href
+      FROM platforms p
+      WHERE ${isOperatingSql(sql`p.id`, w.year)} AND p.region_code = ANY(${w.regions})`,
   },
   {
     code: 'projects_landed',
@@ -99,5 +99,35 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       SELECT p.id::text AS id, p.title, p.landed_on::text AS on, p.region_code, '/projects/' || p.id AS href
       FROM cooperation_projects p
       WHERE p.stage = 'landed' AND ${inYear(sql`p.landed_on`, w)} AND p.region_code = ANY(${w.regions})`,
+  },
+  {
+    code: 'leading_talents',
+    name: { zh: '培育领军人才', en: 'Leading talents cultivated' },
+    unit: { zh: '名', en: 'talents' },
+    definition: {
+      zh: '本年内入选领军人才项目（人才项目目录中标为领军的，如泰山产业领军人才）的本地培养人才',
+      en: 'Locally cultivated talents selected in the year into a leading programme of the catalogue (e.g. Taishan industry leading talents)',
+    },
+    recordKind: { zh: '人才', en: 'Talents' },
+    records: (w) => sql`
+      SELECT t.id::text AS id, t.name AS title,
+             NULL::text AS on,
+             t.region_code, '/talents/' || t.id AS href
+      FROM talents t
+      WHERE ${leadingCultivatedInSql(w.year)} AND t.region_code = ANY(${w.regions})`,
+  },
+  {
+    code: 'talents_gathered',
+    name: { zh: '集聚高层次人才', en: 'High-level talents gathered' },
+    unit: { zh: '名', en: 'talents' },
+    definition: {
+      zh: '本年内引进的高层次人才（博士、副高级以上职称或入选人才项目）',
+      en: 'High-level talents who arrived in the year (a doctorate, a senior or associate-senior title, or a programme)',
+    },
+    recordKind: { zh: '人才', en: 'Talents' },
+    records: (w) => sql`
+      SELECT t.id::text AS id, t.name AS title, t.arrived_on::text AS on, t.region_code, '/talents/' || t.id AS href
+      FROM talents t
+      WHERE ${highLevelGatheredInSql(w.year)} AND t.region_code = ANY(${w.regions})`,
   },
 ];

@@ -34,6 +34,7 @@ export async function readWindow(
     regionCode,
     regionName: row?.name ?? regionCode,
     subtree,
+    year,
     from: `${year}-01-01`,
     to: `${year + 1}-01-01`,
     regions,
