@@ -15,6 +15,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  createStationGuard,
+  requestsRoutes,
+  serviceRequestSupervisedItems,
+  stationRoutes,
+} from './modules/concierge/index.ts';
 import { createDirectoryService, directoryRoutes } from './modules/directory/index.ts';
 import { elementsRoutes } from './modules/elements/index.ts';
 import { indicatorsRoutes } from './modules/indicators/index.ts';
@@ -128,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     clock,
     notifier: inboxNotifier,
-    providers: [recruitmentSupervisedItems, projectSupervisedItems],
+    providers: [recruitmentSupervisedItems, projectSupervisedItems, serviceRequestSupervisedItems],
   });
   app.decorate('scheduledJobs', [lightsJob(supervision)] satisfies ScheduledJob[]);
   await app.register(filesRoutes, { auth, files });
@@ -161,6 +167,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps: { db, clock, supervision, notifier: inboxNotifier, stageMover },
   });
   await app.register(indicatorsRoutes, { auth, db, clock });
+  const concierge = { db, clock, box: dataBox, notifier: inboxNotifier, supervision, mover: stageMover };
+  await app.register(requestsRoutes, { auth, concierge });
+  await app.register(stationRoutes, { auth, concierge, guard: createStationGuard(dataBox) });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
 
   app.setNotFoundHandler((request, reply) => {

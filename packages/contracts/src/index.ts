@@ -1,5 +1,7 @@
 export * from './auth.contract.ts';
 export * from './common.contract.ts';
+export * from './concierge.contract.ts';
+export * from './concierge.routes.contract.ts';
 export * from './credit-code.ts';
 export * from './directory.contract.ts';
 export * from './directory.routes.contract.ts';
@@ -190,6 +192,8 @@ export {
   YearParams,
 } from './recruitment.contract.ts';
 export * from './recruitment.routes.contract.ts';
+export * from './roundtable.contract.ts';
+export * from './roundtable.routes.contract.ts';
 export * from './route.ts';
 export {
   AddCustomStageRoute,

@@ -15,6 +15,36 @@ import { recruitmentPipeline } from './recruitment.contract.ts';
 export type MessageLang = 'zh' | 'en';
 
 const EXACT: Record<string, string> = {
+  // concierge (帮办) and the service station
+  绿色通道时限不能长于普通时限: 'The green-channel limit cannot be longer than the normal one',
+  不同意转办时请写明原因: 'Give a reason when refusing a transfer',
+  '请输入 11 位手机号或带区号的固话': 'Enter an 11-digit mobile number or a landline with its area code',
+  '评分为 1–5 分': 'The rating is 1–5',
+  请指定责任人或责任部门: 'Name an owner or an owning department',
+  '时间格式应为 HH:MM': 'Time format: HH:MM',
+  该诉求不由您办理: 'This request is not assigned to you',
+  请选择本地区的帮办专员: 'Choose a helper of this region',
+  发出日期不能晚于今天: 'The date sent cannot be after today',
+  答复日期不能晚于今天: 'The answer date cannot be after today',
+  项目不存在或无权查看: 'The project does not exist or is not visible to you',
+  企业不存在或无权查看: 'The enterprise does not exist or is not visible to you',
+  代为提交时请填写诉求人: 'Name the requester when submitting on their behalf',
+  该转办申请已审批: 'This transfer has already been decided',
+  '请评分（1–5 分）': 'Give a rating (1–5)',
+  只有诉求人可以评价: 'Only the requester can rate',
+  类别重复: 'Kind listed twice',
+  日期重复: 'Date listed twice',
+  '工作日本来就上班，只有周末可设为调休上班日':
+    'A weekday is a working day already; only a weekend day can be an adjusted working day',
+  '周末本来就休息，只有工作日可设为节假日': 'A weekend day is off already; only a weekday can be a holiday',
+  已由该帮办专员办理: 'This helper already handles it',
+  '诉求已办结或已退出，不能转办': 'The request is closed; it cannot be transferred',
+  已有待负责人审批的转办申请: 'A transfer is already waiting for the lead',
+  '验证答案不正确或已过期，请重新作答': 'Wrong or expired answer; answer the new question',
+  请刷新页面后重新提交: 'Reload the page and submit again',
+  '提交过于频繁，请稍后再试': 'Too many submissions; try again later',
+  '该手机号今日提交的诉求已达上限，请明天再试或致电驿站':
+    'This phone number has reached the limit for today; try tomorrow or call the station',
   // contracts: refinements and custom zod messages
   '用户名为 3–32 位小写字母、数字或 _ . -': 'Username: 3–32 lowercase letters, digits or _ . -',
   '密码至少 10 位': 'Password must have at least 10 characters',
@@ -245,6 +275,8 @@ const PATTERNS: Pattern[] = [
     /^产出（专利、标准、产品、服务企业）(\d+) 项，低于 (\d+) 项$/,
     (m) => `Outputs (patents, standards, products, enterprises served) ${m[1]}, below ${m[2]}`,
   ],
+  [/^答复日期不能早于发出日期（(.+)）$/, (m) => `The answer date cannot be before the date sent (${m[1]})`],
+  [/^日期应在 (\d+) 年内$/, (m) => `The date must lie in ${m[1]}`],
   [
     /^统一社会信用代码应为 18 位，当前为 (\d+) 位$/,
     (m) => `The unified social credit code must have 18 characters, not ${m[1]}`,

@@ -38,6 +38,9 @@ export const Resource = z.enum([
   'platform_criteria',
   'talent',
   'indicator',
+  'service_request',
+  'service_setting',
+  'roundtable',
 ]);
 export type Resource = z.infer<typeof Resource>;
 
@@ -77,6 +80,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     stage_label: read,
     platform_criteria: read,
     talent: all,
+    service_request: all,
+    service_setting: readUpdate,
+    roundtable: all,
   },
   taskforce_lead: {
     region: read,
@@ -101,6 +107,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     stage_label: read,
     platform_criteria: read,
     talent: all,
+    // Leads dispatch requests and approve transfers between helpers.
+    service_request: all,
+    service_setting: readUpdate,
+    roundtable: all,
   },
   helper: {
     region: read,
@@ -125,6 +135,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     stage_label: read,
     platform_criteria: read,
     talent: read,
+    // Their requests (handle, transfer, hand off); decisions they own (submit proof).
+    service_request: ['read', 'create', 'update'],
+    service_setting: read,
+    roundtable: readUpdate,
   },
   leader: {
     region: read,
@@ -149,6 +163,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     stage_label: read,
     platform_criteria: read,
     talent: readExport,
+    service_request: ['read', 'update', 'export'],
+    service_setting: read,
+    // Leaders chair round-tables: meetings, agenda, decisions, accepting proof.
+    roundtable: all,
   },
   enterprise: {
     region: read,
@@ -163,6 +181,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     // The platforms their enterprise builds and the talents it employs (row-level security narrows).
     platform: read,
     talent: read,
+    // Their own enterprise's requests: raise, follow, withdraw, rate.
+    service_request: ['read', 'create', 'update'],
   },
   institute: {
     region: read,
@@ -178,11 +198,14 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     // The platforms their institute builds and the talents it employs (row-level security narrows).
     platform: read,
     talent: read,
+    service_request: ['read', 'create', 'update'],
   },
   // The system admin configures light rules but reads no recruitment record (三员 separation); it
   // reads the enterprise and institute directory only to bind those users' accounts to them.
   sysadmin: {
     region: read,
+    // Time limits and the working calendar are office settings, like the light rules.
+    service_setting: readUpdate,
     industry: all,
     enterprise: read,
     institute: read,

@@ -1,21 +1,25 @@
 import { z } from 'zod';
+import { SERVICE_REQUEST_STAGE_LABELS, SERVICE_REQUEST_STAGES } from './concierge.contract.ts';
 import { NEED_STAGE_LABELS, NEED_STAGES } from './matchmaking.contract.ts';
 import { CustomStage } from './pipeline.ts';
 import { PROJECT_STAGE_LABELS, PROJECT_STAGES } from './projects.contract.ts';
 import { STAGE_LABELS, STAGES, type Stage } from './recruitment.contract.ts';
+import { DECISION_STAGE_LABELS, DECISION_STAGES } from './roundtable.contract.ts';
 import { defineRoute } from './route.ts';
 
 /**
  * The pipelines whose stages an office names. Stage codes are fixed (they drive transitions,
  * required fields and figures); an office changes only the name shown and may add a description.
  */
-export const STAGE_PIPELINES = ['recruitment', 'need', 'project'] as const;
+export const STAGE_PIPELINES = ['recruitment', 'need', 'project', 'service_request', 'decision'] as const;
 export const StagePipeline = z.enum(STAGE_PIPELINES);
 export type StagePipeline = z.infer<typeof StagePipeline>;
 export const STAGE_PIPELINE_LABELS: Record<StagePipeline, { zh: string; en: string }> = {
   recruitment: { zh: '大院大所招引', en: 'Institute recruitment' },
   need: { zh: '技术需求', en: 'Technology needs' },
   project: { zh: '合作项目', en: 'Cooperation projects' },
+  service_request: { zh: '帮办诉求', en: 'Service requests' },
+  decision: { zh: '圆桌议定事项', en: 'Round-table decisions' },
 };
 
 const RECRUITMENT_STAGE_EN: Record<Stage, string> = {
@@ -38,6 +42,8 @@ export const PIPELINE_STAGES: Record<StagePipeline, readonly string[]> = {
   recruitment: STAGES,
   need: NEED_STAGES,
   project: PROJECT_STAGES,
+  service_request: SERVICE_REQUEST_STAGES,
+  decision: DECISION_STAGES,
 };
 
 /** The built-in names: what a stage is called where no office (nor any above it) named it. */
@@ -45,6 +51,8 @@ export const DEFAULT_STAGE_NAMES: Record<StagePipeline, Record<string, { zh: str
   recruitment: RECRUITMENT_STAGE_NAMES,
   need: NEED_STAGE_LABELS,
   project: PROJECT_STAGE_LABELS,
+  service_request: SERVICE_REQUEST_STAGE_LABELS,
+  decision: DECISION_STAGE_LABELS,
 };
 
 export const STAGE_LABEL_MAX = 12;

@@ -25,7 +25,7 @@ export const LightReason = z.object({
 export type LightReason = z.infer<typeof LightReason>;
 
 /** The kinds of supervised items; each module that registers a provider adds its kind here. */
-export const SupervisedItemType = z.enum(['recruitment', 'project']);
+export const SupervisedItemType = z.enum(['recruitment', 'project', 'service_request', 'decision']);
 export type SupervisedItemType = z.infer<typeof SupervisedItemType>;
 
 /** Rules one region configures (defaults apply until it does). Thresholds in whole days. */

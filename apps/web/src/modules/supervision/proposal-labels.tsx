@@ -19,6 +19,8 @@ const STATUS_COLOR: Record<AgendaProposalStatus, string> = {
 const ITEM_TYPE_LABELS: Record<SupervisedItemType, [string, string]> = {
   recruitment: ['招引', 'Recruitment'],
   project: ['合作项目', 'Project'],
+  service_request: ['帮办诉求', 'Service request'],
+  decision: ['圆桌议定事项', 'Round-table decision'],
 };
 
 export const statusLabel = (s: AgendaProposalStatus, lang: Lang) =>
