@@ -64,7 +64,13 @@ describe('stage names per office', () => {
       defaultName: { zh: '洽谈', en: 'Negotiating' },
     });
     const all = await labels(jxStaff);
-    expect(all.pipelines.map((p) => p.pipeline)).toEqual(['recruitment', 'need', 'project']);
+    expect(all.pipelines.map((p) => p.pipeline)).toEqual([
+      'recruitment',
+      'need',
+      'project',
+      'service_request',
+      'decision',
+    ]);
     expect(all.pipelines[1]?.stages.map((s) => s.name)).toEqual([
       '已征集',
       '已审核',
