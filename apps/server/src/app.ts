@@ -40,6 +40,8 @@ import { usersRoutes } from './platform/auth/users.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import { createDataBox, type DataKey, developmentDataKey } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/database.ts';
+import { importProblemsRoutes } from './platform/excel/problems.routes.ts';
+import { closeSheetReader } from './platform/excel/sheet-reader.ts';
 import { createUploadStore } from './platform/excel/upload-store.ts';
 import { handleError, localizeProblems } from './platform/http/errors.ts';
 import { registerRoute } from './platform/http/route.ts';
@@ -171,6 +173,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(requestsRoutes, { auth, concierge });
   await app.register(stationRoutes, { auth, concierge, guard: createStationGuard(dataBox) });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
+  await app.register(importProblemsRoutes, { uploads });
+  app.addHook('onClose', closeSheetReader);
 
   app.setNotFoundHandler((request, reply) => {
     // Pages of the single-page app get index.html; API paths and missing files (a stale chunk

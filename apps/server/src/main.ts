@@ -7,6 +7,7 @@ import { createManualClock, systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { loadDataKey } from './platform/crypto/index.ts';
 import { openDatabase } from './platform/db/database.ts';
+import { warmSheetReader } from './platform/excel/sheet-reader.ts';
 import { startScheduler } from './platform/jobs/jobs.ts';
 import { testClockRoutes } from './platform/jobs/test-clock.routes.ts';
 import { createDiskStorage } from './platform/storage/storage.ts';
@@ -59,6 +60,8 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+// The import parser's worker loads ExcelJS now, not while the first upload waits.
+warmSheetReader();
 startScheduler({ jobs: app.scheduledJobs, log: app.log, clock });
 const url = `http://localhost:${config.port}`;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -160,6 +160,11 @@ export const messages = {
   'import.row': ['行号', 'Row'],
   'import.column': ['列', 'Column'],
   'import.reason': ['原因', 'Reason'],
+  'import.problemsCapped': [
+    '共 {count} 条问题，此处显示前 {shown} 条。',
+    '{count} problems in all; the first {shown} are shown here.',
+  ],
+  'import.problemsDownload': ['下载完整清单（.xlsx）', 'Download the full list (.xlsx)'],
   'import.confirm': ['确认导入 {count} 条有效数据', 'Import {count} valid rows'],
   'import.noValid': ['没有可导入的有效数据', 'No valid rows to import'],
   'import.done': [

@@ -198,6 +198,10 @@ export const ImportPreview = z.object({
   toCreate: z.number().int(),
   toUpdate: z.number().int(),
   problems: z.array(ImportRowProblem),
+  /** How many problems in all; `problems` holds the first 200. */
+  problemCount: z.number().int(),
+  /** The full list as .xlsx (GET this path) when there are more than `problems` shows. */
+  problemsFile: z.string().nullable(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

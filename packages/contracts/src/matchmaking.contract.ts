@@ -216,6 +216,10 @@ export const AchievementJsonlResult = z.object({
   created: z.number().int(),
   institutesCreated: z.number().int(),
   problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  /** How many problems in all; `problems` holds the first 200. */
+  problemCount: z.number().int(),
+  /** The full list as .xlsx (GET this path) when there are more than `problems` shows. */
+  problemsFile: z.string().nullable(),
 });
 export type AchievementJsonlResult = z.infer<typeof AchievementJsonlResult>;
 

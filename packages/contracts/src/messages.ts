@@ -217,6 +217,9 @@ const EXACT: Record<string, string> = {
   'multipart/form-data 请求缺少 boundary': 'The multipart/form-data request has no boundary',
   '上传的数据不完整或格式错误，请重新选择文件上传':
     'The upload is incomplete or malformed; choose the file and upload it again',
+  '问题清单已失效，请重新上传文件': 'The problem list has expired; upload the file again',
+  '该行超过 1 MB，已跳过': 'The line is longer than 1 MB and was skipped',
+  '文件过大或过于复杂，无法读取': 'The file is too large or too complex to read',
   文件使用了不支持的压缩方式: 'The file uses an unsupported compression method',
   '不支持加密的文件，请先取消密码保护': 'Encrypted files are not supported; remove the password first',
 };
@@ -353,6 +356,19 @@ const PATTERNS: Pattern[] = [
   [
     /^文件解压后过大（(\S+) MB，上限 (\S+) MB）$/,
     (m) => `The file is too large when unpacked (${m[1]} MB; the limit is ${m[2]} MB)`,
+  ],
+  [
+    /^工作表“(.+)”用到第 (\S+) 行，超过上限：每个工作表最多 (\S+) 行$/s,
+    (m) => `Sheet “${m[1]}” uses row ${m[2]}, past the limit: at most ${m[3]} rows per sheet`,
+  ],
+  [
+    /^文件的单元格超过上限：每个文件最多 (\S+) 个单元格$/,
+    (m) => `The file has too many cells: at most ${m[1]} cells per file`,
+  ],
+  [
+    /^导入中断：已写入 (\d+) 行，其余 (\d+) 行未写入，请检查后重新导入$/,
+    (m) =>
+      `The import stopped: ${m[1]} rows were written, the other ${m[2]} were not; check and import again`,
   ],
   [
     /^文件解压后超过 (\S+) MB，疑似压缩炸弹，已拒绝$/,

@@ -376,6 +376,10 @@ export const LedgerImportPreview = z.object({
   entriesSkipped: z.number().int(),
   /** Per-row problems; `column` is `sheet!header`. Rows with problems are left out. */
   problems: z.array(ImportProblem),
+  /** How many problems in all; `problems` holds the first 200. */
+  problemCount: z.number().int(),
+  /** The full list as .xlsx (GET this path) when there are more than `problems` shows. */
+  problemsFile: z.string().nullable(),
 });
 export type LedgerImportPreview = z.infer<typeof LedgerImportPreview>;
 export const LedgerImportResult = z.object({

@@ -1,4 +1,5 @@
 import { createDeflateRaw } from 'node:zlib';
+import { creditCodeCheckChar } from '@gaodi/contracts';
 import ExcelJS from 'exceljs';
 
 /** Files an attacker sends, built in the tests (and the bench) rather than kept as fixtures. */
@@ -76,7 +77,7 @@ export async function sheetXlsx(
   const { PassThrough } = await import('node:stream');
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: false });
   const ws = wb.addWorksheet('Sheet1');
   ws.addRow(header).commit();
   for (let i = 0; i < rows; i++) ws.addRow(row(i)).commit();
@@ -102,4 +103,25 @@ export function multipartBody(filename: string, bytes: Buffer, boundary = 'gaodi
     payload: Buffer.concat([head, bytes, tail]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/** A valid credit code for serial `i` (county 370828). */
+export function creditCodeFor(i: number): string {
+  const first17 = `91370828${String(i).padStart(9, '0')}`;
+  return `${first17}${creditCodeCheckChar(first17)}`;
+}
+
+/**
+ * An enterprise import sheet of `rows` rows as an office would send it; every `badEvery`-th row
+ * has a credit code that fails its check digit (a problem for the preview to report).
+ */
+export function enterpriseSheet(rows: number, badEvery = 0): Promise<Buffer> {
+  return sheetXlsx(['企业名称', '统一社会信用代码', '企业规模', '地址', '联系人', '联系电话'], rows, (i) => [
+    `导入测试企业${i}`,
+    badEvery > 0 && i % badEvery === 0 ? `BAD${i}` : creditCodeFor(i + 500_000),
+    '小型',
+    `金乡县测试路${i}号`,
+    '张三',
+    '0537-8888888',
+  ]);
 }

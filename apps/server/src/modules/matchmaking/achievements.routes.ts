@@ -38,7 +38,7 @@ export function achievementsRoutes(app: FastifyInstance, auth: AuthService, deps
     if (ctx.user.role === 'institute')
       throw new AppError(403, 'FORBIDDEN', 'JSONL 导入仅供科技局工作人员演示使用');
     const { bytes } = await readUpload(request, JSONL_MAX_BYTES);
-    return imports.importJsonl(ctx, bytes.toString('utf8'));
+    return imports.importJsonl(ctx, bytes);
   });
   registerRoute(app, auth, GetAchievementRoute, ({ ctx, params }) => getAchievement(deps, ctx, params.id));
   registerRoute(app, auth, UpdateAchievementRoute, ({ ctx, params, body }) =>

@@ -8,6 +8,8 @@ import type { Clock } from '../clock.ts';
 export type UploadStore = {
   put: <T>(userId: string, kind: string, payload: T) => string;
   take: <T>(userId: string, kind: string, token: string) => T | null;
+  /** Like take, but the entry stays (a download that may be repeated). */
+  peek: <T>(userId: string, kind: string, token: string) => T | null;
 };
 
 const TTL_MS = 30 * 60_000;
@@ -31,6 +33,11 @@ export function createUploadStore({ clock }: { clock: Clock }): UploadStore {
       if (!e || e.userId !== userId || e.kind !== kind) return null;
       entries.delete(token);
       return e.payload as T;
+    },
+    peek<T>(userId: string, kind: string, token: string) {
+      sweep();
+      const e = entries.get(token);
+      return e && e.userId === userId && e.kind === kind ? (e.payload as T) : null;
     },
   };
 }

@@ -18,9 +18,21 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 5_000,
 };
 
-export type ZipVerdict = { ok: true; expandedBytes: number; entries: number } | { ok: false; reason: string };
+/** Where each local entry (header, data, descriptor) lies in the file, in file order. */
+export type ZipPart = { name: string; start: number; end: number };
 
-type Entry = { offset: number; compressedSize: number; size: number; method: number; flags: number };
+export type ZipVerdict =
+  | { ok: true; expandedBytes: number; entries: number; parts: ZipPart[] }
+  | { ok: false; reason: string };
+
+type Entry = {
+  name: string;
+  offset: number;
+  compressedSize: number;
+  size: number;
+  method: number;
+  flags: number;
+};
 
 const BAD = (reason: string): ZipVerdict => ({ ok: false, reason });
 const CORRUPT = '文件已损坏或结构异常，请在 Excel 中另存为 .xlsx 后重试';
@@ -32,8 +44,9 @@ export async function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LI
   const { entries, cdOffset } = directory;
   const declared = entries.reduce((s, e) => s + e.size, 0);
   if (declared > limits.maxExpandedBytes) return tooLarge(declared, limits);
-  const data = locateData(buf, entries, cdOffset);
-  if (!data) return BAD(CORRUPT);
+  const located = locateData(buf, entries, cdOffset);
+  if (!located) return BAD(CORRUPT);
+  const { data, parts } = located;
 
   let expanded = 0;
   let compressed = 0;
@@ -50,7 +63,7 @@ export async function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LI
   if (expanded > 1024 * 1024 && expanded / Math.max(compressed, 1) > limits.maxRatio) {
     return BAD(`文件压缩比异常（${Math.round(expanded / Math.max(compressed, 1))}:1），疑似压缩炸弹`);
   }
-  return { ok: true, expandedBytes: expanded, entries: entries.length };
+  return { ok: true, expandedBytes: expanded, entries: entries.length, parts };
 }
 
 function tooLarge(bytes: number, limits: ZipLimits): ZipVerdict {
@@ -74,7 +87,9 @@ function readDirectory(
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) return { reason: '文件已损坏（目录项无效）' };
+    const nameLength = buf.readUInt16LE(p + 28);
     const entry = {
+      name: buf.toString('utf8', p + 46, Math.min(p + 46 + nameLength, eocd)),
       flags: buf.readUInt16LE(p + 8),
       method: buf.readUInt16LE(p + 10),
       compressedSize: buf.readUInt32LE(p + 20),
@@ -95,9 +110,14 @@ function readDirectory(
  * The compressed bytes of each entry, or null when the local entries do not lie back to back
  * from byte 0 up to the central directory (hidden entries, overlaps, gaps) or contradict it.
  */
-function locateData(buf: Buffer, entries: Entry[], cdOffset: number): Buffer[] | null {
+function locateData(
+  buf: Buffer,
+  entries: Entry[],
+  cdOffset: number,
+): { data: Buffer[]; parts: ZipPart[] } | null {
   const sorted = [...entries].sort((a, b) => a.offset - b.offset);
   const slices = new Map<Entry, Buffer>();
+  const parts: ZipPart[] = [];
   let expected = 0;
   for (const entry of sorted) {
     const p = entry.offset;
@@ -106,7 +126,9 @@ function locateData(buf: Buffer, entries: Entry[], cdOffset: number): Buffer[] |
     const localSize = buf.readUInt32LE(p + 18);
     if (buf.readUInt16LE(p + 8) !== entry.method) return null;
     if (!hasDescriptor && localSize !== entry.compressedSize) return null;
-    const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+    const nameEnd = p + 30 + buf.readUInt16LE(p + 26);
+    if (nameEnd > cdOffset || buf.toString('utf8', p + 30, nameEnd) !== entry.name) return null;
+    const start = nameEnd + buf.readUInt16LE(p + 28);
     let end = start + entry.compressedSize;
     if (end > cdOffset) return null;
     if (hasDescriptor) {
@@ -116,10 +138,11 @@ function locateData(buf: Buffer, entries: Entry[], cdOffset: number): Buffer[] |
       end = at + 12;
     }
     slices.set(entry, buf.subarray(start, start + entry.compressedSize));
+    parts.push({ name: entry.name, start: p, end });
     expected = end;
   }
   if (expected !== cdOffset) return null;
-  return entries.map((e) => slices.get(e) as Buffer);
+  return { data: entries.map((e) => slices.get(e) as Buffer), parts };
 }
 
 /** Inflates `data`, counting the bytes produced and dropping them; stops once past `budget`. */

@@ -4,6 +4,7 @@ import { Alert, Button, Col, Empty, Modal, Result, Row, Spin, Statistic, Table, 
 import { useEffect, useRef } from 'react';
 import { formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import { ProblemsCapNote } from '../../ui/problems-cap-note.tsx';
 import { useConfirmEnterpriseImport, usePreviewEnterpriseImport } from './use-enterprises.ts';
 
 /**
@@ -114,8 +115,9 @@ export function EnterpriseImport({ file, onClose }: { file: File; onClose: () =>
             </Col>
           </Row>
           <Typography.Title level={5}>
-            {t('import.problems')}（{formatNumber(data.problems.length)}）
+            {t('import.problems')}（{formatNumber(data.problemCount)}）
           </Typography.Title>
+          <ProblemsCapNote shown={data.problems.length} count={data.problemCount} file={data.problemsFile} />
           <Table<ImportRowProblem>
             size="small"
             rowKey={(p) => `${p.row}-${p.column}-${p.message}`}

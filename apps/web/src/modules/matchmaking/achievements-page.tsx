@@ -25,6 +25,7 @@ import { QueryError } from '../../ui/error-pages.tsx';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
+import { ProblemsCapNote } from '../../ui/problems-cap-note.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan, useSession } from '../auth/use-session.ts';
 import { useInstituteOptions } from '../directory/use-institutes.ts';
@@ -125,7 +126,7 @@ function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
           t('mm.jsonlDone', {
             created: r.created,
             institutes: r.institutesCreated,
-            problems: r.problems.length,
+            problems: r.problemCount,
           }),
         );
         onClose();
@@ -155,6 +156,11 @@ function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
           <Typography.Paragraph>
             {t('mm.importSummary', { total: preview.totalRows, valid: preview.validRows })}
           </Typography.Paragraph>
+          <ProblemsCapNote
+            shown={preview.problems.length}
+            count={preview.problemCount}
+            file={preview.problemsFile}
+          />
           <Table
             size="small"
             rowKey={(p) => `${p.row}-${p.column}`}

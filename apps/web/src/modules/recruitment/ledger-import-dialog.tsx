@@ -1,5 +1,6 @@
 import { Alert, Button, Modal, Result, Spin, Table, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
+import { ProblemsCapNote } from '../../ui/problems-cap-note.tsx';
 import { useText } from './recruitment-text.ts';
 import { useLedgerImport } from './use-recruitment.ts';
 
@@ -73,6 +74,11 @@ export function LedgerImportDialog({ file, onClose }: { file: File; onClose: () 
             {data.problems.length > 0 && (
               <>
                 <Typography.Text type="danger">{t('problems')}</Typography.Text>
+                <ProblemsCapNote
+                  shown={data.problems.length}
+                  count={data.problemCount}
+                  file={data.problemsFile}
+                />
                 <Table
                   size="small"
                   rowKey={(p) => `${p.row}-${p.column}-${p.message}`}

@@ -1,12 +1,13 @@
 import { EnterpriseInput, type ImportPreview, type ImportRowProblem, SCALE_LABELS } from '@gaodi/contracts';
-import { and, eq, inArray } from 'drizzle-orm';
-import type ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import type { Database } from '../../../platform/db/database.ts';
+import { capProblems } from '../../../platform/excel/problem-list.ts';
+import { cellAt, findHeaderRow, readUploadedSheets } from '../../../platform/excel/sheet-reader.ts';
 import type { UploadStore } from '../../../platform/excel/upload-store.ts';
-import { cellText, readUploadedWorkbook } from '../../../platform/excel/workbook.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { createBreather, writeInSlices } from '../../../platform/jobs/yielding.ts';
 import { ENTERPRISE_HEADERS } from '../directory.report.ts';
 import type { DirectoryService } from '../directory.service.ts';
 import { enterprises, industries } from '../directory.table.ts';
@@ -46,10 +47,13 @@ export function createEnterpriseImport({
   uploads: UploadStore;
 }) {
   async function preview(ctx: UserContext, file: Buffer): Promise<ImportPreview> {
-    const workbook = await readUploadedWorkbook(file);
-    const sheet = workbook.worksheets[0];
+    const sheet = (await readUploadedSheets(file)).sheets[0];
     if (!sheet) throw new AppError(400, 'BAD_FILE', '文件中没有工作表');
-    const header = findHeader(sheet);
+    const header = findHeaderRow(
+      sheet,
+      [ENTERPRISE_HEADERS.name, ENTERPRISE_HEADERS.creditCode],
+      new Set(Object.values(ENTERPRISE_HEADERS)),
+    );
     if (!header)
       throw new AppError(
         400,
@@ -74,11 +78,12 @@ export function createEnterpriseImport({
     const valid: Parsed[] = [];
     const seenCredit = new Map<string, number>();
     let total = 0;
-    for (let r = header.row + 1; r <= sheet.rowCount; r++) {
-      const get = (name: string) => {
-        const col = header.columns.get(name);
-        return col ? cellText(sheet.getRow(r).getCell(col)) : '';
-      };
+    const breathe = createBreather();
+    for (const line of sheet.rows) {
+      await breathe();
+      const r = line.row;
+      if (r <= header.row) continue;
+      const get = (name: string) => cellAt(line, header.columns.get(name));
       const values = [...header.columns.keys()].map(get);
       if (values.every((v) => v === '')) continue;
       total++;
@@ -152,30 +157,31 @@ export function createEnterpriseImport({
       validRows: valid.length,
       toCreate: valid.filter((v) => !v.id).length,
       toUpdate: valid.filter((v) => v.id).length,
-      problems,
+      ...capProblems(uploads, ctx.user.id, problems),
     };
   }
 
   async function confirm(ctx: UserContext, token: string) {
     const rows = uploads.take<Parsed[]>(ctx.user.id, 'enterprise-import', token);
     if (!rows) throw new AppError(400, 'IMPORT_EXPIRED', '导入预览已失效，请重新上传文件');
-    return db.transaction(ctx.scope, async (tx) => {
-      let created = 0;
-      let updated = 0;
-      const ids = rows.flatMap((r) => (r.id ? [r.id] : []));
-      const stillThere = new Set(
-        ids.length === 0
-          ? []
-          : (
-              await tx
-                .select({ id: enterprises.id })
-                .from(enterprises)
-                .where(
-                  and(inArray(enterprises.id, ids), eq(enterprises.regionCode, ctx.user.activeRegionCode)),
-                )
-            ).map((r) => r.id),
-      );
-      for (const row of rows) {
+    const stillThere = new Set(
+      (
+        await db.transaction(ctx.scope, (tx) =>
+          tx
+            .select({ id: enterprises.id })
+            .from(enterprises)
+            .where(eq(enterprises.regionCode, ctx.user.activeRegionCode)),
+        )
+      ).map((r) => r.id),
+    );
+    let created = 0;
+    let updated = 0;
+    // Without holding up other requests (see writeInSlices).
+    await writeInSlices(
+      db.engine,
+      rows,
+      (fn) => db.transaction(ctx.scope, fn),
+      async (tx, row) => {
         if (row.id && stillThere.has(row.id)) {
           await directory.updateEnterpriseIn(tx, ctx, row.id, row.input);
           updated++;
@@ -183,24 +189,10 @@ export function createEnterpriseImport({
           await directory.insertEnterprise(tx, ctx, row.input);
           created++;
         }
-      }
-      return { created, updated };
-    });
+      },
+    );
+    return { created, updated };
   }
 
   return { preview, confirm };
-}
-
-function findHeader(sheet: ExcelJS.Worksheet): { row: number; columns: Map<string, number> } | null {
-  const wanted = new Set<string>(Object.values(ENTERPRISE_HEADERS));
-  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
-    const columns = new Map<string, number>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      const t = cellText(cell);
-      if (wanted.has(t)) columns.set(t, col);
-    });
-    if (columns.has(ENTERPRISE_HEADERS.name) && columns.has(ENTERPRISE_HEADERS.creditCode))
-      return { row: r, columns };
-  }
-  return null;
 }

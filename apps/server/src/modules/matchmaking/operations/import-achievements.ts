@@ -7,11 +7,12 @@ import {
   IP_TYPE_LABELS,
 } from '@gaodi/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
-import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { UserContext } from '../../../platform/auth/context.ts';
-import { cellText, readUploadedWorkbook } from '../../../platform/excel/workbook.ts';
+import { capProblems } from '../../../platform/excel/problem-list.ts';
+import { cellAt, findHeaderRow, readUploadedSheets } from '../../../platform/excel/sheet-reader.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { createBreather, writeInSlices } from '../../../platform/jobs/yielding.ts';
 import { industries, institutes } from '../../directory/index.ts';
 import { type MatchmakingDeps, writeIndexed } from '../matchmaking.deps.ts';
 import { insertAchievement } from './insert-achievement.ts';
@@ -73,10 +74,13 @@ export function createAchievementImport(
 ) {
   const { db, directory, uploads } = deps;
   async function preview(ctx: UserContext, file: Buffer): Promise<ImportPreview> {
-    const workbook = await readUploadedWorkbook(file);
-    const sheet = workbook.worksheets[0];
+    const sheet = (await readUploadedSheets(file)).sheets[0];
     if (!sheet) throw new AppError(400, 'BAD_FILE', '文件中没有工作表');
-    const header = findHeader(sheet);
+    const header = findHeaderRow(
+      sheet,
+      [ACHIEVEMENT_HEADERS.title, ACHIEVEMENT_HEADERS.abstract],
+      new Set(Object.values(ACHIEVEMENT_HEADERS)),
+    );
     if (!header)
       throw new AppError(
         400,
@@ -102,11 +106,12 @@ export function createAchievementImport(
     const problems: ImportRowProblem[] = [];
     const valid: Parsed[] = [];
     let total = 0;
-    for (let r = header.row + 1; r <= sheet.rowCount; r++) {
-      const get = (name: string) => {
-        const col = header.columns.get(name);
-        return col ? cellText(sheet.getRow(r).getCell(col)) : '';
-      };
+    const breathe = createBreather();
+    for (const line of sheet.rows) {
+      await breathe();
+      const r = line.row;
+      if (r <= header.row) continue;
+      const get = (name: string) => cellAt(line, header.columns.get(name));
       if ([...header.columns.keys()].every((k) => get(k) === '')) continue;
       total++;
       const rowProblems: ImportRowProblem[] = [];
@@ -173,33 +178,46 @@ export function createAchievementImport(
       validRows: valid.length,
       toCreate: valid.length,
       toUpdate: 0,
-      problems,
+      ...capProblems(uploads, ctx.user.id, problems),
     };
   }
 
   async function confirm(ctx: UserContext, token: string) {
     const rows = uploads.take<Parsed[]>(ctx.user.id, 'achievement-import', token);
     if (!rows) throw new AppError(400, 'IMPORT_EXPIRED', '导入预览已失效，请重新上传文件');
-    return writeIndexed(deps, ctx, async (tx) => {
-      for (const row of rows) await insertAchievement(deps, tx, ctx, row.input);
-      return { created: rows.length, updated: 0 };
-    });
+    // Without holding up other requests (see writeInSlices).
+    await writeInSlices(
+      db.engine,
+      rows,
+      (fn) => writeIndexed(deps, ctx, fn),
+      async (tx, row) => {
+        await insertAchievement(deps, tx, ctx, row.input);
+      },
+    );
+    return { created: rows.length, updated: 0 };
   }
 
-  async function importJsonl(ctx: UserContext, text: string): Promise<AchievementJsonlResult> {
+  async function importJsonl(ctx: UserContext, file: Buffer): Promise<AchievementJsonlResult> {
     if (ctx.user.role === 'institute')
       throw new AppError(403, 'FORBIDDEN', 'JSONL 导入仅供科技局工作人员演示使用');
     const problems: AchievementJsonlResult['problems'] = [];
     const docs: { line: number; owner: string; title: string; keywords: string[]; text: string }[] = [];
-    text.split('\n').forEach((raw, i) => {
-      const line = raw.trim();
-      if (!line) return;
+    const breathe = createBreather();
+    for (let start = 0, i = 0; start < file.length; i++) {
+      await breathe();
+      const newline = file.indexOf(10, start);
+      const end = newline < 0 ? file.length : newline;
+      const tooLong = end - start > 1_000_000;
+      const line = tooLong ? '' : file.toString('utf8', start, end).trim();
+      start = end + 1;
+      if (tooLong) problems.push({ line: i + 1, message: '该行超过 1 MB，已跳过' });
+      if (!line) continue;
       let value: unknown;
       try {
         value = JSON.parse(line);
       } catch {
         problems.push({ line: i + 1, message: '不是有效的 JSON' });
-        return;
+        continue;
       }
       const v = value as { owners?: unknown; title?: unknown; keywords?: unknown; text?: unknown };
       const owners = Array.isArray(v.owners)
@@ -207,11 +225,11 @@ export function createAchievementImport(
         : [];
       if (owners.length === 0) {
         problems.push({ line: i + 1, message: 'owners 应为非空的院所名称数组' });
-        return;
+        continue;
       }
       if (typeof v.title !== 'string' || !v.title.trim()) {
         problems.push({ line: i + 1, message: 'title 不能为空' });
-        return;
+        continue;
       }
       const keywords = Array.isArray(v.keywords)
         ? v.keywords.filter((k): k is string => typeof k === 'string')
@@ -226,29 +244,35 @@ export function createAchievementImport(
           .slice(0, 20),
         text: typeof v.text === 'string' && v.text.trim() ? v.text.trim().slice(0, 10_000) : v.title.trim(),
       });
-    });
-    // One transaction: the institutes the import creates (through the directory, which owns them)
-    // and every achievement; a failure part-way leaves nothing behind.
-    return writeIndexed(deps, ctx, async (tx) => {
+    }
+    // The institutes the import lacks are created first (through the directory, which owns them),
+    // then the achievements, without holding up other requests (see writeInSlices).
+    const { idByName, institutesCreated } = await writeIndexed(deps, ctx, async (tx) => {
       const known = await tx
         .select({ id: institutes.id, name: institutes.name })
         .from(institutes)
         .where(and(eq(institutes.regionCode, ctx.user.activeRegionCode), isNull(institutes.deletedAt)));
-      const idByName = new Map(known.map((k) => [k.name, k.id]));
-      let institutesCreated = 0;
+      const byName = new Map(known.map((k) => [k.name, k.id]));
+      let createdInstitutes = 0;
       for (const name of new Set(docs.map((d) => d.owner))) {
-        if (idByName.has(name)) continue;
+        if (byName.has(name)) continue;
         const created = await directory.insertInstitute(tx, ctx, {
           name,
           kind: /大学|学院/.test(name) ? 'university' : name.startsWith('中国科学院') ? 'cas' : 'research',
           level: 'other',
           city: '',
         });
-        idByName.set(name, created.id);
-        institutesCreated++;
+        byName.set(name, created.id);
+        createdInstitutes++;
       }
-      let created = 0;
-      for (const d of docs) {
+      return { idByName: byName, institutesCreated: createdInstitutes };
+    });
+    let created = 0;
+    await writeInSlices(
+      db.engine,
+      docs,
+      (fn) => writeIndexed(deps, ctx, fn),
+      async (tx, d) => {
         const parsed = AchievementInput.safeParse({
           instituteId: idByName.get(d.owner) ?? null,
           title: d.title,
@@ -262,28 +286,15 @@ export function createAchievementImport(
             line: d.line,
             message: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '),
           });
-          continue;
+          return;
         }
         await insertAchievement(deps, tx, ctx, parsed.data);
         created++;
-      }
-      return { created, institutesCreated, problems };
-    });
+      },
+    );
+    problems.sort((a, b) => a.line - b.line);
+    return { created, institutesCreated, ...capProblems(uploads, ctx.user.id, problems) };
   }
 
   return { preview, confirm, importJsonl };
-}
-
-function findHeader(sheet: ExcelJS.Worksheet): { row: number; columns: Map<string, number> } | null {
-  const wanted = new Set<string>(Object.values(ACHIEVEMENT_HEADERS));
-  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
-    const columns = new Map<string, number>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      const t = cellText(cell);
-      if (wanted.has(t)) columns.set(t, col);
-    });
-    if (columns.has(ACHIEVEMENT_HEADERS.title) && columns.has(ACHIEVEMENT_HEADERS.abstract))
-      return { row: r, columns };
-  }
-  return null;
 }

@@ -9,15 +9,16 @@ import {
   type Stage,
 } from '@gaodi/contracts';
 import { eq, inArray } from 'drizzle-orm';
-import type ExcelJS from 'exceljs';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { users } from '../../../platform/auth/auth.table.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import type { Database } from '../../../platform/db/database.ts';
+import type { Database, Tx } from '../../../platform/db/database.ts';
+import { capProblems } from '../../../platform/excel/problem-list.ts';
+import { cellAt, findHeaderRow, readUploadedSheets } from '../../../platform/excel/sheet-reader.ts';
 import type { UploadStore } from '../../../platform/excel/upload-store.ts';
-import { cellText, readUploadedWorkbook } from '../../../platform/excel/workbook.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { createBreather, writeInSlices } from '../../../platform/jobs/yielding.ts';
 import { type DirectoryService, industries, institutes } from '../../directory/index.ts';
 import { readStageNames } from '../../settings/index.ts';
 import type { SupervisionService } from '../../supervision/index.ts';
@@ -88,18 +89,6 @@ function normaliseDate(text: string): string | null {
   return day && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day ? day : null;
 }
 
-function findHeader(sheet: ExcelJS.Worksheet, required: string[], wanted: Set<string>) {
-  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
-    const columns = new Map<string, number>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      const t = cellText(cell);
-      if (wanted.has(t)) columns.set(t, col);
-    });
-    if (required.every((h) => columns.has(h))) return { row: r, columns };
-  }
-  return null;
-}
-
 /**
  * Ledger import in two steps like the enterprise import. Records are matched by 记录ID, else by
  * institute; institutes not yet in the directory are created; entries already present (same
@@ -120,11 +109,11 @@ export function createLedgerImport({
   supervision: SupervisionService;
 }) {
   async function preview(ctx: UserContext, file: Buffer): Promise<LedgerImportPreview> {
-    const workbook = await readUploadedWorkbook(file);
-    const summary = workbook.getWorksheet(SUMMARY_SHEET) ?? workbook.worksheets[0];
+    const workbook = await readUploadedSheets(file);
+    const summary = workbook.sheets.find((s) => s.name === SUMMARY_SHEET) ?? workbook.sheets[0];
     if (!summary) throw new AppError(400, 'BAD_FILE', '文件中没有工作表');
     const H = LEDGER_HEADERS;
-    const header = findHeader(summary, [H.institute, H.stage], new Set(Object.values(H)));
+    const header = findHeaderRow(summary, [H.institute, H.stage], new Set(Object.values(H)));
     if (!header) throw new AppError(400, 'BAD_FILE', `未找到表头行（应包含“${H.institute}”和“${H.stage}”）`);
 
     const known = await db.transaction(ctx.scope, async (tx) => ({
@@ -165,11 +154,12 @@ export function createLedgerImport({
     const recordKeys = new Map<string, string>(); // file id or institute name → key
     const seenInstitutes = new Map<string, number>();
     let total = 0;
-    for (let r = header.row + 1; r <= summary.rowCount; r++) {
-      const get = (name: string) => {
-        const col = header.columns.get(name);
-        return col ? cellText(summary.getRow(r).getCell(col)) : '';
-      };
+    const breathe = createBreather();
+    for (const line of summary.rows) {
+      await breathe();
+      const r = line.row;
+      if (r <= header.row) continue;
+      const get = (name: string) => cellAt(line, header.columns.get(name));
       if ([...header.columns.keys()].every((k) => get(k) === '')) continue;
       total++;
       const rowProblems: string[][] = [];
@@ -238,10 +228,10 @@ export function createLedgerImport({
 
     const entries: ParsedEntry[] = [];
     let skipped = 0;
-    const detail = workbook.getWorksheet(DETAIL_SHEET);
+    const detail = workbook.sheets.find((s) => s.name === DETAIL_SHEET);
     if (detail) {
       const E = ENTRY_HEADERS;
-      const eh = findHeader(detail, [E.entryOn, E.content], new Set(Object.values(E)));
+      const eh = findHeaderRow(detail, [E.entryOn, E.content], new Set(Object.values(E)));
       if (!eh) throw new AppError(400, 'BAD_FILE', `“${DETAIL_SHEET}”中未找到表头行`);
       const existingEntries = await db.transaction(ctx.scope, (tx) =>
         tx
@@ -259,11 +249,11 @@ export function createLedgerImport({
       const fingerprints = new Set(
         existingEntries.map((e) => `${e.recordId}|${e.entryOn}|${e.kind}|${e.content}`),
       );
-      for (let r = eh.row + 1; r <= detail.rowCount; r++) {
-        const get = (name: string) => {
-          const col = eh.columns.get(name);
-          return col ? cellText(detail.getRow(r).getCell(col)) : '';
-        };
+      for (const line of detail.rows) {
+        await breathe();
+        const r = line.row;
+        if (r <= eh.row) continue;
+        const get = (name: string) => cellAt(line, eh.columns.get(name));
         if ([...eh.columns.keys()].every((k) => get(k) === '')) continue;
         total++;
         const rowProblems: [string, string][] = [];
@@ -321,7 +311,7 @@ export function createLedgerImport({
       recordsToUpdate: records.filter((r) => r.existingId).length,
       entriesToCreate: entries.length,
       entriesSkipped: skipped,
-      problems,
+      ...capProblems(uploads, ctx.user.id, problems),
     };
   }
 
@@ -341,77 +331,86 @@ export function createLedgerImport({
       r.instituteId = created.id;
       institutesCreated++;
     }
-    return db.transaction(ctx.scope, async (tx) => {
-      const idOfKey = new Map<string, string>();
-      let recordsCreated = 0;
-      let recordsUpdated = 0;
-      for (const r of parsed.records) {
-        const input = {
-          instituteId: r.instituteId as string,
-          grade: r.grade,
-          cooperationMode: r.cooperationMode,
-          industryId: r.industryId,
-          ownerId: r.ownerId,
-          taskForceLeadId: r.leadId,
-          taskForceMemberIds: [],
-          isGreenChannel: r.isGreenChannel,
-          notes: '',
-        };
-        if (r.existingId) {
-          const [current] = await tx
-            .select()
-            .from(recruitmentRecords)
-            .where(eq(recruitmentRecords.id, r.existingId));
-          if (!current) throw new AppError(409, 'IMPORT_STALE', `第 ${r.row} 行的记录已不存在，请重新导入`);
-          await updateRecordIn(tx, clock, ctx, r.existingId, {
-            ...input,
-            taskForceMemberIds: current.taskForceMemberIds,
-            notes: current.notes,
-          });
-          idOfKey.set(r.key, r.existingId);
-          recordsUpdated++;
-        } else {
-          idOfKey.set(r.key, await insertRecord(tx, clock, ctx, input, r.stage, { signedOn: r.signedOn }));
-          recordsCreated++;
-        }
-      }
-      const newIdOfFileId = new Map<string, string>();
-      const touched = new Set<string>();
-      const now = clock.now();
-      for (const e of parsed.entries) {
-        const recordId = idOfKey.get(e.recordKey) ?? e.recordKey;
-        const [row] = await tx
-          .insert(recruitmentEntries)
-          .values({
-            regionCode: ctx.user.activeRegionCode,
-            recordId,
-            entryOn: e.entryOn,
-            kind: e.kind,
-            participants: e.participants,
-            content: e.content,
-            result: e.result,
-            nextStep: e.nextStep,
-            nextDate: e.nextDate,
-            correctsId: (e.correctsId && newIdOfFileId.get(e.correctsId)) ?? e.correctsId,
-            stageFrom: e.stageFrom,
-            stageTo: e.stageTo,
-            authorId: null,
-            authorName: e.author,
-            createdAt: now,
-          })
-          .returning({ id: recruitmentEntries.id });
-        if (row && e.fileId) newIdOfFileId.set(e.fileId, row.id);
-        touched.add(recordId);
-      }
-      for (const id of touched) await syncLatest(tx, clock, id);
-      await supervision.refreshItems(tx, 'recruitment', [...new Set([...idOfKey.values(), ...touched])]);
-      const result = {
-        recordsCreated,
-        recordsUpdated,
-        entriesCreated: parsed.entries.length,
-        institutesCreated,
+    // Without holding up other requests (see writeInSlices).
+    const inSlices = <T>(items: readonly T[], write: (tx: Tx, item: T) => Promise<void>) =>
+      writeInSlices(db.engine, items, (fn) => db.transaction(ctx.scope, fn), write);
+    const idOfKey = new Map<string, string>();
+    let recordsCreated = 0;
+    let recordsUpdated = 0;
+    await inSlices(parsed.records, async (tx, r) => {
+      const input = {
+        instituteId: r.instituteId as string,
+        grade: r.grade,
+        cooperationMode: r.cooperationMode,
+        industryId: r.industryId,
+        ownerId: r.ownerId,
+        taskForceLeadId: r.leadId,
+        taskForceMemberIds: [],
+        isGreenChannel: r.isGreenChannel,
+        notes: '',
       };
-      await recordAudit(tx, {
+      if (r.existingId) {
+        const [current] = await tx
+          .select()
+          .from(recruitmentRecords)
+          .where(eq(recruitmentRecords.id, r.existingId));
+        if (!current) throw new AppError(409, 'IMPORT_STALE', `第 ${r.row} 行的记录已不存在，请重新导入`);
+        await updateRecordIn(tx, clock, ctx, r.existingId, {
+          ...input,
+          taskForceMemberIds: current.taskForceMemberIds,
+          notes: current.notes,
+        });
+        idOfKey.set(r.key, r.existingId);
+        recordsUpdated++;
+      } else {
+        idOfKey.set(r.key, await insertRecord(tx, clock, ctx, input, r.stage, { signedOn: r.signedOn }));
+        recordsCreated++;
+      }
+    });
+    const newIdOfFileId = new Map<string, string>();
+    const touched = new Set<string>();
+    const now = clock.now();
+    await inSlices(parsed.entries, async (tx, e) => {
+      const recordId = idOfKey.get(e.recordKey) ?? e.recordKey;
+      const [row] = await tx
+        .insert(recruitmentEntries)
+        .values({
+          regionCode: ctx.user.activeRegionCode,
+          recordId,
+          entryOn: e.entryOn,
+          kind: e.kind,
+          participants: e.participants,
+          content: e.content,
+          result: e.result,
+          nextStep: e.nextStep,
+          nextDate: e.nextDate,
+          correctsId: (e.correctsId && newIdOfFileId.get(e.correctsId)) ?? e.correctsId,
+          stageFrom: e.stageFrom,
+          stageTo: e.stageTo,
+          authorId: null,
+          authorName: e.author,
+          createdAt: now,
+        })
+        .returning({ id: recruitmentEntries.id });
+      if (row && e.fileId) newIdOfFileId.set(e.fileId, row.id);
+      touched.add(recordId);
+    });
+    const refreshed = [...new Set([...idOfKey.values(), ...touched])];
+    const chunks = Array.from({ length: Math.ceil(refreshed.length / 50) }, (_, i) =>
+      refreshed.slice(i * 50, i * 50 + 50),
+    );
+    await inSlices(chunks, async (tx, ids) => {
+      for (const id of ids) if (touched.has(id)) await syncLatest(tx, clock, id);
+      await supervision.refreshItems(tx, 'recruitment', ids);
+    });
+    const result = {
+      recordsCreated,
+      recordsUpdated,
+      entriesCreated: parsed.entries.length,
+      institutesCreated,
+    };
+    await db.transaction(ctx.scope, (tx) =>
+      recordAudit(tx, {
         regionCode: ctx.user.activeRegionCode,
         at: now,
         actorId: ctx.user.id,
@@ -421,9 +420,9 @@ export function createLedgerImport({
         result: 'ok',
         clientAddress: ctx.clientAddress,
         detail: result,
-      });
-      return result;
-    });
+      }),
+    );
+    return result;
   }
 
   return { preview, confirm };

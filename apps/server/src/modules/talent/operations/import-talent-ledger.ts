@@ -9,15 +9,16 @@ import {
   TITLE_RANK_LABELS,
 } from '@gaodi/contracts';
 import { eq, sql } from 'drizzle-orm';
-import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { DataBox } from '../../../platform/crypto/index.ts';
 import { type Database, rowsOf, type Tx } from '../../../platform/db/database.ts';
+import { capProblems } from '../../../platform/excel/problem-list.ts';
+import { cellAt, readUploadedSheets, type UploadedSheet } from '../../../platform/excel/sheet-reader.ts';
 import type { UploadStore } from '../../../platform/excel/upload-store.ts';
-import { cellText, readUploadedWorkbook } from '../../../platform/excel/workbook.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { createBreather, writeInSlices } from '../../../platform/jobs/yielding.ts';
 import { talents } from '../talent.table.ts';
 import { createTalent, updateTalent } from './save-talent.ts';
 import { TALENT_HEADERS } from './talent-ledger.ts';
@@ -78,13 +79,15 @@ async function readLookups(tx: Tx, regionCode: string): Promise<Lookups> {
   };
 }
 
-function headerOf(sheet: ExcelJS.Worksheet): { row: number; columns: Map<string, number> } | null {
-  for (let r = 1; r <= Math.min(sheet.rowCount, 10); r++) {
+function headerOf(sheet: UploadedSheet): { row: number; columns: Map<string, number> } | null {
+  for (const line of sheet.rows) {
+    if (line.row > 10) break;
     const columns = new Map<string, number>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      columns.set(cellText(cell), col);
+    line.cells.forEach((text, i) => {
+      columns.set(text, i + 1);
     });
-    if (columns.has(TALENT_HEADERS.name) && columns.has(TALENT_HEADERS.mode)) return { row: r, columns };
+    if (columns.has(TALENT_HEADERS.name) && columns.has(TALENT_HEADERS.mode))
+      return { row: line.row, columns };
   }
   return null;
 }
@@ -174,10 +177,9 @@ export function createTalentImport({
   uploads: UploadStore;
 }) {
   async function preview(ctx: UserContext, file: Buffer): Promise<ImportPreview> {
-    const workbook = await readUploadedWorkbook(file);
-    const sheet = workbook.worksheets[0];
+    const sheet = (await readUploadedSheets(file)).sheets[0];
     if (!sheet) throw new AppError(400, 'BAD_FILE', '文件中没有工作表');
-    if (sheet.rowCount > MAX_IMPORT_ROWS + 10)
+    if ((sheet.rows.at(-1)?.row ?? 0) > MAX_IMPORT_ROWS + 10)
       throw new AppError(400, 'BAD_FILE', `一次最多导入 ${MAX_IMPORT_ROWS} 行`);
     const header = headerOf(sheet);
     if (!header) throw new AppError(400, 'BAD_FILE', '未找到人才台账的表头行（姓名、引进/培养）');
@@ -186,11 +188,12 @@ export function createTalentImport({
     const valid: Parsed[] = [];
     const seenHash = new Map<string, number>();
     let total = 0;
-    for (let r = header.row + 1; r <= sheet.rowCount; r++) {
-      const get = (h: string) => {
-        const col = header.columns.get(h);
-        return col ? cellText(sheet.getRow(r).getCell(col)) : '';
-      };
+    const breathe = createBreather();
+    for (const line of sheet.rows) {
+      await breathe();
+      const r = line.row;
+      if (r <= header.row) continue;
+      const get = (h: string) => cellAt(line, header.columns.get(h));
       if ([...header.columns.keys()].every((h) => get(h) === '' || h === '序号')) continue;
       total++;
       const { problems: rowProblems, input } = parseRow(get, look, r);
@@ -235,7 +238,7 @@ export function createTalentImport({
       validRows: valid.length,
       toCreate: valid.length - toUpdate,
       toUpdate,
-      problems,
+      ...capProblems(uploads, ctx.user.id, problems),
     };
   }
 
@@ -243,10 +246,14 @@ export function createTalentImport({
     const valid = uploads.take<Parsed[]>(ctx.user.id, KIND, token);
     if (!valid) throw new AppError(400, 'EXPIRED', '导入预览已失效，请重新上传文件');
     const deps = { box, clock };
-    return db.transaction(ctx.scope, async (tx) => {
-      let created = 0;
-      let updated = 0;
-      for (const v of valid) {
+    let created = 0;
+    let updated = 0;
+    // Without holding up other requests (see writeInSlices).
+    await writeInSlices(
+      db.engine,
+      valid,
+      (fn) => db.transaction(ctx.scope, fn),
+      async (tx, v) => {
         if (v.id) {
           // The sheet has no columns for links: a re-import keeps the talent's platforms, projects, records.
           const [links] = await tx
@@ -263,9 +270,9 @@ export function createTalentImport({
           await createTalent(deps, tx, ctx, v.input);
           created++;
         }
-      }
-      return { created, updated };
-    });
+      },
+    );
+    return { created, updated };
   }
 
   return { preview, confirm };
