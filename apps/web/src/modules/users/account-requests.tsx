@@ -1,21 +1,13 @@
-import { type AccountRequest, ROLE_LABELS, type Role } from '@gaodi/contracts';
+import { type AccountRequest, ROLE_LABELS } from '@gaodi/contracts';
 import { App, Button, Empty, Popconfirm, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import type { MessageKey } from '../../messages.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Panel } from '../../ui/page.tsx';
-import { regionName } from '../auth/session-header.tsx';
 import { useSession } from '../auth/use-session.ts';
+import { showOneTimePassword, useChangesText } from './one-time-password.tsx';
 import { useAccountRequests, useDecideRequest } from './use-users.ts';
 
-const CHANGE_LABELS: Record<string, MessageKey> = {
-  username: 'users.username',
-  displayName: 'users.displayName',
-  role: 'users.role',
-  regionCode: 'users.region',
-  phone: 'users.phone',
-  isDisabled: 'users.state',
-};
 const STATUS_COLOR = { pending: 'processing', approved: 'success', rejected: 'default' } as const;
 
 /** 待审批: changes to administrator accounts that wait for a second administrator (two-person rule). */
@@ -23,9 +15,9 @@ export function AccountRequests() {
   const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
   const me = useSession();
-  const regionNames = new Map(me.regions.map((r) => [r.code, regionName(r, lang)]));
   const requests = useAccountRequests(true);
   const decide = useDecideRequest();
+  const changes = useChangesText();
   const list = requests.data ?? [];
   if (list.length === 0) return null;
 
@@ -35,39 +27,12 @@ export function AccountRequests() {
       {
         onSuccess: (d) => {
           void requests.refetch();
-          if (d.temporaryPassword)
-            modal.success({
-              title: t('users.resetDone', { name: r.targetUsername }),
-              content: (
-                <>
-                  <Typography.Paragraph>{t('users.resetShowOnce')}</Typography.Paragraph>
-                  <Typography.Text copyable code strong>
-                    {d.temporaryPassword}
-                  </Typography.Text>
-                </>
-              ),
-            });
+          if (d.temporaryPassword) showOneTimePassword(modal, t, r.targetUsername, d.temporaryPassword);
           else message.success(approve ? t('users.approved') : t('users.rejected'));
         },
         onError: (error) => message.error(error.message),
       },
     );
-
-  const changes = (r: AccountRequest) =>
-    Object.entries(r.changes)
-      .filter(([k, v]) => v !== null && k in CHANGE_LABELS)
-      .map(([k, v]) => {
-        const value =
-          k === 'role'
-            ? (ROLE_LABELS[v as Role]?.[lang] ?? String(v))
-            : k === 'regionCode'
-              ? (regionNames.get(String(v)) ?? String(v))
-              : k === 'isDisabled'
-                ? t(v ? 'users.disabled' : 'users.active')
-                : String(v);
-        return `${t(CHANGE_LABELS[k] as MessageKey)}：${value}`;
-      })
-      .join('；');
 
   const columns: TableProps<AccountRequest>['columns'] = [
     {

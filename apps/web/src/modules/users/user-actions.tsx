@@ -1,7 +1,8 @@
 import { type AccountAction, accountRule, type UserSummary } from '@gaodi/contracts';
-import { App, Button, Popconfirm, Space, Typography } from 'antd';
+import { App, Button, Popconfirm, Space } from 'antd';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useSession } from '../auth/use-session.ts';
+import { showOneTimePassword } from './one-time-password.tsx';
 import { useResetPassword, useUpdateUser } from './use-users.ts';
 
 /** What the signed-in administrator may do to this account (三员 table in contracts), never their own. */
@@ -29,17 +30,7 @@ export function UserActions({ user, onEdit }: { user: UserSummary; onEdit?: (use
     reset.mutate(user.id, {
       onSuccess: (r) => {
         if (r.status === 'pending') return done(true);
-        modal.success({
-          title: t('users.resetDone', { name: user.displayName }),
-          content: (
-            <>
-              <Typography.Paragraph>{t('users.resetShowOnce')}</Typography.Paragraph>
-              <Typography.Text copyable code strong data-testid="reset-password-value">
-                {r.temporaryPassword}
-              </Typography.Text>
-            </>
-          ),
-        });
+        showOneTimePassword(modal, t, user.displayName, r.temporaryPassword);
       },
       onError: (error) => message.error(error.message),
     });
