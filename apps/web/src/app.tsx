@@ -23,6 +23,12 @@ import {
   useIndicatorsNav,
 } from './modules/indicators/indicators-routes.tsx';
 import {
+  ElementsRoutes,
+  PlatformsRoutes,
+  TalentsRoutes,
+  useInnovationNav,
+} from './modules/innovation/innovation-routes.tsx';
+import {
   AchievementsRoute,
   CheckinRoute,
   EventsRoutes,
@@ -104,6 +110,7 @@ function useNavItems(): NavItem[] {
   const roundtableNav = useRoundtableNav();
   const settingsNav = useSettingsNav();
   const indicatorsNav = useIndicatorsNav();
+  const innovationNav = useInnovationNav();
   return useMemo(() => {
     const system = [usersNav, auditNav, supervisionNav, settingsNav].filter((n): n is NavItem => n !== null);
     const items: NavItem[] = [homeNav];
@@ -112,6 +119,7 @@ function useNavItems(): NavItem[] {
     if (recruitmentNav) items.push(recruitmentNav);
     if (matchmakingNav) items.push(matchmakingNav);
     if (roundtableNav) items.push(roundtableNav);
+    if (innovationNav) items.push(innovationNav);
     if (system.length > 0)
       items.push({ key: 'system', label: t('nav.system'), type: 'group', children: system });
     return items;
@@ -127,6 +135,7 @@ function useNavItems(): NavItem[] {
     roundtableNav,
     settingsNav,
     indicatorsNav,
+    innovationNav,
   ]);
 }
 
@@ -204,6 +213,9 @@ function AppRoutes() {
         <Route path="projects/*" element={<ProjectsRoutes />} />
         <Route path="dashboard" element={<DashboardRoute />} />
         <Route path="indicators/*" element={<IndicatorsRoutes />} />
+        <Route path="platforms/*" element={<PlatformsRoutes />} />
+        <Route path="talents/*" element={<TalentsRoutes />} />
+        <Route path="elements/*" element={<ElementsRoutes />} />
         <Route path="notifications" element={<InboxRoute />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="supervision-rules" element={<SupervisionRulesRoute />} />
