@@ -29,6 +29,7 @@ import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/
 import { createStageMover } from './modules/pipelines/index.ts';
 import { projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
+import { decisionSupervisedItems, roundtableRoutes } from './modules/roundtable/index.ts';
 import { createSettingsService, settingsRoutes } from './modules/settings/index.ts';
 import { createSupervisionService, lightsJob, supervisionRoutes } from './modules/supervision/index.ts';
 import { createTalentService, talentRoutes } from './modules/talent/index.ts';
@@ -136,7 +137,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     clock,
     notifier: inboxNotifier,
-    providers: [recruitmentSupervisedItems, projectSupervisedItems, serviceRequestSupervisedItems],
+    providers: [
+      recruitmentSupervisedItems,
+      projectSupervisedItems,
+      serviceRequestSupervisedItems,
+      decisionSupervisedItems,
+    ],
   });
   app.decorate('scheduledJobs', [lightsJob(supervision)] satisfies ScheduledJob[]);
   await app.register(filesRoutes, { auth, files });
@@ -172,6 +178,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const concierge = { db, clock, box: dataBox, notifier: inboxNotifier, supervision, mover: stageMover };
   await app.register(requestsRoutes, { auth, concierge });
   await app.register(stationRoutes, { auth, concierge, guard: createStationGuard(dataBox) });
+  const roundtable = { db, clock, notifier: inboxNotifier, supervision, mover: stageMover };
+  await app.register(roundtableRoutes, { auth, roundtable });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
   await app.register(importProblemsRoutes, { uploads });
   app.addHook('onClose', closeSheetReader);

@@ -15,6 +15,14 @@ import { recruitmentPipeline } from './recruitment.contract.ts';
 export type MessageLang = 'zh' | 'en';
 
 const EXACT: Record<string, string> = {
+  // round-table (圆桌对话)
+  主持人应为本地区领导: 'The chair must be a leader of this region',
+  只能列入已同意的圆桌议题建议: 'Only accepted round-table proposals can go on the agenda',
+  该议题已列入会议议程: 'This item is already on an agenda',
+  议题不存在: 'The agenda item does not exist',
+  会议不存在: 'The meeting does not exist',
+  责任人不存在: 'The owner does not exist',
+  只有责任人或会议主持方可以报送佐证: 'Only the owner or the chair’s office can submit proof',
   // concierge (帮办) and the service station
   绿色通道时限不能长于普通时限: 'The green-channel limit cannot be longer than the normal one',
   不同意转办时请写明原因: 'Give a reason when refusing a transfer',
