@@ -158,6 +158,8 @@ describe.skipIf(!hasFaketime || onPostgres).each([
       institutes_recruited: 9,
       platforms_operating: 6,
       projects_landed: 9,
+      leading_talents: 4,
+      talents_gathered: 20,
     });
   });
 });
