@@ -13,7 +13,7 @@ import { createInflateRaw } from 'node:zlib';
 export type ZipLimits = { maxExpandedBytes: number; maxRatio: number; maxEntries: number };
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxExpandedBytes: 50 * 1024 * 1024,
+  maxExpandedBytes: 160 * 1024 * 1024,
   maxRatio: 100,
   maxEntries: 5_000,
 };
