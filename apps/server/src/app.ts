@@ -23,6 +23,7 @@ import {
 } from './modules/concierge/index.ts';
 import { createDirectoryService, directoryRoutes } from './modules/directory/index.ts';
 import { elementsRoutes } from './modules/elements/index.ts';
+import { createIncubationService, incubationRoutes } from './modules/incubation/index.ts';
 import { indicatorsRoutes } from './modules/indicators/index.ts';
 import { createPlatformService, platformRoutes } from './modules/innovation/index.ts';
 import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
@@ -173,6 +174,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(projectsRoutes, {
     auth,
     deps: { db, clock, supervision, notifier: inboxNotifier, stageMover },
+  });
+  await app.register(incubationRoutes, {
+    auth,
+    incubation: createIncubationService({ db, clock, mover: stageMover }),
   });
   await app.register(indicatorsRoutes, { auth, db, clock });
   const concierge = { db, clock, box: dataBox, notifier: inboxNotifier, supervision, mover: stageMover };

@@ -167,6 +167,13 @@ const EXACT: Record<string, string> = {
   该身份证号已登记: 'This ID number is already registered',
   '未找到人才台账的表头行（姓名、引进/培养）':
     'No header row of the talent ledger found (name, gathered/cultivated)',
+  // incubation
+  载体不存在或不属于本地区: 'No such carrier in this region',
+  自飞地孵化中心落地金乡: 'Landed in Jinxiang from the enclave centre',
+  走访日期不能晚于今天: 'The visit date cannot be after today',
+  同名载体已登记: 'A carrier of this name is already registered',
+  入驻日期不能晚于今天: 'The entry date cannot be after today',
+  该统一社会信用代码已登记: 'This unified social credit code is already registered',
   // AppError texts (the top-level message)
   接口不存在: 'No such endpoint',
   文件中没有工作表: 'The file has no worksheet',
@@ -273,6 +280,16 @@ type Pattern = readonly [RegExp, (m: RegExpExecArray) => string];
  * industry's name, an institute's name) stay as written.
  */
 const PATTERNS: Pattern[] = [
+  [/^请选择要进入的(.+)$/s, (m) => `Choose the ${m[1]} to enter`],
+  [/^所选载体不是(.+)$/s, (m) => `The chosen carrier is not a ${m[1]}`],
+  [
+    /^毕业日期不能早于入驻日期（(.+)）$/s,
+    (m) => `The graduation date cannot be before the entry date (${m[1]})`,
+  ],
+  [
+    /^该统一社会信用代码已登记：(.+)$/s,
+    (m) => `This unified social credit code is already registered: ${m[1]}`,
+  ],
   [/^该身份证号已登记：(.+)$/s, (m) => `This ID number is already registered: ${m[1]}`],
   [/^“(.+)”应写作“计划名称 年份”$/s, (m) => `“${m[1]}” should read “programme year”`],
   [/^与第 (\d+) 行的身份证号重复$/, (m) => `Same ID number as row ${m[1]}`],

@@ -41,6 +41,7 @@ export const Resource = z.enum([
   'service_request',
   'service_setting',
   'roundtable',
+  'incubation',
 ]);
 export type Resource = z.infer<typeof Resource>;
 
@@ -83,6 +84,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     service_request: all,
     service_setting: readUpdate,
     roundtable: all,
+    incubation: all,
   },
   taskforce_lead: {
     region: read,
@@ -111,6 +113,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     service_request: all,
     service_setting: readUpdate,
     roundtable: all,
+    incubation: all,
   },
   helper: {
     region: read,
@@ -139,6 +142,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     service_request: ['read', 'create', 'update'],
     service_setting: read,
     roundtable: readUpdate,
+    incubation: read,
   },
   leader: {
     region: read,
@@ -167,6 +171,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     service_setting: read,
     // Leaders chair round-tables: meetings, agenda, decisions, accepting proof.
     roundtable: all,
+    incubation: readExport,
   },
   enterprise: {
     region: read,
@@ -183,6 +188,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     talent: read,
     // Their own enterprise's requests: raise, follow, withdraw, rate.
     service_request: ['read', 'create', 'update'],
+    // Their own enterprise's incubation record only (row-level security narrows).
+    incubation: read,
   },
   institute: {
     region: read,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SERVICE_REQUEST_STAGE_LABELS, SERVICE_REQUEST_STAGES } from './concierge.contract.ts';
+import { incubateePipeline } from './incubation.contract.ts';
 import { NEED_STAGE_LABELS, NEED_STAGES } from './matchmaking.contract.ts';
 import { CustomStage } from './pipeline.ts';
 import { PROJECT_STAGE_LABELS, PROJECT_STAGES } from './projects.contract.ts';
@@ -11,7 +12,14 @@ import { defineRoute } from './route.ts';
  * The pipelines whose stages an office names. Stage codes are fixed (they drive transitions,
  * required fields and figures); an office changes only the name shown and may add a description.
  */
-export const STAGE_PIPELINES = ['recruitment', 'need', 'project', 'service_request', 'decision'] as const;
+export const STAGE_PIPELINES = [
+  'recruitment',
+  'need',
+  'project',
+  'service_request',
+  'decision',
+  'incubatee',
+] as const;
 export const StagePipeline = z.enum(STAGE_PIPELINES);
 export type StagePipeline = z.infer<typeof StagePipeline>;
 export const STAGE_PIPELINE_LABELS: Record<StagePipeline, { zh: string; en: string }> = {
@@ -20,6 +28,7 @@ export const STAGE_PIPELINE_LABELS: Record<StagePipeline, { zh: string; en: stri
   project: { zh: '合作项目', en: 'Cooperation projects' },
   service_request: { zh: '帮办诉求', en: 'Service requests' },
   decision: { zh: '圆桌议定事项', en: 'Round-table decisions' },
+  incubatee: { zh: '在孵主体', en: 'Incubatees' },
 };
 
 const RECRUITMENT_STAGE_EN: Record<Stage, string> = {
@@ -44,6 +53,7 @@ export const PIPELINE_STAGES: Record<StagePipeline, readonly string[]> = {
   project: PROJECT_STAGES,
   service_request: SERVICE_REQUEST_STAGES,
   decision: DECISION_STAGES,
+  incubatee: incubateePipeline.stages,
 };
 
 /** The built-in names: what a stage is called where no office (nor any above it) named it. */
@@ -53,6 +63,7 @@ export const DEFAULT_STAGE_NAMES: Record<StagePipeline, Record<string, { zh: str
   project: PROJECT_STAGE_LABELS,
   service_request: SERVICE_REQUEST_STAGE_LABELS,
   decision: DECISION_STAGE_LABELS,
+  incubatee: incubateePipeline.labels,
 };
 
 export const STAGE_LABEL_MAX = 12;

@@ -70,6 +70,7 @@ describe('stage names per office', () => {
       'project',
       'service_request',
       'decision',
+      'incubatee',
     ]);
     expect(all.pipelines[1]?.stages.map((s) => s.name)).toEqual([
       '已征集',
