@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../../apps/server/src/app.ts';
+import { DEMO_PASSWORD, loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
+import { isOperatingSql, selectSummaries } from '../../apps/server/src/modules/innovation/index.ts';
+import { countTalentFigures } from '../../apps/server/src/modules/talent/index.ts';
+import { systemClock } from '../../apps/server/src/platform/clock.ts';
+import { openDatabase, rowsOf, type Scope } from '../../apps/server/src/platform/db/database.ts';
+import { chinaDay } from '../../apps/server/src/platform/jobs/jobs.ts';
+import { seedPlatformsAndTalents } from '../../apps/server/src/test/platforms-seed.ts';
+
+/**
+ * npm run bench:platforms [-- --platforms 2000 --years 10 --talents 50000 --runs 40]
+ *
+ * Seeds one county with platforms × years of evidence and talents, then times through the real
+ * HTTP stack the platform list (plain, operating only, by industry) and the industry page, p50 and
+ * p95, each beside the bare SQL it runs (same scope, so row-level security included). Figures,
+ * not a test (its short version: modules/elements/elements.bench.int.test.ts).
+ */
+const { values } = parseArgs({
+  options: {
+    platforms: { type: 'string', default: '2000' },
+    years: { type: 'string', default: '10' },
+    talents: { type: 'string', default: '50000' },
+    runs: { type: 'string', default: '40' },
+  },
+});
+const RUNS = Number(values.runs);
+const year = Number(chinaDay(new Date()).slice(0, 4));
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? 0;
+
+async function timed(fn: () => Promise<unknown>) {
+  const xs: number[] = [];
+  await fn(); // warm
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    xs.push(performance.now() - t0);
+  }
+  return { p50: pct(xs, 50), p95: pct(xs, 95) };
+}
+
+const db = await openDatabase({ engine: 'pglite' });
+await db.migrate();
+await loadDemoData(db);
+const t0 = performance.now();
+const counts = await seedPlatformsAndTalents(db, {
+  platforms: Number(values.platforms),
+  years: Number(values.years),
+  talents: Number(values.talents),
+  year,
+});
+console.log(`seeded ${JSON.stringify(counts)} in ${((performance.now() - t0) / 1000).toFixed(1)} s (pglite)`);
+const app = await buildApp({ db, clock: systemClock, loginRateLimitPerMinute: 10_000 });
+await app.ready();
+const login = await app.inject({
+  method: 'POST',
+  url: '/api/auth/login',
+  payload: { username: 'jx_leader', password: DEMO_PASSWORD },
+});
+const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
+  id: string;
+};
+const get = async (url: string) => {
+  const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+};
+const scope: Scope = { userId: me.id, role: 'leader', regionCodes: ['370828'] };
+const industry = rowsOf<{ id: string }>(
+  await db.owner.execute(
+    sql`SELECT id FROM industries WHERE region_code = '370828' AND code = 'garlic-food'`,
+  ),
+)[0]?.id as string;
+const page = { limit: 20, offset: 0 };
+const cases: { what: string; url: string; bare: () => Promise<unknown> }[] = [
+  {
+    what: 'platform list',
+    url: '/api/platforms?pageSize=20',
+    bare: () => db.transaction(scope, (tx) => selectSummaries(tx, year, sql`true`, page)),
+  },
+  {
+    what: 'platform list, operating only',
+    url: '/api/platforms?pageSize=20&isOperating=true',
+    bare: () =>
+      db.transaction(scope, (tx) => selectSummaries(tx, year, isOperatingSql(sql`p.id`, year), page)),
+  },
+  {
+    what: 'platform list, by industry',
+    url: `/api/platforms?pageSize=20&industryId=${industry}`,
+    bare: () =>
+      db.transaction(scope, (tx) => selectSummaries(tx, year, sql`p.industry_id = ${industry}`, page)),
+  },
+  {
+    what: 'industry page (大蒜及食品加工)',
+    url: `/api/elements/industries/${industry}`,
+    bare: () =>
+      db.transaction(scope, async (tx) => {
+        await selectSummaries(tx, year, sql`p.industry_id = ${industry}`, { limit: 500, offset: 0 });
+        await countTalentFigures(tx, year, industry);
+      }),
+  },
+];
+console.log(
+  `\n${'what'.padEnd(34)} ${'app p50'.padStart(9)} ${'app p95'.padStart(9)} ${'sql p95'.padStart(9)}  target p95 < 150 ms`,
+);
+for (const c of cases) {
+  const appMs = await timed(() => get(c.url));
+  const sqlMs = await timed(c.bare);
+  console.log(
+    `${c.what.padEnd(34)} ${appMs.p50.toFixed(1).padStart(9)} ${appMs.p95.toFixed(1).padStart(9)} ${sqlMs.p95.toFixed(1).padStart(9)}  ${appMs.p95 < 150 ? 'ok' : 'SLOW'}`,
+  );
+}
+await app.close();
+await db.close();
