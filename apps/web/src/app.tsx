@@ -9,6 +9,7 @@ import { LoginPage } from './modules/auth/login-page.tsx';
 import { ForcedPasswordPage } from './modules/auth/password-page.tsx';
 import { SessionHeader } from './modules/auth/session-header.tsx';
 import { ME_KEY, SessionProvider, useMe } from './modules/auth/use-session.ts';
+import { ConciergeRoutes, StationRoute, useConciergeNav } from './modules/concierge/concierge-routes.tsx';
 import {
   EnterprisesRoutes,
   ExpertsRoutes,
@@ -111,6 +112,7 @@ function useNavItems(): NavItem[] {
   const settingsNav = useSettingsNav();
   const indicatorsNav = useIndicatorsNav();
   const innovationNav = useInnovationNav();
+  const conciergeNav = useConciergeNav();
   return useMemo(() => {
     const system = [usersNav, auditNav, supervisionNav, settingsNav].filter((n): n is NavItem => n !== null);
     const items: NavItem[] = [homeNav];
@@ -118,6 +120,7 @@ function useNavItems(): NavItem[] {
     if (directoryNav) items.push(directoryNav);
     if (recruitmentNav) items.push(recruitmentNav);
     if (matchmakingNav) items.push(matchmakingNav);
+    if (conciergeNav) items.push(conciergeNav);
     if (roundtableNav) items.push(roundtableNav);
     if (innovationNav) items.push(innovationNav);
     if (system.length > 0)
@@ -136,6 +139,7 @@ function useNavItems(): NavItem[] {
     settingsNav,
     indicatorsNav,
     innovationNav,
+    conciergeNav,
   ]);
 }
 
@@ -197,6 +201,14 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/checkin/:token" element={<CheckinRoute />} />
+      <Route
+        path="/station/:regionCode"
+        element={
+          <Suspense fallback={null}>
+            <StationRoute />
+          </Suspense>
+        }
+      />
       <Route element={<RequireSession />}>
         <Route index element={<HomeRoute />} />
         <Route path="home" element={<Navigate to="/" replace />} />
@@ -211,6 +223,7 @@ function AppRoutes() {
         <Route path="achievements" element={<AchievementsRoute />} />
         <Route path="events/*" element={<EventsRoutes />} />
         <Route path="projects/*" element={<ProjectsRoutes />} />
+        <Route path="concierge/*" element={<ConciergeRoutes />} />
         <Route path="dashboard" element={<DashboardRoute />} />
         <Route path="indicators/*" element={<IndicatorsRoutes />} />
         <Route path="platforms/*" element={<PlatformsRoutes />} />

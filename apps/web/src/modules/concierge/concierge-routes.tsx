@@ -1,0 +1,43 @@
+import { CustomerServiceOutlined } from '@ant-design/icons';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { Link, Route, Routes } from 'react-router';
+import type { NavItem } from '../../ui/app-layout.tsx';
+import { ForbiddenPage, NotFoundPage } from '../../ui/error-pages.tsx';
+import { useI18n } from '../../ui/i18n.tsx';
+import { PageLoading } from '../../ui/page.tsx';
+import { useCan } from '../auth/use-session.ts';
+
+function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const RequestsPage = lazyPage(() => import('./requests-page.tsx'), 'RequestsPage');
+const RequestPage = lazyPage(() => import('./request-page.tsx'), 'RequestPage');
+/** The public station page (no sign-in), routed outside the shell. */
+export const StationRoute = lazyPage(() => import('./station-page.tsx'), 'StationPage');
+
+/** /concierge/* */
+export function ConciergeRoutes() {
+  const can = useCan();
+  if (!can('service_request', 'read')) return <ForbiddenPage />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route index element={<RequestsPage />} />
+        <Route path=":id" element={<RequestPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function useConciergeNav(): NavItem | null {
+  const can = useCan();
+  const { lang } = useI18n();
+  if (!can('service_request', 'read')) return null;
+  return {
+    key: 'concierge',
+    icon: <CustomerServiceOutlined />,
+    label: <Link to="/concierge">{lang === 'zh' ? '帮办诉求' : 'Service requests'}</Link>,
+  };
+}
