@@ -15,6 +15,10 @@ export const INDICATOR_CODES = [
   'projects_landed',
   'leading_talents',
   'talents_gathered',
+  'incubatees_active',
+  'incubatees_graduated',
+  'incubatees_moved_up',
+  'incubatees_landed',
 ] as const;
 export const IndicatorCode = z.enum(INDICATOR_CODES);
 export type IndicatorCode = z.infer<typeof IndicatorCode>;

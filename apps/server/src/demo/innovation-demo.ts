@@ -5,6 +5,7 @@ import { platformEvidence, platformPartners, platforms } from '../modules/innova
 import type { Clock } from '../platform/clock.ts';
 import { type Database, rowsOf, type Tx } from '../platform/db/database.ts';
 import { demoCalendar } from './demo-calendar.ts';
+import { loadIncubationDemo } from './incubation-demo.ts';
 import { loadTalentDemo } from './talent-demo.ts';
 
 const JX = '370828';
@@ -234,5 +235,6 @@ export async function loadInnovationDemo(db: Database, clock: Clock): Promise<vo
   await db.owner.transaction(async (tx) => {
     for (const p of PLATFORMS) await loadPlatform(tx, p, cal.year, clock);
     await loadTalentDemo(tx, cal, clock);
+    await loadIncubationDemo(tx, cal, clock);
   });
 }

@@ -26,6 +26,75 @@ export type IndicatorDefinition = {
 
 const inYear = (column: SQL, w: Window) => sql`${column} >= ${w.from}::date AND ${column} < ${w.to}::date`;
 
+const rankOf = (column: string) => sql.raw(RANK_SQL.replaceAll('$STAGE', column));
+/** A carrier stage's place on the chain (other stages: null, never a move up). */
+const RANK_SQL =
+  "CASE $STAGE WHEN 'maker_space' THEN 1 WHEN 'incubator' THEN 2 WHEN 'accelerator' THEN 3 WHEN 'park' THEN 4 END";
+const incubateeRow = sql`n.id::text AS id, n.name AS title`;
+
+/** Incubation (孵化): incubatees counted where they are counted (region_code: where they land), once. */
+const INCUBATION_DEFINITIONS: IndicatorDefinition[] = [
+  {
+    code: 'incubatees_active',
+    name: { zh: '在孵主体', en: 'Incubatees in incubation' },
+    unit: { zh: '家', en: 'incubatees' },
+    definition: {
+      zh: '本年底前入驻、目前仍在众创空间、孵化器、加速器或产业园孵化的主体（团队或企业）',
+      en: 'Teams or enterprises that entered by the year end and are still in a maker space, incubator, accelerator or park',
+    },
+    recordKind: { zh: '在孵主体', en: 'Incubatees' },
+    records: (w) => sql`
+      SELECT ${incubateeRow}, NULL::text AS on, n.region_code, '/incubatees/' || n.id AS href
+      FROM incubatees n
+      WHERE n.stage IN ('maker_space', 'incubator', 'accelerator', 'park') AND n.entered_on < ${w.to}::date
+        AND n.region_code = ANY(${w.regions})`,
+  },
+  {
+    code: 'incubatees_graduated',
+    name: { zh: '本年毕业企业', en: 'Incubatees graduated' },
+    unit: { zh: '家', en: 'incubatees' },
+    definition: {
+      zh: '本年内达到毕业条件并毕业的在孵主体',
+      en: 'Incubatees that met the criteria and graduated in the year',
+    },
+    recordKind: { zh: '在孵主体', en: 'Incubatees' },
+    records: (w) => sql`
+      SELECT ${incubateeRow}, n.graduated_on::text AS on, n.region_code, '/incubatees/' || n.id AS href
+      FROM incubatees n
+      WHERE ${inYear(sql`n.graduated_on`, w)} AND n.region_code = ANY(${w.regions})`,
+  },
+  {
+    code: 'incubatees_moved_up',
+    name: { zh: '本年升级主体', en: 'Incubatees moved up the chain' },
+    unit: { zh: '家', en: 'incubatees' },
+    definition: {
+      zh: '本年内沿孵化链升级（众创空间→孵化器→加速器→产业园）的在孵主体，按首次升级日期计一次',
+      en: 'Incubatees that moved up the chain (maker space → incubator → accelerator → park) in the year, once, on the first move',
+    },
+    recordKind: { zh: '在孵主体', en: 'Incubatees' },
+    records: (w) => sql`
+      SELECT ${incubateeRow}, min(m.on)::text AS on, n.region_code, '/incubatees/' || n.id AS href
+      FROM incubatees n JOIN incubatee_moves m ON m.incubatee_id = n.id
+      WHERE ${inYear(sql`m.on`, w)} AND ${rankOf('m.to_stage')} > ${rankOf('m.from_stage')}
+        AND n.region_code = ANY(${w.regions})
+      GROUP BY n.id, n.name, n.region_code`,
+  },
+  {
+    code: 'incubatees_landed',
+    name: { zh: '飞地孵化落地', en: 'Landed from the enclave' },
+    unit: { zh: '家', en: 'incubatees' },
+    definition: {
+      zh: '本年内从飞地孵化中心（如北京大兴）转入本地载体落地转化的主体，只在落地地计一次',
+      en: 'Incubatees that moved in the year from an enclave centre (e.g. Beijing Daxing) to a local carrier, counted once where they land',
+    },
+    recordKind: { zh: '在孵主体', en: 'Incubatees' },
+    records: (w) => sql`
+      SELECT ${incubateeRow}, n.landed_on::text AS on, n.region_code, '/incubatees/' || n.id AS href
+      FROM incubatees n
+      WHERE ${inYear(sql`n.landed_on`, w)} AND n.region_code = ANY(${w.regions})`,
+  },
+];
+
 /** The article's figures (筑起产业发展创新高地), each as one query over records. */
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
@@ -130,4 +199,5 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       FROM talents t
       WHERE ${highLevelGatheredInSql(w.year)} AND t.region_code = ANY(${w.regions})`,
   },
+  ...INCUBATION_DEFINITIONS,
 ];
