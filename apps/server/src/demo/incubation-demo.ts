@@ -211,15 +211,13 @@ export async function loadIncubationDemo(tx: Tx, cal: DemoCalendar, clock: Clock
   const ids: string[] = [];
   for (const d of INCUBATEES) ids.push(await loadIncubatee(tx, cal, at, carriers, d));
   for (const [name, c] of carriers)
-    await tx
-      .insert(carrierOccupancy)
-      .values({
-        regionCode: JX,
-        carrierId: c.id,
-        on: cal.today,
-        seatsUsed: name === MS ? 86 : 40,
-        areaUsed: 1800,
-      });
+    await tx.insert(carrierOccupancy).values({
+      regionCode: JX,
+      carrierId: c.id,
+      on: cal.today,
+      seatsUsed: name === MS ? 86 : 40,
+      areaUsed: 1800,
+    });
   for (const [i, id] of ids.slice(2, 5).entries()) {
     for (const quarter of [1, 2, 3])
       await tx.insert(incubateeReports).values({
