@@ -6,6 +6,8 @@ import { ForbiddenPage, NotFoundPage } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
 import { PageLoading } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
+import { IndustriesOverviewPage, IndustryPage } from '../elements/elements-routes.tsx';
+import { TalentPage, TalentsPage } from '../talent/talent-routes.tsx';
 
 function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
   return lazy(async () => ({ default: (await load())[name] as ComponentType }));
@@ -13,13 +15,6 @@ function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, nam
 
 const PlatformsPage = lazyPage(() => import('./platforms-page.tsx'), 'PlatformsPage');
 const PlatformPage = lazyPage(() => import('./platform-page.tsx'), 'PlatformPage');
-const TalentsPage = lazyPage(() => import('../talent/talents-page.tsx'), 'TalentsPage');
-const TalentPage = lazyPage(() => import('../talent/talent-page.tsx'), 'TalentPage');
-const IndustriesOverviewPage = lazyPage(
-  () => import('../elements/industries-overview-page.tsx'),
-  'IndustriesOverviewPage',
-);
-const IndustryPage = lazyPage(() => import('../elements/industry-page.tsx'), 'IndustryPage');
 
 function Pages({
   resource,

@@ -1,0 +1,9 @@
+import { type ComponentType, lazy } from 'react';
+
+function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+/** The talent pages, loaded on demand; mounted under /talents by the 平台与人才 routes. */
+export const TalentsPage = lazyPage(() => import('./talents-page.tsx'), 'TalentsPage');
+export const TalentPage = lazyPage(() => import('./talent-page.tsx'), 'TalentPage');
