@@ -18,6 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { chinaDateTime } from '../../platform/text/china-time.ts';
 
 const FONT = { ascii: 'Times New Roman', eastAsia: '仿宋' };
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
@@ -97,7 +98,7 @@ export async function writeEventReport(
               p.partyKind === 'enterprise' ? '企业' : p.partyKind === 'institute' ? '院所' : '其他',
               p.isInvited ? '是' : '否',
               p.attendeeName,
-              p.attendedAt ? p.attendedAt.slice(0, 16).replace('T', ' ') : '未签到',
+              p.attendedAt ? chinaDateTime(p.attendedAt) : '未签到',
             ]),
           ),
           para(
