@@ -24,7 +24,7 @@ import {
 import { createDirectoryService, directoryRoutes } from './modules/directory/index.ts';
 import { elementsRoutes } from './modules/elements/index.ts';
 import { createIncubationService, incubationRoutes } from './modules/incubation/index.ts';
-import { indicatorsRoutes } from './modules/indicators/index.ts';
+import { indicatorsRoutes, snapshotJob } from './modules/indicators/index.ts';
 import { createPlatformService, platformRoutes } from './modules/innovation/index.ts';
 import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
 import { createStageMover } from './modules/pipelines/index.ts';
@@ -145,7 +145,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       decisionSupervisedItems,
     ],
   });
-  app.decorate('scheduledJobs', [lightsJob(supervision)] satisfies ScheduledJob[]);
+  app.decorate('scheduledJobs', [
+    lightsJob(supervision),
+    snapshotJob({ db, clock }),
+  ] satisfies ScheduledJob[]);
   await app.register(filesRoutes, { auth, files });
   await app.register(notificationsRoutes, { auth, db, clock });
   await app.register(platformRoutes, { auth, platforms });

@@ -7,6 +7,7 @@ export * from './directory.contract.ts';
 export * from './directory.routes.contract.ts';
 export * from './elements.contract.ts';
 export * from './incubation.contract.ts';
+export * from './indicator-snapshots.contract.ts';
 export * from './indicators.contract.ts';
 export {
   ASSESSMENT_GRADE_LABELS,

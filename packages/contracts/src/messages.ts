@@ -84,6 +84,8 @@ const EXACT: Record<string, string> = {
   请至少修改一项: 'Change at least one field',
   阶段代码不正确: 'Invalid stage code',
   该区域不存在或无权查看: 'This region does not exist or you may not see it',
+  只能冻结已结束的月份: 'Only a month that has ended can be frozen',
+  该月份尚无快照: 'No snapshot has been taken for this month',
   该自定义阶段已停用: 'This custom stage is already retired',
   // services: invalid() fields
   所属院所不存在: 'Unknown institute',

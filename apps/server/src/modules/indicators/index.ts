@@ -4,4 +4,5 @@
  */
 export { INDICATORS, type IndicatorDefinition } from './indicators.definitions.ts';
 export { indicatorsRoutes } from './indicators.routes.ts';
-export { indicatorTargets } from './indicators.table.ts';
+export { indicatorSnapshotRecords, indicatorSnapshots, indicatorTargets } from './indicators.table.ts';
+export { SNAPSHOT_JOB, snapshotJob } from './operations/freeze-month.ts';

@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Yearly targets per region and indicator: the only figures typed in by hand. */
 export const indicatorTargets = pgTable(
@@ -12,4 +12,44 @@ export const indicatorTargets = pgTable(
     updatedBy: uuid('updated_by'),
   },
   (t) => [primaryKey({ name: 'indicator_targets_pk', columns: [t.regionCode, t.year, t.code] })],
+);
+
+/**
+ * Month-end figures (月末快照), one row per region × month × indicator: the year-to-date figure at
+ * the month end. Written once by the snapshot job (owner connection); a trigger refuses any
+ * UPDATE or DELETE, so a frozen month never changes (corrections show next month as late records).
+ */
+export const indicatorSnapshots = pgTable(
+  'indicator_snapshots',
+  {
+    regionCode: text('region_code').notNull(),
+    /** YYYY-MM, China time. */
+    period: text('period').notNull(),
+    code: text('code').notNull(),
+    value: integer('value').notNull(),
+    target: integer('target'),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'indicator_snapshots_pk', columns: [t.regionCode, t.period, t.code] })],
+);
+
+/**
+ * The records a snapshot counted, once each, in their own region (region_code): a region's frozen
+ * figure is the count of these rows in its subtree, so a past month's drill-down is exact.
+ */
+export const indicatorSnapshotRecords = pgTable(
+  'indicator_snapshot_records',
+  {
+    regionCode: text('region_code').notNull(),
+    period: text('period').notNull(),
+    code: text('code').notNull(),
+    recordId: text('record_id').notNull(),
+    title: text('title').notNull(),
+    on: date('on'),
+    href: text('href'),
+  },
+  (t) => [
+    primaryKey({ name: 'indicator_snapshot_records_pk', columns: [t.period, t.code, t.recordId] }),
+    index('indicator_snapshot_records_region').on(t.regionCode, t.period, t.code),
+  ],
 );
