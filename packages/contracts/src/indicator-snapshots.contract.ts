@@ -4,7 +4,6 @@ import {
   IndicatorCode,
   IndicatorCodeParams,
   IndicatorRecord,
-  IndicatorsQuery,
 } from './indicators.contract.ts';
 import { defineRoute } from './route.ts';
 
