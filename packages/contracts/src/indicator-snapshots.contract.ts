@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from './common.contract.ts';
-import {
-  IndicatorCode,
-  IndicatorCodeParams,
-  IndicatorRecord,
-} from './indicators.contract.ts';
+import { IndicatorCode, IndicatorCodeParams, IndicatorRecord } from './indicators.contract.ts';
 import { defineRoute } from './route.ts';
 
 /**
