@@ -153,7 +153,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     records: (w) => sql`
       SELECT p.id::text AS id, p.name AS title, NULL::text AS on, p.region_code, '/platforms/' || p.id AS href
       FROM platforms p
-      WHERE ${isOperatingSql(sql`p.id`, w.year)} AND p.region_code = ANY(${w.regions})`,
+      WHERE ${isOperatingSql(w.year)} AND p.region_code = ANY(${w.regions})`,
   },
   {
     code: 'projects_landed',

@@ -1,8 +1,9 @@
-import type { PlatformDetail, PlatformPage } from '@gaodi/contracts';
+import { DEFAULT_OPERATING_CRITERIA, type PlatformDetail, type PlatformPage } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../platform/db/database.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
+import { shortfallsOf } from './operations/operating.ts';
 
 let t: TestApp;
 let staff: Session;
@@ -165,6 +166,59 @@ describe('platforms: partners, evidence, operating', () => {
     expect(again.assessments).toHaveLength(1);
     expect(again.assessments[0]).toMatchObject({ grade: 'excellent', score: 92, metCriteria: true });
     expect(again.latestGrade).toBe('excellent');
+  });
+});
+
+describe('operating is judged on write, by the same rule as the page', () => {
+  const d = DEFAULT_OPERATING_CRITERIA;
+  const atDefaults = {
+    staff: d.minStaff,
+    areaM2: d.minAreaM2,
+    equipmentFen: d.minEquipmentFen,
+    rdSpendingFen: d.minRdSpendingFen,
+    patents: d.minOutputs,
+    standards: 0,
+    products: 0,
+    servedEnterprises: 0,
+    revenueFen: 0,
+  };
+  const cases = [
+    atDefaults,
+    { ...atDefaults, staff: d.minStaff - 1 },
+    { ...atDefaults, areaM2: d.minAreaM2 - 1 },
+    { ...atDefaults, equipmentFen: d.minEquipmentFen - 1 },
+    { ...atDefaults, rdSpendingFen: d.minRdSpendingFen - 1 },
+    { ...atDefaults, patents: d.minOutputs - 1 },
+  ];
+
+  it('the database’s built-in criteria agree with DEFAULT_OPERATING_CRITERIA and shortfallsOf at every edge', async () => {
+    // 370830 has no criteria of its own: the built-in ones apply.
+    const [p] = rowsOf<{ id: string }>(
+      await t.db.owner.execute(sql`INSERT INTO platforms (region_code, name, kind, level, created_at)
+        VALUES ('370830', '边界平台', 'joint_lab', 'county', now()) RETURNING id`),
+    );
+    for (const [i, e] of cases.entries()) {
+      await t.db.owner.execute(sql`INSERT INTO platform_evidence (region_code, platform_id, year, staff, area_m2,
+          equipment_fen, rd_spending_fen, patents, standards, products, served_enterprises, revenue_fen, recorded_at)
+        VALUES ('370830', ${p?.id}, ${2000 + 2 * i}, ${e.staff}, ${e.areaM2}, ${e.equipmentFen}, ${e.rdSpendingFen},
+          ${e.patents}, 0, 0, 0, 0, now())`);
+    }
+    const rows = rowsOf<{ year: number; meets_criteria: boolean }>(
+      await t.db.owner.execute(
+        sql`SELECT year, meets_criteria FROM platform_evidence WHERE platform_id = ${p?.id} ORDER BY year`,
+      ),
+    );
+    expect(rows.map((r) => r.meets_criteria)).toEqual(
+      cases.map((e) => shortfallsOf({ ...e, year: 2000, fileIds: [], note: '' }, d).length === 0),
+    );
+    expect(rows.map((r) => r.meets_criteria)).toEqual([true, false, false, false, false, false]);
+    // Operating: the year met and the next (no evidence there), nothing else.
+    const [platform] = rowsOf<{ operating_years: number[]; latest_evidence_year: number }>(
+      await t.db.owner.execute(
+        sql`SELECT operating_years, latest_evidence_year FROM platforms WHERE id = ${p?.id}`,
+      ),
+    );
+    expect(platform).toEqual({ operating_years: [2000, 2001], latest_evidence_year: 2010 });
   });
 });
 

@@ -44,6 +44,15 @@ export const platforms = pgTable(
     description: text('description').notNull().default(''),
     partnerEnterpriseIds: uuid('partner_enterprise_ids').array().notNull().default([]),
     partnerInstituteIds: uuid('partner_institute_ids').array().notNull().default([]),
+    /**
+     * Derived, never written by the application: the years the platform operates in (its newest
+     * evidence of the year or the year before meets the region's criteria) and its newest evidence
+     * year. Kept by the evidence and criteria triggers (migration 0029) in the writer's transaction.
+     */
+    operatingYears: integer('operating_years').array().notNull().default([]),
+    latestEvidenceYear: integer('latest_evidence_year'),
+    /** Derived: the grade of the newest assessment (kept by the assessment trigger). */
+    latestGrade: text('latest_grade'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }),
@@ -53,6 +62,7 @@ export const platforms = pgTable(
     index('platforms_region_industry_idx').on(t.regionCode, t.industryId),
     index('platforms_partner_enterprises_idx').using('gin', t.partnerEnterpriseIds),
     index('platforms_partner_institutes_idx').using('gin', t.partnerInstituteIds),
+    index('platforms_operating_years_idx').using('gin', t.operatingYears),
     oneOf('platforms_kind_known', t.kind, PLATFORM_KINDS),
     oneOf('platforms_tier_known', t.tier, PLATFORM_TIERS),
   ],
@@ -109,6 +119,8 @@ export const platformEvidence = pgTable(
     revenueFen: bigint('revenue_fen', { mode: 'number' }).notNull().default(0),
     fileIds: uuid('file_ids').array().notNull().default([]),
     note: text('note').notNull().default(''),
+    /** Derived by a trigger from the region's criteria (migration 0029); recomputed when they change. */
+    meetsCriteria: boolean('meets_criteria').notNull().default(false),
     recordedBy: uuid('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },

@@ -4,7 +4,7 @@
  * at rest and masked for non-owners; the 人才台账 export and checked import.
  */
 export { countTalentFigures } from './operations/count-talent-figures.ts';
-export { selectTalents } from './operations/talent-rows.ts';
+export { LEADING_FIRST as TALENTS_LEADING_FIRST, selectTalents } from './operations/talent-rows.ts';
 export {
   highLevelGatheredInSql,
   isHighLevelSql,

@@ -80,12 +80,21 @@ export const talents = pgTable(
     recruitmentIds: uuid('recruitment_ids').array().notNull().default([]),
     /** Sees the phone and ID number unmasked (the staff member who registered the talent). */
     ownerId: uuid('owner_id'),
+    /**
+     * Derived, never written by the application (trigger, migration 0029): the years the talent
+     * was selected into a leading programme (领军人才), and whether they are high-level (a
+     * doctorate, a 副高级+ title or any programme) — the figures and lists read these.
+     */
+    leadingYears: integer('leading_years').array().notNull().default([]),
+    isHighLevel: boolean('is_high_level').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('talents_region_name_idx').on(t.regionCode, t.name),
     index('talents_region_industry_idx').on(t.regionCode, t.industryId),
+    index('talents_leading_years_idx').using('gin', t.leadingYears),
+    index('talents_arrived_on_idx').on(t.arrivedOn),
     uniqueIndex('talents_region_id_number_uq').on(t.regionCode, t.idNumberHash),
     index('talents_platforms_idx').using('gin', t.platformIds),
     index('talents_projects_idx').using('gin', t.projectIds),

@@ -6,7 +6,7 @@ import { rowsOf, type Tx } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { industries } from '../../directory/index.ts';
 import { selectSummaries } from '../../innovation/index.ts';
-import { selectTalents } from '../../talent/index.ts';
+import { selectTalents, TALENTS_LEADING_FIRST } from '../../talent/index.ts';
 import { industryFigures, projectOfIndustrySql } from './industry-figures.ts';
 
 /** How many talents an industry page lists (leading and high-level first); the figures count all. */
@@ -39,7 +39,14 @@ export async function readIndustryOverview(
   const [figures, platforms, talents] = [
     await industryFigures(tx, id, year),
     await selectSummaries(tx, year, sql`p.industry_id = ${id}`, { limit: 500, offset: 0 }),
-    await selectTalents(tx, box, ctx, sql`t.industry_id = ${id}`, { limit: TALENTS_SHOWN, offset: 0 }),
+    await selectTalents(
+      tx,
+      box,
+      ctx,
+      sql`t.industry_id = ${id}`,
+      { limit: TALENTS_SHOWN, offset: 0 },
+      TALENTS_LEADING_FIRST,
+    ),
   ];
   const projects = rowsOf<{ id: string; title: string; stage: string }>(
     await tx.execute(sql`SELECT c.id, c.title, c.stage FROM cooperation_projects c
@@ -48,9 +55,6 @@ export async function readIndustryOverview(
   const recruitment = rowsOf<{ id: string; instituteName: string; stage: string; grade: string }>(
     await tx.execute(sql`SELECT r.id, i.name AS "instituteName", r.stage, r.grade FROM recruitment_records r
       JOIN institutes i ON i.id = r.institute_id WHERE r.industry_id = ${id} ORDER BY r.grade, i.name LIMIT 500`),
-  );
-  talents.sort(
-    (a, b) => Number(b.isLeading) - Number(a.isLeading) || Number(b.isHighLevel) - Number(a.isHighLevel),
   );
   return { ...industry, year, figures, platforms, talents, projects, recruitment };
 }

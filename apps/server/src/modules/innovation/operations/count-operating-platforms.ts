@@ -9,7 +9,7 @@ import { isOperatingSql } from './operating.ts';
 export async function countOperatingPlatforms(tx: Tx, year: number, industryId?: string): Promise<number> {
   const byIndustry = industryId ? sql`AND p.industry_id = ${industryId}` : sql``;
   const result = await tx.execute(
-    sql`SELECT count(*)::int AS n FROM platforms p WHERE ${isOperatingSql(sql`p.id`, year)} ${byIndustry}`,
+    sql`SELECT count(*)::int AS n FROM platforms p WHERE ${isOperatingSql(year)} ${byIndustry}`,
   );
   return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }

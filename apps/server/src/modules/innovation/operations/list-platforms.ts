@@ -26,9 +26,8 @@ type SummaryRow = {
 /** The columns of a platform summary, for `FROM platforms p`. */
 export function summarySelect(year: number): SQL {
   return sql`p.id, p.region_code, p.name, p.kind, p.level, p.tier, p.industry_id, i.name AS industry_name,
-    p.city, p.partners, ${isOperatingSql(sql`p.id`, year)} AS is_operating,
-    (SELECT max(e.year) FROM platform_evidence e WHERE e.platform_id = p.id) AS latest_year,
-    (SELECT a.grade FROM platform_assessments a WHERE a.platform_id = p.id ORDER BY a.year DESC LIMIT 1) AS latest_grade`;
+    p.city, p.partners, ${isOperatingSql(year)} AS is_operating,
+    p.latest_evidence_year AS latest_year, p.latest_grade`;
 }
 
 export const toSummary = (r: SummaryRow): PlatformSummary => ({
@@ -73,9 +72,7 @@ export async function listPlatforms(tx: Tx, query: Query, year: number): Promise
   if (query.tier) conditions.push(sql`p.tier = ${query.tier}`);
   if (query.industryId) conditions.push(sql`p.industry_id = ${query.industryId}`);
   if (query.isOperating !== undefined)
-    conditions.push(
-      query.isOperating ? isOperatingSql(sql`p.id`, year) : sql`NOT ${isOperatingSql(sql`p.id`, year)}`,
-    );
+    conditions.push(query.isOperating ? isOperatingSql(year) : sql`NOT ${isOperatingSql(year)}`);
   const where = sql.join(conditions, sql` AND `);
   const [count] = rowsOf<{ n: number }>(
     await tx.execute(sql`SELECT count(*)::int AS n FROM platforms p WHERE ${where}`),

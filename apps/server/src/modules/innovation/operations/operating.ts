@@ -46,21 +46,11 @@ export function shortfallsOf(e: z.output<typeof EvidenceInput>, c: OperatingCrit
 }
 
 /**
- * SQL: the platform `platformId` (a column) is operating in `year` — its newest evidence of `year`
- * or the year before meets its region's criteria (or the defaults). The same rule as
- * `shortfallsOf`; one query for lists, filters and figures.
+ * SQL: the platform `p` (a `platforms` alias) operates in `year` — its newest evidence of `year`
+ * or the year before meets its region's criteria (or the defaults). Judged on write: the evidence
+ * and criteria triggers (migration 0029) keep `operating_years`, so lists, filters and figures read
+ * one indexed column (the same rule as `shortfallsOf`; a test checks they agree).
  */
-export function isOperatingSql(platformId: SQL | unknown, year: number): SQL {
-  const d = DEFAULT_OPERATING_CRITERIA;
-  return sql`EXISTS (
-    SELECT 1 FROM platform_evidence e
-    LEFT JOIN platform_criteria c ON c.region_code = e.region_code
-    WHERE e.platform_id = ${platformId}
-      AND e.year = (SELECT max(e2.year) FROM platform_evidence e2
-                    WHERE e2.platform_id = ${platformId} AND e2.year BETWEEN ${year - 1} AND ${year})
-      AND e.staff >= COALESCE(c.min_staff, ${d.minStaff})
-      AND e.area_m2 >= COALESCE(c.min_area_m2, ${d.minAreaM2})
-      AND e.equipment_fen >= COALESCE(c.min_equipment_fen, ${d.minEquipmentFen})
-      AND e.rd_spending_fen >= COALESCE(c.min_rd_spending_fen, ${d.minRdSpendingFen})
-      AND e.patents + e.standards + e.products + e.served_enterprises >= COALESCE(c.min_outputs, ${d.minOutputs}))`;
+export function isOperatingSql(year: number, p: SQL = sql`p`): SQL {
+  return sql`(${p}.operating_years @> ARRAY[${year}::int])`;
 }

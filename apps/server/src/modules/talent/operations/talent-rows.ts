@@ -79,17 +79,22 @@ export const toSummary = (box: DataBox, ctx: UserContext, r: SummaryRow): Talent
   ...personalData(box, ctx, r),
 });
 
-/** Talent summaries matching `where` (over `talents t`), by name. */
+/** Talents by name; `LEADING_FIRST`: leading, then high-level, then by name. */
+export const BY_NAME = sql`t.name, t.id`;
+export const LEADING_FIRST = sql`${isLeadingSql()} DESC, t.is_high_level DESC, t.name, t.id`;
+
+/** Talent summaries matching `where` (over `talents t`), by name unless told otherwise. */
 export async function selectTalents(
   tx: Tx,
   box: DataBox,
   ctx: UserContext,
   where: SQL,
   page: { limit: number; offset: number },
+  order: SQL = BY_NAME,
 ): Promise<TalentSummary[]> {
   const rows = rowsOf<SummaryRow>(
     await tx.execute(sql`SELECT ${SELECT} FROM talents t LEFT JOIN industries i ON i.id = t.industry_id
-      WHERE ${where} ORDER BY t.name, t.id LIMIT ${page.limit} OFFSET ${page.offset}`),
+      WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`),
   );
   return rows.map((r) => toSummary(box, ctx, r));
 }
