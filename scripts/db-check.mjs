@@ -1,5 +1,7 @@
 // Fails when the Drizzle tables and the committed migrations disagree: runs drizzle-kit generate
-// into a scratch copy of the migrations and requires it to find nothing to write. No dependencies.
+// into a scratch copy of the migrations and requires it to find nothing to write; then
+// scripts/policy-check.ts compares the row-level policies of a freshly migrated database with their
+// declarations beside the tables and with the committed snapshot (policies.snapshot.json).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -35,3 +37,8 @@ if (!/No schema changes/i.test(output) || generated !== committed) {
   process.exit(1);
 }
 console.log(`db:check: tables and ${committed} migrations agree`);
+try {
+  execFileSync('npx', ['tsx', 'scripts/policy-check.ts'], { stdio: 'inherit' });
+} catch {
+  process.exit(1);
+}

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf } from '../../platform/db/checks.ts';
+import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 
 /**
  * 诉求: a service request. The requester is a signed-in user (enterprise, institute partner, or
@@ -77,6 +78,10 @@ export const serviceRequests = pgTable(
     oneOf('service_requests_channel_known', t.channel, SERVICE_CHANNELS),
     oneOf('service_requests_subject_known', t.subjectType, SUBJECT_TYPES),
     check('service_requests_rating_range', sql`${t.rating} IS NULL OR ${t.rating} BETWEEN 1 AND 5`),
+    ...tenantPolicies(),
+    restrict('service_requests_own_org', 'all', {
+      using: sql`CASE gaodi_role() WHEN 'enterprise'::text THEN ((enterprise_id)::text = current_setting('gaodi.enterprise_id'::text, true)) WHEN 'institute'::text THEN ((institute_id)::text = current_setting('gaodi.institute_id'::text, true)) ELSE gaodi_is_bureau_role() END`,
+    }),
   ],
 );
 
@@ -95,7 +100,13 @@ export const serviceRequestEntries = pgTable(
     actorId: uuid('actor_id'),
     actorName: text('actor_name').notNull(),
   },
-  (t) => [index('service_request_entries_request_idx').on(t.requestId, t.at)],
+  (t) => [
+    index('service_request_entries_request_idx').on(t.requestId, t.at),
+    ...tenantPolicies(),
+    restrict('service_request_entries_request_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM service_requests r WHERE (r.id = service_request_entries.request_id))`,
+    }),
+  ],
 );
 
 /** Transfers to another helper, each approved or refused by a lead. */
@@ -122,6 +133,8 @@ export const serviceTransfers = pgTable(
     // One pending transfer per request at a time.
     uniqueIndex('service_transfers_one_pending_uq').on(t.requestId).where(sql`status = 'pending'`),
     oneOf('service_transfers_status_known', t.status, ['pending', 'approved', 'refused']),
+    ...tenantPolicies(),
+    restrict('service_transfers_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );
 
@@ -141,7 +154,11 @@ export const serviceHandoffs = pgTable(
     answeredOn: date('answered_on', { mode: 'string' }),
     createdBy: uuid('created_by'),
   },
-  (t) => [index('service_handoffs_request_idx').on(t.requestId)],
+  (t) => [
+    index('service_handoffs_request_idx').on(t.requestId),
+    ...tenantPolicies(),
+    restrict('service_handoffs_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
+  ],
 );
 
 /** An office's time limits per kind (working days); kinds without a row use DEFAULT_TIME_LIMIT. */
@@ -156,7 +173,13 @@ export const serviceTimeLimits = pgTable(
     greenResolveDays: integer('green_resolve_days').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.kind] })],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.kind] }),
+    ...tenantPolicies(),
+    restrict('service_time_limits_office', 'all', {
+      using: sql`gaodi_is_bureau_role() OR (gaodi_role() = 'sysadmin'::text)`,
+    }),
+  ],
 );
 
 /**
@@ -171,5 +194,11 @@ export const workingCalendarDays = pgTable(
     isWorking: boolean('is_working').notNull(),
     name: text('name').notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.day] })],
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.day] }),
+    ...tenantPolicies(),
+    restrict('working_calendar_days_office', 'all', {
+      using: sql`gaodi_is_bureau_role() OR (gaodi_role() = 'sysadmin'::text)`,
+    }),
+  ],
 );

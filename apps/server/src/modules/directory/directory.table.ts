@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 
 const audited = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -20,7 +22,7 @@ export const industries = pgTable(
     isLeading: boolean('is_leading').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
   },
-  (t) => [uniqueIndex('industries_region_code_uq').on(t.regionCode, t.code)],
+  (t) => [uniqueIndex('industries_region_code_uq').on(t.regionCode, t.code), ...tenantPolicies()],
 );
 
 export const enterprises = pgTable(
@@ -43,6 +45,10 @@ export const enterprises = pgTable(
   (t) => [
     uniqueIndex('enterprises_region_credit_uq').on(t.regionCode, t.creditCode),
     index('enterprises_region_name_idx').on(t.regionCode, t.name),
+    ...tenantPolicies(),
+    restrict('enterprises_own_only', 'all', {
+      using: sql`(gaodi_role() <> 'enterprise'::text) OR ((id)::text = current_setting('gaodi.enterprise_id'::text, true))`,
+    }),
   ],
 );
 
@@ -58,7 +64,13 @@ export const institutes = pgTable(
     city: text('city').notNull().default(''),
     ...audited,
   },
-  (t) => [uniqueIndex('institutes_region_name_uq').on(t.regionCode, t.name)],
+  (t) => [
+    uniqueIndex('institutes_region_name_uq').on(t.regionCode, t.name),
+    ...tenantPolicies(),
+    restrict('institutes_own_only', 'all', {
+      using: sql`(gaodi_role() <> 'institute'::text) OR ((id)::text = current_setting('gaodi.institute_id'::text, true))`,
+    }),
+  ],
 );
 
 export const experts = pgTable(
@@ -76,5 +88,11 @@ export const experts = pgTable(
     phone: text('phone').notNull().default(''),
     ...audited,
   },
-  (t) => [index('experts_institute_idx').on(t.instituteId)],
+  (t) => [
+    index('experts_institute_idx').on(t.instituteId),
+    ...tenantPolicies(),
+    restrict('experts_own_institute_only', 'all', {
+      using: sql`(gaodi_role() <> 'institute'::text) OR ((institute_id)::text = current_setting('gaodi.institute_id'::text, true))`,
+    }),
+  ],
 );

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf } from '../../platform/db/checks.ts';
+import { allow, restrict, tenantPolicies } from '../../platform/db/policies.ts';
 
 /**
  * Carriers (载体). `region_code` is the office that runs it and counts it; `location_region_code`
@@ -45,6 +46,14 @@ export const incubationCarriers = pgTable(
     index('incubation_carriers_location_idx').on(t.locationRegionCode),
     oneOf('incubation_carriers_kind_known', t.kind, CARRIER_KINDS),
     oneOf('incubation_carriers_cert_known', t.certLevel, CERT_LEVELS),
+    ...tenantPolicies(),
+    restrict('incubation_carriers_bureau', 'all', {
+      using: sql`gaodi_is_bureau_role() OR (gaodi_role() = 'enterprise'::text)`,
+    }),
+    restrict('incubation_carriers_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('incubation_carriers_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('incubation_carriers_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    allow('incubation_carriers_location', 'select', { using: sql`gaodi_visible(location_region_code)` }),
   ],
 );
 
@@ -61,7 +70,16 @@ export const carrierOccupancy = pgTable(
     seatsUsed: integer('seats_used').notNull(),
     areaUsed: doublePrecision('area_used').notNull(),
   },
-  (t) => [uniqueIndex('carrier_occupancy_uq').on(t.carrierId, t.on)],
+  (t) => [
+    uniqueIndex('carrier_occupancy_uq').on(t.carrierId, t.on),
+    ...tenantPolicies(),
+    restrict('carrier_occupancy_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('carrier_occupancy_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('carrier_occupancy_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    allow('carrier_occupancy_via_carrier', 'select', {
+      using: sql`EXISTS ( SELECT 1 FROM incubation_carriers c WHERE (c.id = carrier_occupancy.carrier_id))`,
+    }),
+  ],
 );
 
 /**
@@ -103,6 +121,14 @@ export const incubatees = pgTable(
       'incubatees_graduated_after_entry',
       sql`${t.graduatedOn} IS NULL OR ${t.graduatedOn} >= ${t.enteredOn}`,
     ),
+    ...tenantPolicies(),
+    restrict('incubatees_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatees_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatees_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatees_own_org', 'all', {
+      using: sql`CASE gaodi_role() WHEN 'enterprise'::text THEN ((enterprise_id)::text = current_setting('gaodi.enterprise_id'::text, true)) ELSE gaodi_is_bureau_role() END`,
+    }),
+    allow('incubatees_rd_site', 'select', { using: sql`gaodi_visible(rd_region_code)` }),
   ],
 );
 
@@ -125,6 +151,16 @@ export const incubateeMoves = pgTable(
   (t) => [
     index('incubatee_moves_incubatee_idx').on(t.incubateeId, t.at),
     index('incubatee_moves_on_idx').on(t.regionCode, t.on),
+    ...tenantPolicies(),
+    restrict('incubatee_moves_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatee_moves_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatee_moves_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatee_moves_incubatee_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM incubatees i WHERE (i.id = incubatee_moves.incubatee_id))`,
+    }),
+    allow('incubatee_moves_via_incubatee', 'select', {
+      using: sql`EXISTS ( SELECT 1 FROM incubatees i WHERE (i.id = incubatee_moves.incubatee_id))`,
+    }),
   ],
 );
 
@@ -143,7 +179,19 @@ export const incubateeVisits = pgTable(
     problems: text('problems').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('incubatee_visits_incubatee_idx').on(t.incubateeId, t.on)],
+  (t) => [
+    index('incubatee_visits_incubatee_idx').on(t.incubateeId, t.on),
+    ...tenantPolicies(),
+    restrict('incubatee_visits_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatee_visits_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatee_visits_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatee_visits_incubatee_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM incubatees i WHERE (i.id = incubatee_visits.incubatee_id))`,
+    }),
+    allow('incubatee_visits_via_incubatee', 'select', {
+      using: sql`EXISTS ( SELECT 1 FROM incubatees i WHERE (i.id = incubatee_visits.incubatee_id))`,
+    }),
+  ],
 );
 
 /** Quarterly reports: revenue, staff, R&D spend, IP, financing (one per quarter). */
@@ -167,5 +215,15 @@ export const incubateeReports = pgTable(
   (t) => [
     uniqueIndex('incubatee_reports_uq').on(t.incubateeId, t.year, t.quarter),
     check('incubatee_reports_quarter', sql`${t.quarter} BETWEEN 1 AND 4`),
+    ...tenantPolicies(),
+    restrict('incubatee_reports_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatee_reports_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatee_reports_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('incubatee_reports_incubatee_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM incubatees i WHERE (i.id = incubatee_reports.incubatee_id))`,
+    }),
+    allow('incubatee_reports_via_incubatee', 'select', {
+      using: sql`EXISTS ( SELECT 1 FROM incubatees i WHERE (i.id = incubatee_reports.incubatee_id))`,
+    }),
   ],
 );

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 
 /** Yearly targets per region and indicator: the only figures typed in by hand. */
 export const indicatorTargets = pgTable(
@@ -11,7 +13,10 @@ export const indicatorTargets = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     updatedBy: uuid('updated_by'),
   },
-  (t) => [primaryKey({ name: 'indicator_targets_pk', columns: [t.regionCode, t.year, t.code] })],
+  (t) => [
+    primaryKey({ name: 'indicator_targets_pk', columns: [t.regionCode, t.year, t.code] }),
+    ...tenantPolicies(),
+  ],
 );
 
 /**
@@ -30,7 +35,11 @@ export const indicatorSnapshots = pgTable(
     target: integer('target'),
     takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ name: 'indicator_snapshots_pk', columns: [t.regionCode, t.period, t.code] })],
+  (t) => [
+    primaryKey({ name: 'indicator_snapshots_pk', columns: [t.regionCode, t.period, t.code] }),
+    ...tenantPolicies(),
+    restrict('indicator_snapshots_read_only', 'insert', { withCheck: sql`false` }),
+  ],
 );
 
 /**
@@ -51,5 +60,7 @@ export const indicatorSnapshotRecords = pgTable(
   (t) => [
     primaryKey({ name: 'indicator_snapshot_records_pk', columns: [t.period, t.code, t.recordId] }),
     index('indicator_snapshot_records_region').on(t.regionCode, t.period, t.code),
+    ...tenantPolicies(),
+    restrict('indicator_snapshot_records_read_only', 'insert', { withCheck: sql`false` }),
   ],
 );

@@ -20,6 +20,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf } from '../../platform/db/checks.ts';
+import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 import { enterprises, industries, institutes } from '../directory/index.ts';
 
 /**
@@ -65,6 +66,13 @@ export const platforms = pgTable(
     index('platforms_operating_years_idx').using('gin', t.operatingYears),
     oneOf('platforms_kind_known', t.kind, PLATFORM_KINDS),
     oneOf('platforms_tier_known', t.tier, PLATFORM_TIERS),
+    ...tenantPolicies(),
+    restrict('platforms_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('platforms_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('platforms_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('platforms_own_org', 'all', {
+      using: sql`CASE gaodi_role() WHEN 'enterprise'::text THEN (current_setting('gaodi.enterprise_id'::text, true) = ANY ((partner_enterprise_ids)::text[])) WHEN 'institute'::text THEN (current_setting('gaodi.institute_id'::text, true) = ANY ((partner_institute_ids)::text[])) ELSE gaodi_is_bureau_role() END`,
+    }),
   ],
 );
 
@@ -95,6 +103,13 @@ export const platformPartners = pgTable(
       'platform_partners_party_set',
       sql`(${t.kind} <> 'enterprise' OR ${t.enterpriseId} IS NOT NULL) AND (${t.kind} <> 'institute' OR ${t.instituteId} IS NOT NULL)`,
     ),
+    ...tenantPolicies(),
+    restrict('platform_partners_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_partners_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_partners_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_partners_platform_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM platforms p WHERE (p.id = platform_partners.platform_id))`,
+    }),
   ],
 );
 
@@ -130,20 +145,39 @@ export const platformEvidence = pgTable(
       'platform_evidence_not_negative',
       sql`${t.staff} >= 0 AND ${t.areaM2} >= 0 AND ${t.equipmentFen} >= 0 AND ${t.rdSpendingFen} >= 0`,
     ),
+    ...tenantPolicies(),
+    restrict('platform_evidence_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_evidence_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_evidence_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_evidence_platform_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM platforms p WHERE (p.id = platform_evidence.platform_id))`,
+    }),
   ],
 );
 
 /** The region's criteria for 实体化运营 (one row per region; none → the built-in defaults). */
-export const platformCriteria = pgTable('platform_criteria', {
-  regionCode: text('region_code').primaryKey(),
-  minStaff: integer('min_staff').notNull(),
-  minAreaM2: integer('min_area_m2').notNull(),
-  minEquipmentFen: bigint('min_equipment_fen', { mode: 'number' }).notNull(),
-  minRdSpendingFen: bigint('min_rd_spending_fen', { mode: 'number' }).notNull(),
-  minOutputs: integer('min_outputs').notNull(),
-  updatedBy: uuid('updated_by'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-});
+export const platformCriteria = pgTable(
+  'platform_criteria',
+  {
+    regionCode: text('region_code').primaryKey(),
+    minStaff: integer('min_staff').notNull(),
+    minAreaM2: integer('min_area_m2').notNull(),
+    minEquipmentFen: bigint('min_equipment_fen', { mode: 'number' }).notNull(),
+    minRdSpendingFen: bigint('min_rd_spending_fen', { mode: 'number' }).notNull(),
+    minOutputs: integer('min_outputs').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  () => [
+    ...tenantPolicies(),
+    restrict('platform_criteria_update_by_sysadmin', 'update', {
+      using: sql`gaodi_role() = 'sysadmin'::text`,
+    }),
+    restrict('platform_criteria_write_by_sysadmin', 'insert', {
+      withCheck: sql`gaodi_role() = 'sysadmin'::text`,
+    }),
+  ],
+);
 
 /** 考核: one grade per platform and year, with the assessor's note. */
 export const platformAssessments = pgTable(
@@ -166,6 +200,13 @@ export const platformAssessments = pgTable(
   (t) => [
     uniqueIndex('platform_assessments_platform_year_uq').on(t.platformId, t.year),
     oneOf('platform_assessments_grade_known', t.grade, ASSESSMENT_GRADES),
+    ...tenantPolicies(),
+    restrict('platform_assessments_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_assessments_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_assessments_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_assessments_platform_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM platforms p WHERE (p.id = platform_assessments.platform_id))`,
+    }),
   ],
 );
 
@@ -182,5 +223,12 @@ export const platformProjects = pgTable(
   (t) => [
     uniqueIndex('platform_projects_uq').on(t.platformId, t.projectId),
     index('platform_projects_project_idx').on(t.projectId),
+    ...tenantPolicies(),
+    restrict('platform_projects_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_projects_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_projects_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('platform_projects_platform_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM platforms p WHERE (p.id = platform_projects.platform_id))`,
+    }),
   ],
 );

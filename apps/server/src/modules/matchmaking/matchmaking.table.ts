@@ -17,6 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf } from '../../platform/db/checks.ts';
+import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 import { enterprises, industries, institutes } from '../directory/index.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -60,6 +61,16 @@ export const techNeeds = pgTable(
     index('tech_needs_region_stage_idx').on(t.regionCode, t.stage),
     index('tech_needs_enterprise_idx').on(t.enterpriseId),
     oneOf('tech_needs_stage_known', t.stage, needPipeline.stages),
+    ...tenantPolicies(),
+    restrict('tech_needs_institute_open_only', 'all', {
+      using: sql`(gaodi_role() <> 'institute'::text) OR (stage = ANY (ARRAY['published'::text, 'matching'::text]))`,
+    }),
+    restrict('tech_needs_own_enterprise', 'all', {
+      using: sql`(gaodi_role() <> 'enterprise'::text) OR ((enterprise_id)::text = current_setting('gaodi.enterprise_id'::text, true))`,
+    }),
+    restrict('tech_needs_working_roles', 'all', {
+      using: sql`gaodi_is_bureau_role() OR (gaodi_role() = ANY (ARRAY['enterprise'::text, 'institute'::text]))`,
+    }),
   ],
 );
 
@@ -86,6 +97,10 @@ export const achievements = pgTable(
   (t) => [
     index('achievements_institute_idx').on(t.instituteId),
     index('achievements_region_idx').on(t.regionCode),
+    ...tenantPolicies(),
+    restrict('achievements_own_institute', 'all', {
+      using: sql`gaodi_is_bureau_role() OR ((gaodi_role() = 'institute'::text) AND ((institute_id)::text = current_setting('gaodi.institute_id'::text, true)))`,
+    }),
   ],
 );
 
@@ -114,6 +129,8 @@ export const needPairings = pgTable(
   (t) => [
     uniqueIndex('need_pairings_need_institute_uq').on(t.needId, t.instituteId),
     index('need_pairings_event_idx').on(t.eventId),
+    ...tenantPolicies(),
+    restrict('need_pairings_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );
 
@@ -134,7 +151,11 @@ export const recommendationRejections = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by'),
   },
-  (t) => [uniqueIndex('recommendation_rejections_need_institute_uq').on(t.needId, t.instituteId)],
+  (t) => [
+    uniqueIndex('recommendation_rejections_need_institute_uq').on(t.needId, t.instituteId),
+    ...tenantPolicies(),
+    restrict('recommendation_rejections_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
+  ],
 );
 
 /**
@@ -146,7 +167,7 @@ export const matchChanges = pgTable('match_changes', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   docId: text('doc_id').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
-});
+}).enableRLS();
 
 /**
  * The serialised index (gzip, split into parts of at most 8 MB so no single value strains a
@@ -165,7 +186,7 @@ export const matchIndexSnapshots = pgTable(
     builtAt: timestamp('built_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.part] })],
-);
+).enableRLS();
 
 /** 对接活动: roadshows, site visits, online matchmaking, 校地企 forums. */
 export const matchmakingEvents = pgTable(
@@ -187,6 +208,8 @@ export const matchmakingEvents = pgTable(
   (t) => [
     index('matchmaking_events_region_held_idx').on(t.regionCode, t.heldOn),
     uniqueIndex('matchmaking_events_checkin_uq').on(t.checkinToken),
+    ...tenantPolicies(),
+    restrict('matchmaking_events_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );
 
@@ -208,7 +231,11 @@ export const eventParticipants = pgTable(
     attendedAt: timestamp('attended_at', { withTimezone: true }),
     attendeeName: text('attendee_name').notNull().default(''),
   },
-  (t) => [uniqueIndex('event_participants_event_org_uq').on(t.eventId, t.orgName)],
+  (t) => [
+    uniqueIndex('event_participants_event_org_uq').on(t.eventId, t.orgName),
+    ...tenantPolicies(),
+    restrict('event_participants_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
+  ],
 );
 
 /** A need or achievement presented at an event. */
@@ -226,5 +253,7 @@ export const eventItems = pgTable(
   (t) => [
     uniqueIndex('event_items_need_uq').on(t.eventId, t.needId),
     uniqueIndex('event_items_achievement_uq').on(t.eventId, t.achievementId),
+    ...tenantPolicies(),
+    restrict('event_items_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );

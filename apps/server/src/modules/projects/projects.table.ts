@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf, onOrAfter } from '../../platform/db/checks.ts';
+import { allow, restrict, tenantPolicies } from '../../platform/db/policies.ts';
 import { enterprises, institutes } from '../directory/index.ts';
 import { matchmakingEvents, needPairings, techNeeds } from '../matchmaking/index.ts';
 
@@ -61,6 +62,11 @@ export const cooperationProjects = pgTable(
     oneOf('cooperation_projects_stage_known', t.stage, projectPipeline.stages),
     oneOf('cooperation_projects_kind_known', t.kind, PROJECT_KINDS),
     onOrAfter('cooperation_projects_landed_after_signed', t.signedOn, t.landedOn),
+    ...tenantPolicies(),
+    restrict('cooperation_projects_own_org', 'all', {
+      using: sql`CASE gaodi_role() WHEN 'enterprise'::text THEN (current_setting('gaodi.enterprise_id'::text, true) = ANY ((enterprise_ids)::text[])) WHEN 'institute'::text THEN (current_setting('gaodi.institute_id'::text, true) = ANY ((institute_ids)::text[])) ELSE gaodi_is_bureau_role() END`,
+    }),
+    allow('cooperation_projects_rd_site', 'select', { using: sql`gaodi_visible(rd_region_code)` }),
   ],
 );
 
@@ -80,6 +86,13 @@ export const projectParties = pgTable(
   (t) => [
     uniqueIndex('project_parties_enterprise_uq').on(t.projectId, t.enterpriseId),
     uniqueIndex('project_parties_institute_uq').on(t.projectId, t.instituteId),
+    ...tenantPolicies(),
+    restrict('project_parties_project_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM cooperation_projects p WHERE (p.id = project_parties.project_id))`,
+    }),
+    allow('project_parties_via_project', 'select', {
+      using: sql`EXISTS ( SELECT 1 FROM cooperation_projects p WHERE (p.id = project_parties.project_id))`,
+    }),
   ],
 );
 
@@ -104,6 +117,13 @@ export const projectHelperAssignments = pgTable(
   (t) => [
     uniqueIndex('project_helper_current_uq').on(t.projectId).where(sql`ended_at IS NULL`),
     index('project_helper_helper_idx').on(t.helperId),
+    ...tenantPolicies(),
+    restrict('project_helpers_project_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM cooperation_projects p WHERE (p.id = project_helper_assignments.project_id))`,
+    }),
+    allow('project_helpers_via_project', 'select', {
+      using: sql`EXISTS ( SELECT 1 FROM cooperation_projects p WHERE (p.id = project_helper_assignments.project_id))`,
+    }),
   ],
 );
 
@@ -119,7 +139,16 @@ export const projectMilestones = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     doneOn: date('done_on', { mode: 'string' }),
   },
-  (t) => [index('project_milestones_project_idx').on(t.projectId)],
+  (t) => [
+    index('project_milestones_project_idx').on(t.projectId),
+    ...tenantPolicies(),
+    restrict('project_milestones_project_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM cooperation_projects p WHERE (p.id = project_milestones.project_id))`,
+    }),
+    allow('project_milestones_via_project', 'select', {
+      using: sql`EXISTS ( SELECT 1 FROM cooperation_projects p WHERE (p.id = project_milestones.project_id))`,
+    }),
+  ],
 );
 
 /** Outputs: patents, products, revenue (fen). */
@@ -136,7 +165,16 @@ export const projectOutputs = pgTable(
     amountFen: bigint('amount_fen', { mode: 'number' }),
     recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
   },
-  (t) => [index('project_outputs_project_idx').on(t.projectId)],
+  (t) => [
+    index('project_outputs_project_idx').on(t.projectId),
+    ...tenantPolicies(),
+    restrict('project_outputs_project_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM cooperation_projects p WHERE (p.id = project_outputs.project_id))`,
+    }),
+    allow('project_outputs_via_project', 'select', {
+      using: sql`EXISTS ( SELECT 1 FROM cooperation_projects p WHERE (p.id = project_outputs.project_id))`,
+    }),
+  ],
 );
 
 /** The project's timeline: progress notes and every stage change (the supervision activity). */
@@ -159,5 +197,14 @@ export const projectEntries = pgTable(
     authorName: text('author_name').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('project_entries_project_idx').on(t.projectId, t.createdAt)],
+  (t) => [
+    index('project_entries_project_idx').on(t.projectId, t.createdAt),
+    ...tenantPolicies(),
+    restrict('project_entries_project_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM cooperation_projects p WHERE (p.id = project_entries.project_id))`,
+    }),
+    allow('project_entries_via_project', 'select', {
+      using: sql`EXISTS ( SELECT 1 FROM cooperation_projects p WHERE (p.id = project_entries.project_id))`,
+    }),
+  ],
 );

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf } from '../../platform/db/checks.ts';
+import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 import { industries, institutes } from '../directory/index.ts';
 
 /** 招引方案: one plan per region and year, with its targets. */
@@ -29,7 +30,11 @@ export const recruitmentPlans = pgTable(
     notes: text('notes').notNull().default(''),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('recruitment_plans_region_year_uq').on(t.regionCode, t.year)],
+  (t) => [
+    uniqueIndex('recruitment_plans_region_year_uq').on(t.regionCode, t.year),
+    ...tenantPolicies(),
+    restrict('recruitment_plans_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
+  ],
 );
 
 /** One recruitment record per institute and region, with its task force (一院所一专班). */
@@ -72,6 +77,8 @@ export const recruitmentRecords = pgTable(
     index('recruitment_records_owner_idx').on(t.ownerId),
     oneOf('recruitment_records_stage_known', t.stage, recruitmentPipeline.stages),
     oneOf('recruitment_records_grade_known', t.grade, GRADES),
+    ...tenantPolicies(),
+    restrict('recruitment_records_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );
 
@@ -93,6 +100,8 @@ export const recruitmentMilestones = pgTable(
   (t) => [
     index('recruitment_milestones_record_idx').on(t.recordId, t.dueOn),
     index('recruitment_milestones_open_idx').on(t.regionCode, t.dueOn).where(sql`done_on IS NULL`),
+    ...tenantPolicies(),
+    restrict('recruitment_milestones_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );
 
@@ -127,5 +136,7 @@ export const recruitmentEntries = pgTable(
     index('recruitment_entries_record_idx').on(t.recordId, t.entryOn),
     index('recruitment_entries_region_month_idx').on(t.regionCode, t.entryOn),
     oneOf('recruitment_entries_kind_known', t.kind, ENTRY_KINDS),
+    ...tenantPolicies(),
+    restrict('recruitment_entries_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );

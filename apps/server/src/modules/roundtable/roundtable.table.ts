@@ -1,4 +1,5 @@
 import { decisionPipeline } from '@gaodi/contracts';
+import { sql } from 'drizzle-orm';
 import {
   date,
   index,
@@ -11,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf } from '../../platform/db/checks.ts';
+import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 
 /** A round-table meeting (圆桌对话会): chaired by a leader; attendees as listed on the minutes. */
 export const roundtableMeetings = pgTable(
@@ -32,6 +34,8 @@ export const roundtableMeetings = pgTable(
   (t) => [
     index('roundtable_meetings_region_idx').on(t.regionCode, t.heldOn),
     oneOf('roundtable_meetings_status_known', t.status, ['planned', 'held']),
+    ...tenantPolicies(),
+    restrict('roundtable_meetings_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );
 
@@ -56,6 +60,8 @@ export const roundtableItems = pgTable(
     index('roundtable_items_source_idx').on(t.sourceType, t.sourceId),
     // A proposal goes on one agenda only.
     uniqueIndex('roundtable_items_proposal_uq').on(t.proposalId),
+    ...tenantPolicies(),
+    restrict('roundtable_items_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );
 
@@ -93,5 +99,7 @@ export const roundtableDecisions = pgTable(
     index('roundtable_decisions_owner_idx').on(t.ownerUserId, t.stage),
     index('roundtable_decisions_item_idx').on(t.itemId, t.number),
     oneOf('roundtable_decisions_stage_known', t.stage, decisionPipeline.stages),
+    ...tenantPolicies(),
+    restrict('roundtable_decisions_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );

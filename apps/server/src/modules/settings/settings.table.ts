@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { allow, appRole, restrict, tenantPolicies } from '../../platform/db/policies.ts';
 
 /**
  * An office's names for the stages of its pipelines (阶段名称). The stage codes are fixed; a row
@@ -24,6 +25,15 @@ export const stageLabels = pgTable(
     primaryKey({ name: 'stage_labels_pk', columns: [t.regionCode, t.pipeline, t.stage] }),
     check('stage_labels_label_length', sql`${t.label} IS NULL OR char_length(${t.label}) BETWEEN 1 AND 12`),
     check('stage_labels_something_set', sql`${t.label} IS NOT NULL OR ${t.description} IS NOT NULL`),
+    ...tenantPolicies(),
+    restrict('stage_labels_delete_by_sysadmin', 'delete', { using: sql`gaodi_role() = 'sysadmin'::text` }),
+    allow('stage_labels_from_above', 'select', {
+      using: sql`region_code IN ( SELECT unnest(gaodi_ancestor_regions()) AS unnest)`,
+    }),
+    restrict('stage_labels_insert_by_sysadmin', 'insert', {
+      withCheck: sql`gaodi_role() = 'sysadmin'::text`,
+    }),
+    restrict('stage_labels_update_by_sysadmin', 'update', { using: sql`gaodi_role() = 'sysadmin'::text` }),
   ],
 );
 
@@ -52,5 +62,17 @@ export const customStages = pgTable(
     primaryKey({ name: 'custom_stages_pk', columns: [t.regionCode, t.pipeline, t.code] }),
     check('custom_stages_code_shape', sql`${t.code} ~ '^c_[a-z0-9_]{1,30}$'`),
     check('custom_stages_label_length', sql`char_length(${t.label}) BETWEEN 1 AND 12`),
+    ...tenantPolicies(),
+    restrict('custom_stages_delete_by_sysadmin', 'delete', { using: sql`gaodi_role() = 'sysadmin'::text` }),
+    allow(
+      'custom_stages_from_above',
+      'select',
+      { using: sql`region_code IN ( SELECT unnest(gaodi_ancestor_regions()) AS unnest)` },
+      appRole,
+    ),
+    restrict('custom_stages_insert_by_sysadmin', 'insert', {
+      withCheck: sql`gaodi_role() = 'sysadmin'::text`,
+    }),
+    restrict('custom_stages_update_by_sysadmin', 'update', { using: sql`gaodi_role() = 'sysadmin'::text` }),
   ],
 );

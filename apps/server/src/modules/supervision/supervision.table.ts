@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
@@ -9,19 +10,32 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 
 /** A region's light rules; a region without a row uses DEFAULT_SUPERVISION_RULES. */
-export const supervisionRules = pgTable('supervision_rules', {
-  regionCode: text('region_code').primaryKey(),
-  noActivityYellowDays: integer('no_activity_yellow_days').notNull(),
-  noActivityRedDays: integer('no_activity_red_days').notNull(),
-  milestoneRedDaysOverdue: integer('milestone_red_days_overdue').notNull(),
-  isNextDatePassedYellow: boolean('is_next_date_passed_yellow').notNull(),
-  greenChannelPercent: integer('green_channel_percent').notNull(),
-  leaderEscalationRedDays: integer('leader_escalation_red_days').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  updatedBy: uuid('updated_by'),
-});
+export const supervisionRules = pgTable(
+  'supervision_rules',
+  {
+    regionCode: text('region_code').primaryKey(),
+    noActivityYellowDays: integer('no_activity_yellow_days').notNull(),
+    noActivityRedDays: integer('no_activity_red_days').notNull(),
+    milestoneRedDaysOverdue: integer('milestone_red_days_overdue').notNull(),
+    isNextDatePassedYellow: boolean('is_next_date_passed_yellow').notNull(),
+    greenChannelPercent: integer('green_channel_percent').notNull(),
+    leaderEscalationRedDays: integer('leader_escalation_red_days').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  () => [
+    ...tenantPolicies(),
+    restrict('supervision_rules_update_by_sysadmin', 'update', {
+      using: sql`gaodi_role() = 'sysadmin'::text`,
+    }),
+    restrict('supervision_rules_write_by_sysadmin', 'insert', {
+      withCheck: sql`gaodi_role() = 'sysadmin'::text`,
+    }),
+  ],
+);
 
 /** The current light of every supervised item (any module's), kept by writes and by the lights job. */
 export const supervisionLights = pgTable(
@@ -39,6 +53,8 @@ export const supervisionLights = pgTable(
   (t) => [
     uniqueIndex('supervision_lights_item_uq').on(t.itemType, t.itemId),
     index('supervision_lights_region_idx').on(t.regionCode, t.itemType, t.light),
+    ...tenantPolicies(),
+    restrict('supervision_lights_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );
 
@@ -54,7 +70,11 @@ export const supervisionLightHistory = pgTable(
     reasons: jsonb('reasons').notNull().default([]),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('supervision_light_history_item_idx').on(t.itemId, t.at)],
+  (t) => [
+    index('supervision_light_history_item_idx').on(t.itemId, t.at),
+    ...tenantPolicies(),
+    restrict('supervision_light_history_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
+  ],
 );
 
 /**
@@ -73,7 +93,11 @@ export const supervisionEscalations = pgTable(
     recipientIds: uuid('recipient_ids').array().notNull().default([]),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('supervision_escalations_once_uq').on(t.itemType, t.itemId, t.level, t.period)],
+  (t) => [
+    uniqueIndex('supervision_escalations_once_uq').on(t.itemType, t.itemId, t.level, t.period),
+    ...tenantPolicies(),
+    restrict('supervision_escalations_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
+  ],
 );
 
 /**
@@ -102,5 +126,7 @@ export const supervisionAgendaProposals = pgTable(
   (t) => [
     uniqueIndex('supervision_agenda_once_uq').on(t.itemType, t.itemId, t.period),
     index('supervision_agenda_region_idx').on(t.regionCode, t.status, t.proposedAt),
+    ...tenantPolicies(),
+    restrict('supervision_agenda_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf } from '../../platform/db/checks.ts';
+import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 import { enterprises, industries, institutes } from '../directory/index.ts';
 
 /** The region's catalogue of talent programmes (泰山产业领军人才, 泰山学者…). */
@@ -27,7 +28,13 @@ export const talentProgrammes = pgTable(
     isLeading: boolean('is_leading').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
   },
-  (t) => [uniqueIndex('talent_programmes_region_name_uq').on(t.regionCode, t.name)],
+  (t) => [
+    uniqueIndex('talent_programmes_region_name_uq').on(t.regionCode, t.name),
+    ...tenantPolicies(),
+    restrict('talent_programmes_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('talent_programmes_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('talent_programmes_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+  ],
 );
 
 /** Talent groups: 人才联盟, 博士团… */
@@ -42,6 +49,10 @@ export const talentGroups = pgTable(
   (t) => [
     uniqueIndex('talent_groups_region_name_uq').on(t.regionCode, t.name),
     oneOf('talent_groups_kind_known', t.kind, GROUP_KINDS),
+    ...tenantPolicies(),
+    restrict('talent_groups_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('talent_groups_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('talent_groups_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );
 
@@ -106,6 +117,13 @@ export const talents = pgTable(
     oneOf('talents_employer_kind_known', t.employerKind, EMPLOYER_KINDS),
     oneOf('talents_mode_known', t.mode, TALENT_MODES),
     check('talents_arrival_dated', sql`${t.mode} <> 'arrival' OR ${t.arrivedOn} IS NOT NULL`),
+    ...tenantPolicies(),
+    restrict('talents_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('talents_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('talents_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('talents_own_org', 'all', {
+      using: sql`CASE gaodi_role() WHEN 'enterprise'::text THEN ((enterprise_id)::text = current_setting('gaodi.enterprise_id'::text, true)) WHEN 'institute'::text THEN ((institute_id)::text = current_setting('gaodi.institute_id'::text, true)) ELSE gaodi_is_bureau_role() END`,
+    }),
   ],
 );
 
@@ -126,5 +144,12 @@ export const talentAwards = pgTable(
   (t) => [
     uniqueIndex('talent_awards_uq').on(t.talentId, t.programmeId, t.year),
     index('talent_awards_programme_year_idx').on(t.programmeId, t.year),
+    ...tenantPolicies(),
+    restrict('talent_awards_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('talent_awards_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('talent_awards_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('talent_awards_talent_visible', 'all', {
+      using: sql`EXISTS ( SELECT 1 FROM talents t WHERE (t.id = talent_awards.talent_id))`,
+    }),
   ],
 );

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { allow, restrict, tenantPolicies } from '../db/policies.ts';
 
 /** Append-only: the application role may INSERT and SELECT (audit admins only), never UPDATE or DELETE. */
 export const auditLog = pgTable(
@@ -16,5 +18,10 @@ export const auditLog = pgTable(
     clientAddress: text('client_address'),
     detail: jsonb('detail'),
   },
-  (t) => [index('audit_region_at_idx').on(t.regionCode, t.at)],
+  (t) => [
+    index('audit_region_at_idx').on(t.regionCode, t.at),
+    ...tenantPolicies(),
+    allow('audit_append', 'insert', { withCheck: sql`true` }),
+    restrict('audit_read_only_by_auditor', 'select', { using: sql`gaodi_role() = 'auditadmin'::text` }),
+  ],
 );

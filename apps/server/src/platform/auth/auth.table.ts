@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
@@ -9,6 +10,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { allow, appRole, restrict, tenantPolicies } from '../db/policies.ts';
 
 export const users = pgTable(
   'users',
@@ -33,7 +35,18 @@ export const users = pgTable(
     passwordHistory: text('password_history').array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('users_region_idx').on(t.regionCode)],
+  (t) => [
+    index('users_region_idx').on(t.regionCode),
+    ...tenantPolicies(),
+    restrict('users_insert_by_admins', 'insert', {
+      withCheck: sql`gaodi_role() = ANY (ARRAY['sysadmin'::text, 'secadmin'::text])`,
+    }),
+    restrict('users_never_deleted', 'delete', { using: sql`false` }),
+    allow('users_self', 'select', { using: sql`(id)::text = current_setting('gaodi.user_id'::text, true)` }),
+    restrict('users_update_by_admins', 'update', {
+      using: sql`gaodi_role() = ANY (ARRAY['sysadmin'::text, 'secadmin'::text])`,
+    }),
+  ],
 );
 
 /**
@@ -71,7 +84,7 @@ export const loginThrottle = pgTable(
     lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.username, t.clientAddress] })],
-);
+).enableRLS();
 
 /**
  * Who may create, change, disable… which role's accounts: packages/contracts ACCOUNT_RULES, copied
@@ -86,7 +99,10 @@ export const accountRules = pgTable(
     action: text('action').notNull(),
     approverRole: text('approver_role'),
   },
-  (t) => [primaryKey({ columns: [t.actorRole, t.targetRole, t.action] })],
+  (t) => [
+    primaryKey({ columns: [t.actorRole, t.targetRole, t.action] }),
+    allow('account_rules_read', 'select', { using: sql`true` }, appRole),
+  ],
 );
 
 /** A change to an administrator account that waits for a second administrator (two-person rule). */
@@ -114,5 +130,19 @@ export const accountRequests = pgTable(
     decidedByName: text('decided_by_name'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
-  (t) => [index('account_requests_status_idx').on(t.status, t.requestedAt)],
+  (t) => [
+    index('account_requests_status_idx').on(t.status, t.requestedAt),
+    ...tenantPolicies(),
+    restrict('account_requests_admins_read', 'select', {
+      using: sql`gaodi_role() = ANY (ARRAY['sysadmin'::text, 'secadmin'::text])`,
+    }),
+    restrict('account_requests_decided_by_other', 'update', {
+      using: sql`(status = 'pending'::text) AND (approver_role = gaodi_role()) AND ((requested_by)::text <> current_setting('gaodi.user_id'::text, true))`,
+      withCheck: sql`(status = ANY (ARRAY['approved'::text, 'rejected'::text])) AND ((decided_by)::text = current_setting('gaodi.user_id'::text, true))`,
+    }),
+    restrict('account_requests_filed_as_self', 'insert', {
+      withCheck: sql`(status = 'pending'::text) AND (decided_by IS NULL) AND ((requested_by)::text = current_setting('gaodi.user_id'::text, true)) AND (requester_role = gaodi_role()) AND (approver_role IN ( SELECT r.approver_role FROM account_rules r WHERE ((r.actor_role = gaodi_role()) AND (r.action = account_requests.action))))`,
+    }),
+    restrict('account_requests_never_deleted', 'delete', { using: sql`false` }),
+  ],
 );

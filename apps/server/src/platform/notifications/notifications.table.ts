@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { restrict, tenantPolicies } from '../db/policies.ts';
 
 /** The in-app inbox: one row per recipient. Readable only by its recipient (row-level security). */
 export const notifications = pgTable(
@@ -14,5 +16,21 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    ...tenantPolicies(),
+    restrict('notifications_delete_own', 'delete', {
+      using: sql`(user_id)::text = current_setting('gaodi.user_id'::text, true)`,
+    }),
+    restrict('notifications_read_own', 'select', {
+      using: sql`(user_id)::text = current_setting('gaodi.user_id'::text, true)`,
+    }),
+    restrict('notifications_to_region_users', 'insert', {
+      withCheck: sql`gaodi_user_sees_region(user_id, region_code)`,
+    }),
+    restrict('notifications_update_own', 'update', {
+      using: sql`(user_id)::text = current_setting('gaodi.user_id'::text, true)`,
+      withCheck: sql`(user_id)::text = current_setting('gaodi.user_id'::text, true)`,
+    }),
+  ],
 );

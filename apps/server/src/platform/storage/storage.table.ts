@@ -1,4 +1,5 @@
 import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantPolicies } from '../db/policies.ts';
 
 /** Uploaded files' metadata; the bytes live in the configured storage under `storageKey`. */
 export const storedFiles = pgTable(
@@ -15,5 +16,5 @@ export const storedFiles = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('stored_files_region_idx').on(t.regionCode, t.createdAt)],
+  (t) => [index('stored_files_region_idx').on(t.regionCode, t.createdAt), ...tenantPolicies()],
 );
