@@ -189,7 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const roundtable = { db, clock, notifier: inboxNotifier, supervision, mover: stageMover };
   await app.register(roundtableRoutes, { auth, roundtable });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
-  await app.register(importProblemsRoutes, { uploads });
+  await app.register(importProblemsRoutes, { auth, uploads });
   app.addHook('onClose', closeSheetReader);
 
   app.setNotFoundHandler((request, reply) => {

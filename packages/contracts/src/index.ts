@@ -1,4 +1,5 @@
 export * from './auth.contract.ts';
+export * from './auth.routes.contract.ts';
 export * from './common.contract.ts';
 export * from './concierge.contract.ts';
 export * from './concierge.routes.contract.ts';
@@ -255,6 +256,7 @@ export {
   DownloadFileRoute,
   Health,
   HealthRoute,
+  ImportProblemsRoute,
   ListAuditRoute,
   ListRegionsRoute,
   UploadFileRoute,

@@ -28,6 +28,8 @@ export type RouteContract = {
   body?: z.ZodType;
   /** JSON answer; absent for `file` routes. */
   response?: z.ZodType;
+  /** 202 answer: the change was accepted but waits (e.g. for a second administrator's approval). */
+  accepted?: z.ZodType;
   /** `file`: a download; `upload`: multipart in, `response` out. Default `json`. */
   kind?: 'json' | 'file' | 'upload';
 };
@@ -54,15 +56,21 @@ export type RouteParsed<R extends RouteContract> = {
   body: Schema<R, 'body'> extends z.ZodType ? z.output<Schema<R, 'body'>> : undefined;
 };
 
-/** The answer: the parsed response for JSON routes. */
-export type RouteOutput<R extends RouteContract> = R extends { response: infer S extends z.ZodType }
-  ? z.output<S>
-  : undefined;
+type Accepted<R, F extends 'input' | 'output'> = R extends { accepted: infer A extends z.ZodType }
+  ? F extends 'input'
+    ? z.input<A>
+    : z.output<A>
+  : never;
+
+/** The answer: the parsed response for JSON routes (or the 202 answer, where one is declared). */
+export type RouteOutput<R extends RouteContract> =
+  | (R extends { response: infer S extends z.ZodType } ? z.output<S> : undefined)
+  | Accepted<R, 'output'>;
 
 /** What a handler returns (before the server's serialiser applies the response schema). */
-export type RouteResult<R extends RouteContract> = R extends { response: infer S extends z.ZodType }
-  ? z.input<S>
-  : unknown;
+export type RouteResult<R extends RouteContract> =
+  | (R extends { response: infer S extends z.ZodType } ? z.input<S> : unknown)
+  | Accepted<R, 'input'>;
 
 /** `/api/projects/:id` + `{ id: 'x' }` → `/api/projects/x` (each value URI-encoded). */
 export function pathOf(path: string, params?: Record<string, unknown>): string {

@@ -58,3 +58,12 @@ export const DownloadFileRoute = defineRoute({
   kind: 'file',
   params: IdParams,
 });
+export const ImportProblemsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/imports/problems/:file',
+  summary: '下载导入预览的完整问题清单（.xlsx）',
+  tags: ['imports'],
+  access: 'signed-in',
+  kind: 'file',
+  params: z.object({ file: z.string().regex(/^[\w-]{10,60}\.xlsx$/) }),
+});

@@ -173,8 +173,9 @@ export async function call<const R extends RouteContract>(
     form: input.form,
     redirectOn401: input.redirectOn401,
   });
-  if (!route.response) return undefined as RouteOutput<R>;
-  return route.response.parse(await response.json()) as RouteOutput<R>;
+  const schema = response.status === 202 && route.accepted ? route.accepted : route.response;
+  if (!schema) return undefined as RouteOutput<R>;
+  return schema.parse(await response.json()) as RouteOutput<R>;
 }
 
 /** Downloads a file route's answer (an .xlsx ledger, a .docx report) under the server's file name. */

@@ -1,4 +1,4 @@
-import { type Action, can, type Resource } from '@gaodi/contracts';
+import { type Action, ChangePasswordRoute, can, LogoutRoute, MeRoute, type Resource } from '@gaodi/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, message } from '../http/errors.ts';
@@ -9,7 +9,7 @@ import { anonymousScope, type RequestContext, scopeOf, type UserContext } from '
 export const SESSION_COOKIE = 'gaodi_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** What a user with an initial or reset password may still reach: changing it and the session itself. */
-const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);
+const BEFORE_PASSWORD_CHANGE = new Set<string>([MeRoute.path, LogoutRoute.path, ChangePasswordRoute.path]);
 
 declare module 'fastify' {
   interface FastifyRequest {

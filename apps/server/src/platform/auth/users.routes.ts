@@ -1,20 +1,19 @@
 import {
-  AccountRequest,
-  AccountRequestDecision,
-  IdParams,
-  PasswordResetResult,
-  UserCreateInput,
-  UserEditInput,
-  UserSummary,
-  UserUpdateInput,
+  ApproveAccountRequestRoute,
+  CreateUserRoute,
+  EditUserRoute,
+  ListAccountRequestsRoute,
+  ListUsersRoute,
+  RejectAccountRequestRoute,
+  ResetUserPasswordRoute,
+  SetUserStateRoute,
 } from '@gaodi/contracts';
 import { asc } from 'drizzle-orm';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
-import { guard, userCtx } from './auth.plugin.ts';
+import { registerRoute } from '../http/route.ts';
 import type { AuthService } from './auth.service.ts';
 import { users } from './auth.table.ts';
 import { decideAccountRequest, listAccountRequests } from './decide-account-request.ts';
@@ -22,130 +21,52 @@ import { createUser, editUser, resetUserPassword, setUserState, toSummary } from
 
 type Deps = { auth: AuthService; db: Database; clock: Clock };
 
+/** 200 with the change applied, or 202 with the request that waits for a second administrator. */
+function answer<O extends { status: number; body: unknown }>(reply: FastifyReply, outcome: O): O['body'] {
+  reply.code(outcome.status);
+  return outcome.body;
+}
+
 /**
  * User administration under 三员 separation (ACCOUNT_RULES in contracts, enforced again by a trigger
  * in the database). A change the table puts under the two-person rule answers 202 with the pending
  * request; another administrator approves or rejects it under /api/account-requests.
  */
-export const usersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, db, clock }) => {
-  const tags = ['users'];
+export const usersRoutes: FastifyPluginAsync<Deps> = async (app, { auth, db, clock }) => {
   const deps = { db, clock };
 
-  app.get(
-    '/api/users',
-    {
-      schema: { tags, summary: '用户列表', response: { 200: z.array(UserSummary) } },
-      preHandler: guard(auth, 'user', 'read'),
-    },
-    async (request) =>
-      db.transaction(request.ctx.scope, async (tx) =>
-        (await tx.select().from(users).orderBy(asc(users.regionCode), asc(users.username))).map((r) =>
-          toSummary(r, clock.now()),
-        ),
+  registerRoute(app, auth, ListUsersRoute, ({ ctx }) =>
+    db.transaction(ctx.scope, async (tx) =>
+      (await tx.select().from(users).orderBy(asc(users.regionCode), asc(users.username))).map((r) =>
+        toSummary(r, clock.now()),
       ),
+    ),
   );
 
-  app.post(
-    '/api/users',
-    {
-      schema: {
-        tags,
-        summary: '新增用户（管理员账号须另一名管理员批准）',
-        body: UserCreateInput,
-        response: { 200: UserSummary, 202: AccountRequest },
-      },
-      preHandler: guard(auth, 'user', 'create'),
-    },
-    async (request, reply) => {
-      const outcome = await createUser(deps, userCtx(request), request.body);
-      return reply.code(outcome.status).send(outcome.body);
-    },
+  registerRoute(app, auth, CreateUserRoute, async ({ ctx, body, reply }) =>
+    answer(reply, await createUser(deps, ctx, body)),
   );
 
-  app.put(
-    '/api/users/:id',
-    {
-      schema: {
-        tags,
-        summary: '编辑用户（姓名、手机号、角色、区域）',
-        params: IdParams,
-        body: UserEditInput,
-        response: { 200: UserSummary, 202: AccountRequest },
-      },
-      preHandler: guard(auth, 'user', 'update'),
-    },
-    async (request, reply) => {
-      const outcome = await editUser(deps, userCtx(request), request.params.id, request.body);
-      return reply.code(outcome.status).send(outcome.body);
-    },
+  registerRoute(app, auth, EditUserRoute, async ({ ctx, params, body, reply }) =>
+    answer(reply, await editUser(deps, ctx, params.id, body)),
   );
 
-  app.patch(
-    '/api/users/:id',
-    {
-      schema: {
-        tags,
-        summary: '停用、启用或解锁用户',
-        params: IdParams,
-        body: UserUpdateInput,
-        response: { 200: UserSummary, 202: AccountRequest },
-      },
-      preHandler: guard(auth, 'user', 'update'),
-    },
-    async (request, reply) => {
-      if (request.body.isDisabled === undefined && !request.body.unlock)
-        throw new AppError(400, 'VALIDATION', '没有要修改的内容');
-      const outcome = await setUserState(deps, userCtx(request), request.params.id, request.body);
-      return reply.code(outcome.status).send(outcome.body);
-    },
+  registerRoute(app, auth, SetUserStateRoute, async ({ ctx, params, body, reply }) => {
+    if (body.isDisabled === undefined && !body.unlock)
+      throw new AppError(400, 'VALIDATION', '没有要修改的内容');
+    return answer(reply, await setUserState(deps, ctx, params.id, body));
+  });
+
+  registerRoute(app, auth, ResetUserPasswordRoute, async ({ ctx, params, reply }) =>
+    answer(reply, await resetUserPassword(deps, ctx, params.id)),
   );
 
-  app.post(
-    '/api/users/:id/password-reset',
-    {
-      schema: {
-        tags,
-        summary: '重置用户密码（一次性密码，下次登录须修改）',
-        params: IdParams,
-        response: { 200: PasswordResetResult, 202: AccountRequest },
-      },
-      preHandler: guard(auth, 'user', 'update'),
-    },
-    async (request, reply) => {
-      const outcome = await resetUserPassword(deps, userCtx(request), request.params.id);
-      return reply.code(outcome.status).send(outcome.body);
-    },
-  );
+  registerRoute(app, auth, ListAccountRequestsRoute, ({ ctx }) => listAccountRequests(db, ctx));
 
-  app.get(
-    '/api/account-requests',
-    {
-      schema: {
-        tags,
-        summary: '待审批的管理员账号变更（双人审批）',
-        response: { 200: z.array(AccountRequest) },
-      },
-      preHandler: guard(auth, 'user', 'read'),
-    },
-    async (request) => listAccountRequests(db, userCtx(request)),
+  registerRoute(app, auth, ApproveAccountRequestRoute, ({ ctx, params }) =>
+    decideAccountRequest(deps, ctx, params.id, true),
   );
-
-  for (const [verb, approve] of [
-    ['approve', true],
-    ['reject', false],
-  ] as const) {
-    app.post(
-      `/api/account-requests/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: approve ? '批准管理员账号变更' : '驳回管理员账号变更',
-          params: IdParams,
-          response: { 200: AccountRequestDecision },
-        },
-        preHandler: guard(auth, 'user', 'update'),
-      },
-      async (request) => decideAccountRequest(deps, userCtx(request), request.params.id, approve),
-    );
-  }
+  registerRoute(app, auth, RejectAccountRequestRoute, ({ ctx, params }) =>
+    decideAccountRequest(deps, ctx, params.id, false),
+  );
 };

@@ -1,3 +1,4 @@
+import { ImportProblemsRoute, pathOf } from '@gaodi/contracts';
 import { IMPORT_LIMITS } from './import-limits.ts';
 import type { UploadStore } from './upload-store.ts';
 
@@ -17,7 +18,7 @@ export function capProblems<P extends ListedProblem>(uploads: UploadStore, userI
   return {
     problems: problems.slice(0, shown),
     problemCount: problems.length,
-    problemsFile: `/api/imports/problems/${token}.xlsx`,
+    problemsFile: pathOf(ImportProblemsRoute.path, { file: `${token}.xlsx` }),
   };
 }
 

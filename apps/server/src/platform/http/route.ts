@@ -23,15 +23,16 @@ export function registerRoute<const R extends RouteContract>(
   auth: AuthService,
   route: R,
   handler: (call: RouteCall<R, ContextOf<R>>) => Promise<RouteResult<R>>,
-  /** Server-only policy, e.g. a public route's rate limit (`{ max, timeWindow }` per client). */
-  options: { rateLimit?: { max: number; timeWindow: number } } = {},
+  /** Server-only policy, e.g. a public route's rate limit (`{ max, timeWindow }` per client; `{}`: the app's default). */
+  options: { rateLimit?: { max?: number; timeWindow?: number } } = {},
 ): void {
   const preHandler = accessGuard(auth, route);
   const schema: Record<string, unknown> = { tags: [...route.tags], summary: route.summary };
   if (route.params) schema.params = route.params;
   if (route.query) schema.querystring = route.query;
   if (route.body) schema.body = route.body;
-  if (route.response) schema.response = { 200: route.response };
+  if (route.response)
+    schema.response = { 200: route.response, ...(route.accepted ? { 202: route.accepted } : {}) };
   if (route.kind === 'upload') schema.consumes = ['multipart/form-data'];
   app.route({
     method: route.method,

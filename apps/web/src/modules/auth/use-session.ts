@@ -1,15 +1,19 @@
 import {
   type Action,
+  ChangePasswordRoute,
   can,
   type LoginInput,
-  Me,
-  Ok,
+  LoginRoute,
+  LogoutRoute,
+  type Me,
+  MeRoute,
   type PasswordChangeInput,
   type Resource,
+  SwitchRegionRoute,
 } from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext } from 'react';
-import { api, isApiError, setCsrfToken } from '../../ui/api.ts';
+import { call, isApiError, setCsrfToken } from '../../ui/api.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -19,7 +23,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
       try {
-        const me = await api.get('/api/auth/me', Me, undefined);
+        const me = await call(MeRoute, {});
         setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {
@@ -59,7 +63,7 @@ export function useCan() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => api.post('/api/auth/login', Ok, input, { redirectOn401: false }),
+    mutationFn: (input: LoginInput) => call(LoginRoute, { body: input, redirectOn401: false }),
     onSuccess: async () => {
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       await client.refetchQueries({ queryKey: ME_KEY });
@@ -70,7 +74,7 @@ export function useLogin() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('/api/auth/logout', Ok, {}, { redirectOn401: false }),
+    mutationFn: () => call(LogoutRoute, { redirectOn401: false }),
     onSettled: () => {
       setCsrfToken(null);
       client.clear();
@@ -82,7 +86,7 @@ export function useLogout() {
 export function useSwitchRegion() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (regionCode: string) => api.post('/api/auth/region', Ok, { regionCode }),
+    mutationFn: (regionCode: string) => call(SwitchRegionRoute, { body: { regionCode } }),
     // Every list and figure depends on the active region.
     onSuccess: () => client.invalidateQueries(),
   });
@@ -92,7 +96,7 @@ export function useSwitchRegion() {
 export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: PasswordChangeInput) => api.post('/api/auth/password', Ok, input),
+    mutationFn: (input: PasswordChangeInput) => call(ChangePasswordRoute, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
   });
 }

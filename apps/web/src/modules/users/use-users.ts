@@ -1,15 +1,19 @@
 import {
-  AccountRequest,
-  AccountRequestDecision,
-  PasswordResetResult,
+  type AccountRequest,
+  ApproveAccountRequestRoute,
+  CreateUserRoute,
+  EditUserRoute,
+  ListAccountRequestsRoute,
+  ListUsersRoute,
+  RejectAccountRequestRoute,
+  ResetUserPasswordRoute,
+  SetUserStateRoute,
   type UserCreateInput,
   type UserEditInput,
-  UserSummary,
   type UserUpdateInput,
 } from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../ui/api.ts';
+import { call } from '../../ui/api.ts';
 
 const KEY = ['users'];
 const REQUESTS_KEY = ['users', 'requests'];
@@ -25,7 +29,7 @@ function outcome<T extends object>(r: T | AccountRequest): Outcome<T> {
 }
 
 export function useUsers() {
-  return useQuery({ queryKey: KEY, queryFn: () => api.get('/api/users', UserSummary.array()) });
+  return useQuery({ queryKey: KEY, queryFn: () => call(ListUsersRoute, {}) });
 }
 
 function useInvalidate() {
@@ -36,8 +40,7 @@ function useInvalidate() {
 export function useCreateUser() {
   const onSuccess = useInvalidate();
   return useMutation({
-    mutationFn: async (input: UserCreateInput) =>
-      outcome(await api.post('/api/users', z.union([UserSummary, AccountRequest]), input)),
+    mutationFn: async (input: UserCreateInput) => outcome(await call(CreateUserRoute, { body: input })),
     onSuccess,
   });
 }
@@ -46,7 +49,7 @@ export function useUpdateUser() {
   const onSuccess = useInvalidate();
   return useMutation({
     mutationFn: async ({ id, patch }: { id: string; patch: UserUpdateInput }) =>
-      outcome(await api.patch(`/api/users/${id}`, z.union([UserSummary, AccountRequest]), patch)),
+      outcome(await call(SetUserStateRoute, { params: { id }, body: patch })),
     onSuccess,
   });
 }
@@ -55,7 +58,7 @@ export function useEditUser() {
   const onSuccess = useInvalidate();
   return useMutation({
     mutationFn: async ({ id, edit }: { id: string; edit: UserEditInput }) =>
-      outcome(await api.put(`/api/users/${id}`, z.union([UserSummary, AccountRequest]), edit)),
+      outcome(await call(EditUserRoute, { params: { id }, body: edit })),
     onSuccess,
   });
 }
@@ -63,10 +66,7 @@ export function useEditUser() {
 export function useResetPassword() {
   const onSuccess = useInvalidate();
   return useMutation({
-    mutationFn: async (id: string) =>
-      outcome(
-        await api.post(`/api/users/${id}/password-reset`, z.union([PasswordResetResult, AccountRequest]), {}),
-      ),
+    mutationFn: async (id: string) => outcome(await call(ResetUserPasswordRoute, { params: { id } })),
     onSuccess,
   });
 }
@@ -74,7 +74,7 @@ export function useResetPassword() {
 export function useAccountRequests(enabled: boolean) {
   return useQuery({
     queryKey: REQUESTS_KEY,
-    queryFn: () => api.get('/api/account-requests', AccountRequest.array()),
+    queryFn: () => call(ListAccountRequestsRoute, {}),
     enabled,
   });
 }
@@ -83,7 +83,7 @@ export function useDecideRequest() {
   const onSuccess = useInvalidate();
   return useMutation({
     mutationFn: ({ id, approve }: { id: string; approve: boolean }) =>
-      api.post(`/api/account-requests/${id}/${approve ? 'approve' : 'reject'}`, AccountRequestDecision, {}),
+      call(approve ? ApproveAccountRequestRoute : RejectAccountRequestRoute, { params: { id } }),
     onSuccess,
   });
 }
