@@ -17,6 +17,16 @@ function newestMtime(path) {
   return newest;
 }
 
+// Node 20 reached its end of life on 2026-04-30: it still runs Gaodi, but a security review flags an
+// unsupported runtime. Said once, at start.
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (nodeMajor < 22) {
+  console.warn(
+    `[gaodi] 注意：Node ${process.version} 已于 2026-04-30 停止维护，请改用 Node 24 LTS（见 README「运行环境」）。\n` +
+      `[gaodi] Note: Node ${process.version} reached end of life on 2026-04-30; run Gaodi on Node 24 LTS (README, "Runtime").`,
+  );
+}
+
 const built = 'apps/web/dist/index.html';
 const sources = [
   'apps/web/src',

@@ -4,13 +4,16 @@
 //  3. the same integration tests on a throwaway PostgreSQL cluster (initdb + pg_ctl)
 //  4. browser tests in Debian's headless Chromium
 // A missing PostgreSQL or Chromium is reported loudly, with the package to install, and the rest runs.
+// `npm test -- --quick`: steps 1 and 2 only (CI runs them on the machine's older Node besides the
+// whole suite on Node 24 LTS). Any other argument goes to vitest.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { startCluster } from './pg-cluster.mjs';
 
 const out = '.test-output';
 mkdirSync(out, { recursive: true });
-const extra = process.argv.slice(2);
+const quick = process.argv.includes('--quick');
+const extra = process.argv.slice(2).filter((a) => a !== '--quick');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 let hadError = false;
@@ -78,35 +81,44 @@ for (const [label, cmd, args] of checks) {
   lines.push(`${label}: ${r.status === 0 ? 'ok' : 'FAILED'}`);
 }
 
+console.log(`\n[gaodi] Node ${process.version}${quick ? ' — quick suites only' : ''}`);
 vitest('unit+int on PGlite', ['unit', 'int']);
 
-const cluster = await startCluster().catch((e) => {
-  console.error(e);
-  return null;
-});
-if (cluster) {
+async function postgresSuite() {
+  const cluster = await startCluster().catch((e) => {
+    console.error(e);
+    return null;
+  });
+  if (!cluster) {
+    hadError = true;
+    lines.push('int on PostgreSQL: NOT RUN');
+    console.error('\n!!!! PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin.');
+    console.error(
+      '!!!! Install them with: apt-get install -y postgresql   (the PostgreSQL suite did not run)\n',
+    );
+    return;
+  }
   try {
     vitest(`int on PostgreSQL ${cluster.version}`, ['int'], { GAODI_TEST_PG_URL: cluster.url });
   } finally {
     cluster.stop();
   }
-} else {
-  hadError = true;
-  lines.push('int on PostgreSQL: NOT RUN');
-  console.error('\n!!!! PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin.');
-  console.error(
-    '!!!! Install them with: apt-get install -y postgresql   (the PostgreSQL suite did not run)\n',
-  );
 }
 
-if (existsSync('/usr/bin/chromium')) {
-  vitest('browser (Chromium)', ['e2e']);
-} else {
+function browserSuite() {
+  if (existsSync('/usr/bin/chromium')) return vitest('browser (Chromium)', ['e2e']);
   hadError = true;
   lines.push('browser: NOT RUN');
   console.error(
     '\n!!!! /usr/bin/chromium not found. Install it with: apt-get install -y chromium   (browser tests did not run)\n',
   );
+}
+
+if (quick) {
+  lines.push('int on PostgreSQL, browser: not run (--quick)');
+} else {
+  await postgresSuite();
+  browserSuite();
 }
 
 banner('summary');
