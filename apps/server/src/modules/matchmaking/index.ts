@@ -1,5 +1,6 @@
 /** Matchmaking (产学研对接): needs, achievements, recommendations, pairings and events. */
-export { createMatchIndex, MATCH_INDEX_FORMAT, type MatchIndex, readSnapshotParts } from './match-index.ts';
+export { createMatchIndex, type MatchIndex } from './match-index.ts';
+export { MATCH_INDEX_FORMAT, readSnapshotParts } from './match-snapshot.ts';
 export type { MatchmakingDeps } from './matchmaking.deps.ts';
 export { matchmakingRoutes } from './matchmaking.routes.ts';
 export {

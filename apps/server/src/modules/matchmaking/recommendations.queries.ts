@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { experts, institutes } from '../directory/index.ts';
-import { matchTags } from './match-index.ts';
+import { matchTags } from './match-documents.ts';
 import { achievements, needPairings, recommendationRejections } from './matchmaking.table.ts';
 
 export type RecQuery = z.output<typeof RecommendationQuery>;

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { enterprises, institutes } from '../../directory/index.ts';
-import { matchTags } from '../match-index.ts';
+import { matchTags } from '../match-documents.ts';
 import type { MatchmakingDeps } from '../matchmaking.deps.ts';
 import { techNeeds } from '../matchmaking.table.ts';
 import { idOf, toTerms } from '../recommendations.queries.ts';

@@ -6,7 +6,7 @@ import type {
 } from '@gaodi/contracts';
 import type { OwnerMatch } from '@gaodi/matching';
 import type { UserContext } from '../../../platform/auth/context.ts';
-import { needQueryText } from '../match-index.ts';
+import { needQueryText } from '../match-documents.ts';
 import type { MatchmakingDeps } from '../matchmaking.deps.ts';
 import { readNeed } from '../needs.queries.ts';
 import {
