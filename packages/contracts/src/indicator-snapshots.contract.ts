@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { RegionCode } from './common.contract.ts';
-import { IndicatorCode, IndicatorCodeParams, IndicatorRecord } from './indicators.contract.ts';
+import {
+  IndicatorCode,
+  IndicatorCodeParams,
+  IndicatorRecord,
+  IndicatorsQuery,
+} from './indicators.contract.ts';
 import { defineRoute } from './route.ts';
 
 /**
@@ -79,6 +84,19 @@ export const FreezeMonthResult = z.object({
 });
 export type FreezeMonthResult = z.infer<typeof FreezeMonthResult>;
 
+/** 工作专报 (.docx): the year to the end of a month or quarter, from the data and that month's snapshot. */
+export const BriefingQuery = z.object({
+  period: SnapshotPeriod,
+  kind: z.enum(['monthly', 'quarterly']).default('monthly'),
+  region: RegionCode.optional(),
+  /** 文号 of the issue, e.g. 第 11 期. */
+  number: z.string().trim().max(40).optional(),
+  issuer: z.string().trim().max(60).optional(),
+  /** 下步工作, written by the office before downloading; one paragraph per line. */
+  nextSteps: z.string().trim().max(4000).optional(),
+});
+export type BriefingQuery = z.input<typeof BriefingQuery>;
+
 const tags = ['indicators'];
 
 export const ListSnapshotsRoute = defineRoute({
@@ -117,4 +135,22 @@ export const FreezeMonthRoute = defineRoute({
   access: { resource: 'indicator', action: 'update' },
   body: FreezeMonthInput,
   response: FreezeMonthResult,
+});
+export const ExportBriefingRoute = defineRoute({
+  method: 'GET',
+  path: '/api/indicators/briefing.docx',
+  summary: '工作专报（.docx）',
+  tags,
+  access: { resource: 'indicator', action: 'export' },
+  query: BriefingQuery,
+  kind: 'file',
+});
+export const ExportIndicatorsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/indicators/export.xlsx',
+  summary: '指标台账（.xlsx：指标、分县、明细）',
+  tags,
+  access: { resource: 'indicator', action: 'export' },
+  query: IndicatorsQuery,
+  kind: 'file',
 });

@@ -77,7 +77,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     pairing: all,
     event: all,
     project: all,
-    indicator: ['read', 'update'],
+    indicator: ['read', 'update', 'export'],
     stage_label: read,
     platform_criteria: read,
     talent: all,

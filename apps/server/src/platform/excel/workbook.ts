@@ -6,7 +6,54 @@ export type LedgerColumn<Row> = {
   header: string;
   width: number;
   value: (row: Row) => string | number | null;
+  /**
+   * `id`: a hidden column (a re-import finds the record by it; the print leaves it out);
+   * `date`: a YYYY-MM-DD value written as a real date shown 2026年11月29日.
+   */
+  kind?: 'id' | 'date';
 };
+
+/** How Chinese offices print a date cell. */
+export const CHINESE_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The print layout of every ledger: A4 landscape, fit to the page width (as many pages down as it
+ * takes), the title and header rows repeated on each page, the title in the page header and
+ * "第 N 页 共 M 页" in the footer.
+ */
+function setPrintLayout(ws: ExcelJS.Worksheet, title: string, headerRow: number) {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `1:${headerRow}`,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = {
+    oddHeader: `&C&"宋体"&10${title.replaceAll('&', '&&')}`,
+    oddFooter: '&C第 &P 页 共 &N 页',
+  };
+}
+
+function writeCell<Row>(cell: ExcelJS.Cell, column: LedgerColumn<Row>, row: Row) {
+  const v = column.value(row);
+  const date = column.kind === 'date' && typeof v === 'string' ? ISO_DATE.exec(v) : null;
+  if (date) {
+    cell.value = new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+    cell.numFmt = CHINESE_DATE_FORMAT;
+  } else if (typeof v === 'string' && FORMULA_START.test(v)) {
+    cell.value = { richText: [{ text: v }] };
+    cell.numFmt = '@';
+  } else {
+    cell.value = v ?? '';
+  }
+  cell.border = thin;
+}
 
 /** 2026年11月29日, as Chinese offices write dates. Shanghai time. */
 export function chineseDate(d: Date): string {
@@ -33,7 +80,8 @@ export function addLedgerSheet<Row>(
 ): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 3 }] });
   const n = sheet.columns.length;
-  ws.columns = sheet.columns.map((c) => ({ width: c.width }));
+  ws.columns = sheet.columns.map((c) => ({ width: c.width, hidden: c.kind === 'id' }));
+  setPrintLayout(ws, sheet.title, 3);
   ws.mergeCells(1, 1, 1, n);
   const title = ws.getCell(1, 1);
   title.value = sheet.title;
@@ -55,17 +103,7 @@ export function addLedgerSheet<Row>(
   });
   sheet.rows.forEach((row, r) => {
     const xr = ws.getRow(4 + r);
-    sheet.columns.forEach((c, i) => {
-      const cell = xr.getCell(i + 1);
-      const v = c.value(row);
-      if (typeof v === 'string' && FORMULA_START.test(v)) {
-        cell.value = { richText: [{ text: v }] };
-        cell.numFmt = '@';
-      } else {
-        cell.value = v ?? '';
-      }
-      cell.border = thin;
-    });
+    sheet.columns.forEach((c, i) => writeCell(xr.getCell(i + 1), c, row));
   });
   return ws;
 }

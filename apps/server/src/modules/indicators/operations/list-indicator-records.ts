@@ -1,10 +1,10 @@
 import type { IndicatorBreakdown, IndicatorCode, IndicatorRecords, IndicatorTrend } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
-import { type Database, rowsOf } from '../../../platform/db/database.ts';
-import { INDICATORS } from '../indicators.definitions.ts';
+import { type Database, rowsOf, type Tx } from '../../../platform/db/database.ts';
+import { INDICATORS, type IndicatorDefinition } from '../indicators.definitions.ts';
 import { targetsOf } from './list-indicators.ts';
-import { readWindow } from './read-window.ts';
+import { type RegionWindow, readWindow } from './read-window.ts';
 
 function definitionOf(code: IndicatorCode) {
   const def = INDICATORS.find((d) => d.code === code);
@@ -67,6 +67,21 @@ export function listIndicatorRecords(
   });
 }
 
+/** A figure's records counted by the regions directly below the window's region (and itself). */
+export async function breakdownIn(tx: Tx, def: IndicatorDefinition, w: RegionWindow) {
+  return rowsOf<{ code: string; name: string; value: number }>(
+    await tx.execute(sql`
+      WITH counted AS (SELECT region_code, count(*)::int AS n FROM (${def.records(w)}) r GROUP BY region_code),
+      children AS (
+        SELECT code, name, gaodi_region_subtree(code) AS subtree FROM regions WHERE parent_code = ${w.regionCode}
+        UNION ALL SELECT code, name, ARRAY[code] FROM regions WHERE code = ${w.regionCode}
+      )
+      SELECT c.code, c.name, coalesce(sum(k.n), 0)::int AS value
+      FROM children c LEFT JOIN counted k ON k.region_code = ANY(c.subtree)
+      GROUP BY c.code, c.name ORDER BY value DESC, c.code`),
+  );
+}
+
 /**
  * A figure by the regions directly below the asked one: each row counts the records of that
  * region and everything below it, so the rows add up to the figure (records of the asked region
@@ -81,17 +96,7 @@ export function indicatorBreakdown(
   const def = definitionOf(code);
   return db.transaction(ctx.scope, async (tx) => {
     const w = await readWindow(tx, ctx, query.year, query.region);
-    const rows = rowsOf<{ code: string; name: string; value: number }>(
-      await tx.execute(sql`
-        WITH counted AS (SELECT region_code, count(*)::int AS n FROM (${def.records(w)}) r GROUP BY region_code),
-        children AS (
-          SELECT code, name, gaodi_region_subtree(code) AS subtree FROM regions WHERE parent_code = ${w.regionCode}
-          UNION ALL SELECT code, name, ARRAY[code] FROM regions WHERE code = ${w.regionCode}
-        )
-        SELECT c.code, c.name, coalesce(sum(k.n), 0)::int AS value
-        FROM children c LEFT JOIN counted k ON k.region_code = ANY(c.subtree)
-        GROUP BY c.code, c.name ORDER BY value DESC, c.code`),
-    );
+    const rows = await breakdownIn(tx, def, w);
     const targets = new Map<string, number>();
     for (const r of rows) {
       const t = (await targetsOf(tx, r.code, query.year)).get(code);
