@@ -103,7 +103,7 @@ export function addLedgerSheet<Row>(
   });
   sheet.rows.forEach((row, r) => {
     const xr = ws.getRow(4 + r);
-    sheet.columns.forEach((c, i) => writeCell(xr.getCell(i + 1), c, row));
+    for (const [i, c] of sheet.columns.entries()) writeCell(xr.getCell(i + 1), c, row);
   });
   return ws;
 }
