@@ -1,0 +1,99 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, login, newPage } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const INDUSTRY = '大蒜及食品加工';
+
+/** Opens an Ant Design select, types to search when asked, and picks the option with `text`. */
+async function pick(page: Page, select: Locator, text: string, search?: string) {
+  await select.click();
+  if (search) await page.keyboard.type(search);
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: text });
+  await expect.poll(() => option.count()).toBeGreaterThan(0);
+  await option.first().click();
+}
+
+describe('a platform proves physical operation and its leading talent reaches the industry page', () => {
+  it('staff registers a platform with partners and evidence, it turns operating; a leading talent linked to it appears on 大蒜及食品加工', async () => {
+    const stamp = Date.now().toString(36).slice(-5);
+    const platformName = `大蒜功能成分联合实验室-${stamp}`;
+    const talentName = `测试领军-${stamp}`;
+    const { context, page } = await newPage(browser);
+    await login(page, 'jx_staff');
+
+    // Register: 校地企 partners as records (an institute leads, an enterprise co-builds).
+    await page.goto('/platforms');
+    await page.getByTestId('platform-new').click();
+    await page.getByTestId('platform-name').fill(platformName);
+    await pick(page, page.getByTestId('platform-industry'), INDUSTRY);
+    await page.getByTestId('partner-add').click();
+    await pick(page, page.getByTestId('partner-0').getByTestId('partner-org'), '山东大学', '山东大学');
+    await page.getByTestId('partner-add').click();
+    const second = page.getByTestId('partner-1');
+    await pick(page, second.getByTestId('partner-kind'), '企业');
+    await pick(page, second.getByTestId('partner-org'), '衡兴', '衡兴');
+    await page.getByTestId('platform-save').click();
+    await page.waitForURL(/\/platforms\/[0-9a-f-]{36}$/);
+    const platformUrl = new URL(page.url()).pathname;
+    await expect.poll(() => page.getByTestId('platform-status').innerText()).toBe('未达实体化运营');
+    const partners = await page.getByTestId('platform-page').innerText();
+    expect(partners).toContain('山东大学');
+    expect(partners).toContain('衡兴');
+
+    // This year's evidence meets the criteria: operating, proven rather than declared.
+    await page.getByTestId('evidence-add').click();
+    const evidence = {
+      staff: 18,
+      areaM2: 900,
+      equipmentFen: 260,
+      rdSpendingFen: 90,
+      patents: 2,
+      products: 1,
+    };
+    for (const [field, value] of Object.entries(evidence))
+      await page.getByTestId(`evidence-${field}`).fill(String(value));
+    await page.getByTestId('evidence-save').click();
+    await expect.poll(() => page.getByTestId('platform-status').innerText()).toBe('实体化运营');
+    const operating = await page.request.get(
+      `/api/platforms?isOperating=true&pageSize=200&q=${encodeURIComponent(platformName)}`,
+    );
+    expect(((await operating.json()) as { total: number }).total).toBe(1);
+
+    // A leading talent (泰山产业领军人才 this year, cultivated) serving the platform.
+    await page.goto('/talents');
+    await page.getByTestId('talent-new').click();
+    await page.getByTestId('talent-name').fill(talentName);
+    await pick(page, page.getByTestId('talent-employer'), '衡兴', '衡兴');
+    await pick(page, page.getByTestId('talent-industry'), INDUSTRY);
+    await page.getByTestId('award-add').click();
+    await pick(page, page.getByTestId('award-programme'), '泰山产业领军人才');
+    await pick(page, page.getByTestId('talent-platforms'), platformName, stamp);
+    await page.getByTestId('talent-name').click(); // closes the dropdown
+    await page.getByTestId('talent-save').click();
+    await page.waitForURL(/\/talents\/[0-9a-f-]{36}$/);
+
+    // The platform lists the talent; the industry page shows both, the talent as leading.
+    await page.goto(platformUrl);
+    await expect.poll(() => page.getByTestId('platform-talents').innerText()).toContain(talentName);
+    await page.getByTestId('platform-page').getByRole('link', { name: INDUSTRY }).click();
+    await page.waitForURL(/\/elements\/[0-9a-f-]{36}$/);
+    const talents = page.getByTestId('industry-talents');
+    const row = talents.locator('tr').filter({ hasText: talentName });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain('领军人才');
+    const platformRow = page
+      .getByTestId('industry-platforms')
+      .locator('tr')
+      .filter({ hasText: platformName });
+    await expect.poll(() => platformRow.innerText()).toContain('实体化运营');
+    await context.close();
+  });
+});
