@@ -61,6 +61,7 @@ export const TalentProgrammeInput = z.object({
   isLeading: z.boolean().default(false),
   sortOrder: z.coerce.number().int().min(0).max(999).default(0),
 });
+export type TalentProgrammeInput = z.input<typeof TalentProgrammeInput>;
 export const TalentProgramme = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -70,6 +71,7 @@ export const TalentProgramme = z.object({
 });
 export type TalentProgramme = z.infer<typeof TalentProgramme>;
 export const TalentGroupInput = z.object({ name: text(60), kind: GroupKind });
+export type TalentGroupInput = z.input<typeof TalentGroupInput>;
 export const TalentGroup = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -176,6 +178,8 @@ export const Talent = TalentSummary.extend({
   platforms: z.array(Ref),
   projects: z.array(Ref),
   recruitment: z.array(Ref),
+  /** The service-station requests (帮办诉求) raised for this talent: name is "number · title". */
+  serviceRequests: z.array(Ref),
   createdAt: z.string(),
 });
 export type Talent = z.infer<typeof Talent>;

@@ -87,6 +87,26 @@ describe('talent registry', () => {
     expect(list.items[0]?.phone).toBe('138****5678');
   });
 
+  it('shows on the talent’s page the service requests raised for them, newest first', async () => {
+    const raise = (title: string) =>
+      staff.post('/api/concierge/requests', {
+        title,
+        description: '子女入学咨询',
+        kind: 'talent',
+        subjectType: 'talent',
+        subjectId: talent.id,
+        requesterName: '王振华',
+        idempotencyKey: crypto.randomUUID(),
+      });
+    const first = await raise('子女入学');
+    expect(first.statusCode, first.body).toBe(200);
+    t.clock.set(new Date(t.clock.now().getTime() + 60_000));
+    expect((await raise('人才公寓')).statusCode).toBe(200);
+    const page = (await lead.get(`/api/talents/${talent.id}`)).json() as Talent;
+    expect(page.serviceRequests.map((r) => r.name.split(' · ')[1])).toEqual(['人才公寓', '子女入学']);
+    expect(page.serviceRequests[0]?.name).toMatch(/^SQ370828-\d+ · 人才公寓$/);
+  });
+
   it('finds a talent by ID number and refuses to register it twice, on the field', async () => {
     const found = await staff.post('/api/talents/lookup', { idNumber: ID_A.toLowerCase() });
     expect(found.json()).toEqual({ talent: { id: talent.id, name: '王振华' } });

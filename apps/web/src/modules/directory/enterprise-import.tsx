@@ -1,5 +1,6 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import type { ImportRowProblem } from '@gaodi/contracts';
+import type { ImportPreview, ImportResult, ImportRowProblem } from '@gaodi/contracts';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { Alert, Button, Col, Empty, Modal, Result, Row, Spin, Statistic, Table, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { formatNumber } from '../../ui/format.ts';
@@ -12,9 +13,24 @@ import { useConfirmEnterpriseImport, usePreviewEnterpriseImport } from './use-en
  * only "确认导入" writes the valid rows.
  */
 export function EnterpriseImport({ file, onClose }: { file: File; onClose: () => void }) {
-  const { t } = useI18n();
   const preview = usePreviewEnterpriseImport();
   const confirm = useConfirmEnterpriseImport();
+  return <ImportPreviewDialog file={file} onClose={onClose} preview={preview} confirm={confirm} />;
+}
+
+/** The two-step import dialog over any import that answers the directory's preview shape (人才台账 too). */
+export function ImportPreviewDialog({
+  file,
+  onClose,
+  preview,
+  confirm,
+}: {
+  file: File;
+  onClose: () => void;
+  preview: UseMutationResult<ImportPreview, Error, File>;
+  confirm: UseMutationResult<ImportResult, Error, string>;
+}) {
+  const { t } = useI18n();
   const { mutate } = preview;
   // Once per file: StrictMode runs effects twice in development, and each upload is a server-side preview.
   const sent = useRef<File | null>(null);

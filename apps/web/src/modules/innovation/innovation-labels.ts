@@ -3,6 +3,7 @@ import {
   DEGREE_LABELS,
   EMPLOYER_KIND_LABELS,
   GENDER_LABELS,
+  GROUP_KIND_LABELS,
   PARTNER_KIND_LABELS,
   PARTNER_ROLE_LABELS,
   PLATFORM_KIND_LABELS,
@@ -75,6 +76,11 @@ export const EMPLOYER_KIND = pair(EMPLOYER_KIND_LABELS, {
   enterprise: 'Enterprise',
   institute: 'Institute',
   platform: 'Platform',
+  other: 'Other',
+});
+export const GROUP_KIND = pair(GROUP_KIND_LABELS, {
+  alliance: 'Talent alliance',
+  phd_group: 'PhD group',
   other: 'Other',
 });
 export const MODE = pair(TALENT_MODE_LABELS, { arrival: 'Gathered', cultivation: 'Cultivated' });

@@ -1,4 +1,10 @@
-import { ApartmentOutlined, ClusterOutlined, CrownOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  CrownOutlined,
+  ReadOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import type { NavItem } from '../../ui/app-layout.tsx';
@@ -7,7 +13,7 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { PageLoading } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 import { IndustriesOverviewPage, IndustryPage } from '../elements/elements-routes.tsx';
-import { TalentPage, TalentsPage } from '../talent/talent-routes.tsx';
+import { TalentCataloguePage, TalentPage, TalentsPage } from '../talent/talent-routes.tsx';
 
 function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
   return lazy(async () => ({ default: (await load())[name] as ComponentType }));
@@ -15,25 +21,37 @@ function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, nam
 
 const PlatformsPage = lazyPage(() => import('./platforms-page.tsx'), 'PlatformsPage');
 const PlatformPage = lazyPage(() => import('./platform-page.tsx'), 'PlatformPage');
+const CriteriaPage = lazyPage(() => import('./criteria-page.tsx'), 'CriteriaPage');
+
+type Resource = 'platform' | 'talent' | 'platform_criteria';
+
+/** A page of its own (criteria, catalogue) next to a list and its records, behind its own permission. */
+type Extra = { path: string; page: ComponentType; resource: Resource };
+
+function Guarded({ resource, page: Shown }: { resource: Resource; page: ComponentType }) {
+  const can = useCan();
+  return can(resource, 'read') ? <Shown /> : <ForbiddenPage />;
+}
 
 function Pages({
   resource,
   list,
   one,
+  extra,
 }: {
-  resource: 'platform' | 'talent';
+  resource: Resource;
   list: ComponentType;
   one: ComponentType;
+  extra?: Extra;
 }) {
-  const can = useCan();
-  if (!can(resource, 'read')) return <ForbiddenPage />;
-  const List = list;
-  const One = one;
   return (
     <Suspense fallback={<PageLoading />}>
       <Routes>
-        <Route index element={<List />} />
-        <Route path=":id" element={<One />} />
+        <Route index element={<Guarded resource={resource} page={list} />} />
+        {extra && (
+          <Route path={extra.path} element={<Guarded resource={extra.resource} page={extra.page} />} />
+        )}
+        <Route path=":id" element={<Guarded resource={resource} page={one} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>
@@ -41,9 +59,23 @@ function Pages({
 }
 
 /** /platforms/* */
-export const PlatformsRoutes = () => <Pages resource="platform" list={PlatformsPage} one={PlatformPage} />;
+export const PlatformsRoutes = () => (
+  <Pages
+    resource="platform"
+    list={PlatformsPage}
+    one={PlatformPage}
+    extra={{ path: 'criteria', page: CriteriaPage, resource: 'platform_criteria' }}
+  />
+);
 /** /talents/* */
-export const TalentsRoutes = () => <Pages resource="talent" list={TalentsPage} one={TalentPage} />;
+export const TalentsRoutes = () => (
+  <Pages
+    resource="talent"
+    list={TalentsPage}
+    one={TalentPage}
+    extra={{ path: 'catalogue', page: TalentCataloguePage, resource: 'talent' }}
+  />
+);
 /** /elements/* (the industry pages read platforms) */
 export const ElementsRoutes = () => (
   <Pages resource="platform" list={IndustriesOverviewPage} one={IndustryPage} />
@@ -71,6 +103,18 @@ export function useInnovationNav(): NavItem | null {
       key: 'elements',
       icon: <ClusterOutlined />,
       label: <Link to="/elements">{t('nav.elements')}</Link>,
+    });
+  if (can('platform_criteria', 'read'))
+    children.push({
+      key: 'platform-criteria',
+      icon: <AuditOutlined />,
+      label: <Link to="/platforms/criteria">{t('nav.platformCriteria')}</Link>,
+    });
+  if (can('talent', 'read'))
+    children.push({
+      key: 'talent-catalogue',
+      icon: <ReadOutlined />,
+      label: <Link to="/talents/catalogue">{t('nav.talentCatalogue')}</Link>,
     });
   if (children.length === 0) return null;
   return { key: 'innovation', label: t('nav.innovation'), type: 'group', children };

@@ -82,6 +82,9 @@ export function TalentPage() {
           <Descriptions.Item label={t('inno.recruitment')}>
             {links(x.recruitment, '/recruitment')}
           </Descriptions.Item>
+          <Descriptions.Item label={t('tal.serviceRequests')}>
+            <span data-testid="talent-requests">{links(x.serviceRequests, '/concierge')}</span>
+          </Descriptions.Item>
         </Descriptions>
       </Panel>
       {isEditing && <TalentFormDialog talent={x} onClose={() => setIsEditing(false)} />}

@@ -1,6 +1,6 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, ReadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Degree, TalentMode, type TalentSummary } from '@gaodi/contracts';
-import { App, Button, Flex, Select, Table, Tag } from 'antd';
+import { App, Button, Flex, Select, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
@@ -9,10 +9,24 @@ import { ListSearch } from '../../ui/list-controls.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
+import { ImportPreviewDialog } from '../directory/enterprise-import.tsx';
 import { useIndustries } from '../directory/use-industries.ts';
 import { DEGREE, label, MODE, options } from '../innovation/innovation-labels.ts';
 import { TalentFormDialog } from './talent-form-dialog.tsx';
-import { exportTalentLedger, useTalentCatalogue, useTalents } from './use-talents.ts';
+import {
+  exportTalentLedger,
+  useConfirmTalentImport,
+  usePreviewTalentImport,
+  useTalentCatalogue,
+  useTalents,
+} from './use-talents.ts';
+
+/** 人才台账 import: the server checks every row (de-duplicated by ID number) before anything is written. */
+function TalentImport({ file, onClose }: { file: File; onClose: () => void }) {
+  const preview = usePreviewTalentImport();
+  const confirm = useConfirmTalentImport();
+  return <ImportPreviewDialog file={file} onClose={onClose} preview={preview} confirm={confirm} />;
+}
 
 /** 人才: the registry with filters, the 人才台账 export and registration. */
 export function TalentsPage() {
@@ -22,6 +36,7 @@ export function TalentsPage() {
   const industries = useIndustries();
   const catalogue = useTalentCatalogue();
   const [isCreating, setIsCreating] = useState(false);
+  const [importing, setImporting] = useState<File | null>(null);
   const [state, update] = useUrlState([
     'q',
     'industryId',
@@ -62,6 +77,23 @@ export function TalentsPage() {
       testId="talents-page"
       extra={
         <Flex gap={8}>
+          <Link to="/talents/catalogue">
+            <Button icon={<ReadOutlined />}>{t('tal.catalogue')}</Button>
+          </Link>
+          {can('talent', 'import') && (
+            <Upload
+              accept=".xlsx"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                setImporting(file);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />} data-testid="talent-import">
+                {t('tal.import')}
+              </Button>
+            </Upload>
+          )}
           {can('talent', 'export') && (
             <Button
               icon={<DownloadOutlined />}
@@ -164,6 +196,7 @@ export function TalentsPage() {
         )}
       </Panel>
       {isCreating && <TalentFormDialog onClose={() => setIsCreating(false)} />}
+      {importing && <TalentImport file={importing} onClose={() => setImporting(null)} />}
     </Page>
   );
 }

@@ -1,11 +1,18 @@
 import {
+  AddTalentGroupRoute,
+  AddTalentProgrammeRoute,
+  ConfirmTalentImportRoute,
   CreateTalentRoute,
   ExportTalentLedgerRoute,
   GetTalentCatalogueRoute,
   GetTalentRoute,
   ListTalentsRoute,
+  PreviewTalentImportRoute,
+  type TalentCatalogue,
+  type TalentGroupInput,
   type TalentInput,
   type TalentListQuery,
+  type TalentProgrammeInput,
   UpdateTalentRoute,
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -52,3 +59,42 @@ export function useSaveTalent(id?: string) {
 }
 
 export const exportTalentLedger = () => downloadRoute(ExportTalentLedgerRoute, {}, 'talent-ledger.xlsx');
+
+/** Adds a programme or a group to the region's catalogue; the answer is the whole catalogue. */
+export function useAddToCatalogue() {
+  const client = useQueryClient();
+  const onSuccess = (catalogue: TalentCatalogue) => client.setQueryData([KEY, 'catalogue'], catalogue);
+  return {
+    programme: useMutation({
+      mutationFn: (body: TalentProgrammeInput) => call(AddTalentProgrammeRoute, { body }),
+      onSuccess,
+    }),
+    group: useMutation({
+      mutationFn: (body: TalentGroupInput) => call(AddTalentGroupRoute, { body }),
+      onSuccess,
+    }),
+  };
+}
+
+/** Step 1 of a 人才台账 import: every row checked, de-duplicated by ID number; nothing written. */
+export function usePreviewTalentImport() {
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return call(PreviewTalentImportRoute, { form });
+    },
+  });
+}
+
+/** Step 2: writes the valid rows of the previewed upload. */
+export function useConfirmTalentImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => call(ConfirmTalentImportRoute, { body: { token } }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: [KEY] });
+      void client.invalidateQueries({ queryKey: ['elements'] });
+    },
+  });
+}

@@ -8,7 +8,10 @@ import { selectTalents } from './talent-rows.ts';
 
 type Ref = { id: string; name: string };
 
-/** A talent's page: the summary, awards, groups and the platforms, projects, recruitment records served. */
+/**
+ * A talent's page: the summary, awards, groups, the platforms, projects, recruitment records served
+ * and the service-station requests raised for the talent (concierge, subject 人才).
+ */
 export async function readTalent(
   { box }: { box: DataBox },
   tx: Tx,
@@ -36,7 +39,7 @@ export async function readTalent(
   // Linked rows are read under the caller's row-level security: a link the caller may not see is left out.
   const refs = (query: ReturnType<typeof sql>) => tx.execute(query).then((r) => rowsOf<Ref>(r));
   const from = (column: string) => sql`(SELECT unnest(${sql.raw(column)}) FROM talents WHERE id = ${id})`;
-  const [groups, platforms, projects, recruitment] = await Promise.all([
+  const [groups, platforms, projects, recruitment, serviceRequests] = await Promise.all([
     refs(sql`SELECT id, name FROM talent_groups WHERE id IN ${from('group_ids')} ORDER BY name`),
     refs(sql`SELECT id, name FROM platforms WHERE id IN ${from('platform_ids')} ORDER BY name`),
     refs(
@@ -44,6 +47,8 @@ export async function readTalent(
     ),
     refs(sql`SELECT r.id, i.name FROM recruitment_records r JOIN institutes i ON i.id = r.institute_id
       WHERE r.id IN ${from('recruitment_ids')} ORDER BY i.name`),
+    refs(sql`SELECT s.id, s.number || ' · ' || s.title AS name FROM service_requests s
+      WHERE s.subject_type = 'talent' AND s.subject_id = ${id} ORDER BY s.created_at DESC LIMIT 100`),
   ]);
   return {
     ...summary,
@@ -56,6 +61,7 @@ export async function readTalent(
     platforms,
     projects,
     recruitment,
+    serviceRequests,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
