@@ -96,4 +96,37 @@ describe('a platform proves physical operation and its leading talent reaches th
     await expect.poll(() => platformRow.innerText()).toContain('实体化运营');
     await context.close();
   });
+
+  it('the system administrator sets the criteria for physical operation; staff keep the talent programme catalogue', async () => {
+    const admin = await newPage(browser);
+    await login(admin.page, 'sysadmin');
+    await admin.page.goto('/platforms/criteria');
+    await expect.poll(() => admin.page.getByTestId('criteria-minStaff').inputValue()).toBe('10');
+    await expect.poll(() => admin.page.getByTestId('criteria-default').count()).toBe(1);
+    // The same numbers, now the office's own: nothing is judged differently.
+    await admin.page.getByTestId('criteria-save').click();
+    await expect.poll(() => admin.page.getByTestId('criteria-default').count()).toBe(0);
+    await admin.context.close();
+
+    const { context, page } = await newPage(browser);
+    await login(page, 'jx_staff');
+    await page.goto('/talents/catalogue');
+    const leading = page
+      .getByTestId('catalogue-programmes')
+      .locator('tr')
+      .filter({ hasText: '泰山产业领军人才' });
+    await expect.poll(() => leading.innerText()).toContain('领军人才');
+    const groups = page.getByTestId('catalogue-groups');
+    await expect.poll(() => groups.innerText()).toContain('金乡县人才联盟');
+    expect(await groups.innerText()).toContain('金乡县博士团');
+    const name = `县级英才计划-${Date.now().toString(36).slice(-5)}`;
+    await page.getByTestId('programme-name').fill(name);
+    await page.getByTestId('programme-add-submit').click();
+    await expect.poll(() => page.getByTestId('catalogue-programmes').innerText()).toContain(name);
+    // Criteria are read-only for staff.
+    await page.goto('/platforms/criteria');
+    await expect.poll(() => page.getByTestId('criteria-form').count()).toBe(1);
+    expect(await page.getByTestId('criteria-save').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -171,6 +171,7 @@ export const messages = {
   'tal.group': ['人才组织', 'Group'],
   'tal.groupKind': ['类型', 'Kind'],
   'tal.members': ['成员数', 'Members'],
+  'tal.serviceRequests': ['帮办诉求', 'Service requests'],
   'tal.import': ['导入人才台账', 'Import ledger'],
   'tal.duplicate': ['该身份证号已登记：{name}', 'Already registered: {name}'],
   'el.industries': ['产业四要素', 'Industries: four elements'],

@@ -30,39 +30,12 @@ const FIELDS = [
  */
 export function CriteriaPage() {
   const { t } = useI18n();
-  const can = useCan();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const [form] = Form.useForm<OperatingCriteria>();
-  const [problem, setProblem] = useState<string | null>(null);
   const criteria = useQuery({
     queryKey: ['platforms', 'criteria'],
     queryFn: () => call(GetPlatformCriteriaRoute, {}),
   });
-  const save = useMutation({
-    mutationFn: (body: OperatingCriteria) => call(SavePlatformCriteriaRoute, { body }),
-    onSuccess: (saved) => {
-      client.setQueryData(['platforms', 'criteria'], saved);
-      void client.invalidateQueries({ queryKey: ['platforms'] });
-      void client.invalidateQueries({ queryKey: ['elements'] });
-    },
-  });
   if (criteria.isPending) return <PageLoading />;
   if (criteria.isError) return <QueryError error={criteria.error} onRetry={() => criteria.refetch()} />;
-  const canUpdate = can('platform_criteria', 'update');
-  const initial = { ...criteria.data } as Record<string, number | boolean>;
-  for (const f of WAN) initial[f] = criteria.data[f] / 1_000_000;
-  const submit = async (v: OperatingCriteria) => {
-    setProblem(null);
-    const body = { ...v };
-    for (const f of WAN) body[f] = Math.round(Number(v[f]) * 1_000_000);
-    try {
-      await save.mutateAsync(body);
-      message.success(t('common.saved'));
-    } catch (error) {
-      setProblem(showSubmitError(form, error));
-    }
-  };
   return (
     <Page
       title={t('inno.criteriaTitle')}
@@ -76,35 +49,72 @@ export function CriteriaPage() {
             {t('inno.criteriaDefault')}
           </Tag>
         )}
-        {problem && <Alert type="error" title={problem} showIcon style={{ marginBottom: 12 }} />}
-        <Form<OperatingCriteria>
-          form={form}
-          layout="vertical"
-          initialValues={initial}
-          onFinish={submit}
-          disabled={!canUpdate}
-          data-testid="criteria-form"
-        >
-          <Row gutter={16}>
-            {FIELDS.map(([name, key]) => (
-              <Col xs={12} md={8} lg={4} key={name}>
-                <Form.Item
-                  name={name}
-                  label={t(key)}
-                  rules={[{ required: true, message: t('common.required', { field: t(key) }) }]}
-                >
-                  <InputNumber min={0} style={{ width: '100%' }} data-testid={`criteria-${name}`} />
-                </Form.Item>
-              </Col>
-            ))}
-          </Row>
-          {canUpdate && (
-            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="criteria-save">
-              {t('common.save')}
-            </Button>
-          )}
-        </Form>
+        <CriteriaForm criteria={criteria.data} />
       </Panel>
     </Page>
+  );
+}
+
+/** The five minimums, editable by whoever may update the criteria (the system administrator). */
+function CriteriaForm({ criteria }: { criteria: OperatingCriteria }) {
+  const { t } = useI18n();
+  const can = useCan();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<OperatingCriteria>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (body: OperatingCriteria) => call(SavePlatformCriteriaRoute, { body }),
+    onSuccess: (saved) => {
+      client.setQueryData(['platforms', 'criteria'], saved);
+      void client.invalidateQueries({ queryKey: ['platforms'] });
+      void client.invalidateQueries({ queryKey: ['elements'] });
+    },
+  });
+  const canUpdate = can('platform_criteria', 'update');
+  const initial: Record<string, number> = { ...criteria };
+  for (const f of WAN) initial[f] = criteria[f] / 1_000_000;
+  const submit = async (v: OperatingCriteria) => {
+    setProblem(null);
+    const body = { ...v };
+    for (const f of WAN) body[f] = Math.round(Number(v[f]) * 1_000_000);
+    try {
+      await save.mutateAsync(body);
+      message.success(t('common.saved'));
+    } catch (error) {
+      setProblem(showSubmitError(form, error));
+    }
+  };
+  return (
+    <>
+      {problem && <Alert type="error" title={problem} showIcon style={{ marginBottom: 12 }} />}
+      <Form<OperatingCriteria>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={submit}
+        disabled={!canUpdate}
+        data-testid="criteria-form"
+      >
+        <Row gutter={16}>
+          {FIELDS.map(([name, key]) => (
+            <Col xs={12} md={8} lg={4} key={name}>
+              <Form.Item
+                name={name}
+                label={t(key)}
+                rules={[{ required: true, message: t('common.required', { field: t(key) }) }]}
+              >
+                <InputNumber min={0} style={{ width: '100%' }} data-testid={`criteria-${name}`} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        {canUpdate && (
+          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="criteria-save">
+            {t('common.save')}
+          </Button>
+        )}
+      </Form>
+    </>
   );
 }
