@@ -193,6 +193,51 @@ describe('export → import round trip', () => {
   });
 });
 
+describe('an import is all or nothing', () => {
+  it('a row that fails at confirm leaves no institute and no record of the rows before it', async () => {
+    const existing = await staff.post('/api/institutes', {
+      name: '原子导入测试研究院丙',
+      kind: 'research',
+      level: 'provincial',
+      city: '济南',
+    });
+    expect(existing.statusCode, existing.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(SUMMARY_SHEET);
+    ws.addRow(['金乡县大院大所招引工作台账']);
+    ws.addRow(['']);
+    ws.addRow(['序号', '院所名称', '等级', '招引阶段', '责任人']);
+    ws.addRow([1, '原子导入测试研究院甲', 'A', '洽谈', '张敏']);
+    ws.addRow([2, '原子导入测试研究院乙', 'B', '接洽', '张敏']);
+    ws.addRow([3, '原子导入测试研究院丙', 'B', '线索', '张敏']);
+    const preview = await importLedger(staff, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(preview).toMatchObject({ recordsToCreate: 3, problemCount: 0 });
+    // Between preview and confirm, a colleague opens a record for 丙: the sheet's last row now fails.
+    const people = (await staff.get('/api/recruitment/assignable')).json() as { id: string; name: string }[];
+    const zhang = people.find((p) => p.name === '张敏')?.id;
+    const opened = await staff.post('/api/recruitment/records', {
+      instituteId: existing.json().id,
+      grade: 'A',
+      ownerId: zhang,
+      taskForceLeadId: zhang,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const done = await staff.post('/api/recruitment/ledger/import/confirm', { token: preview.token });
+    expect(done.statusCode, done.body).toBe(400);
+    expect(done.json().fields).toEqual([
+      { path: 'instituteId', message: '该院所已有招引记录（一院所一专班）' },
+    ]);
+    const left = (await staff.get('/api/institutes?q=原子导入测试&pageSize=10')).json() as {
+      items: { name: string }[];
+    };
+    expect(left.items.map((i) => i.name)).toEqual(['原子导入测试研究院丙']);
+    const records = (
+      await staff.get('/api/recruitment/records?q=原子导入测试&pageSize=10')
+    ).json() as RecruitmentPage;
+    expect(records.total).toBe(1);
+  });
+});
+
 describe('isolation: the sibling county 370830 sees none of it', () => {
   it('by list, board, detail, my work and export', async () => {
     const ws = await a.login('ws_staff');

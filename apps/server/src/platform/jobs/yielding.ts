@@ -17,12 +17,18 @@ export function createBreather(budgetMs = 10): () => Promise<void> | undefined {
 }
 
 /**
- * Writes `items` without holding up other requests. On the embedded database (one connection:
- * one long transaction would hold every other request until it ends) in a series of short
- * transactions, each writing items until `budgetMs` have passed, then committing and giving other
- * requests their turn; if a later one fails, what earlier ones wrote stays and the error says how
- * much that was. On PostgreSQL in one transaction (others have their own connections), pausing
- * for the event loop as it goes: all or nothing.
+ * Up to this many items are written in one transaction on every engine: an import of that size is
+ * all or nothing, and holds the embedded database for a second or two at most.
+ */
+export const ATOMIC_WRITES = 500;
+
+/**
+ * Writes `items` without holding up other requests. On PostgreSQL, and for up to ATOMIC_WRITES
+ * items on the embedded database, in one transaction (all or nothing), pausing for the event loop
+ * as it goes. Above that on the embedded database (one connection: one long transaction would
+ * hold every other request until it ends) in a series of short transactions, each writing items
+ * until `budgetMs` have passed, then committing and giving other requests their turn; if a later
+ * one fails, what earlier ones wrote stays and the error says how much that was.
  */
 export async function writeInSlices<T>(
   engine: 'pglite' | 'postgres',
@@ -31,7 +37,7 @@ export async function writeInSlices<T>(
   write: (tx: Tx, item: T) => Promise<void>,
   budgetMs = 30,
 ): Promise<void> {
-  if (engine === 'postgres') {
+  if (engine === 'postgres' || items.length <= ATOMIC_WRITES) {
     const breathe = createBreather();
     await transact(async (tx) => {
       for (const item of items) {

@@ -245,36 +245,24 @@ export function createAchievementImport(
         text: typeof v.text === 'string' && v.text.trim() ? v.text.trim().slice(0, 10_000) : v.title.trim(),
       });
     }
-    // The institutes the import lacks are created first (through the directory, which owns them),
-    // then the achievements, without holding up other requests (see writeInSlices).
-    const { idByName, institutesCreated } = await writeIndexed(deps, ctx, async (tx) => {
-      const known = await tx
+    // One write (see writeInSlices): an institute the import lacks is created (through the directory,
+    // which owns them) in the transaction of the first achievement that names it.
+    const known = await db.transaction(ctx.scope, (tx) =>
+      tx
         .select({ id: institutes.id, name: institutes.name })
         .from(institutes)
-        .where(and(eq(institutes.regionCode, ctx.user.activeRegionCode), isNull(institutes.deletedAt)));
-      const byName = new Map(known.map((k) => [k.name, k.id]));
-      let createdInstitutes = 0;
-      for (const name of new Set(docs.map((d) => d.owner))) {
-        if (byName.has(name)) continue;
-        const created = await directory.insertInstitute(tx, ctx, {
-          name,
-          kind: /大学|学院/.test(name) ? 'university' : name.startsWith('中国科学院') ? 'cas' : 'research',
-          level: 'other',
-          city: '',
-        });
-        byName.set(name, created.id);
-        createdInstitutes++;
-      }
-      return { idByName: byName, institutesCreated: createdInstitutes };
-    });
+        .where(and(eq(institutes.regionCode, ctx.user.activeRegionCode), isNull(institutes.deletedAt))),
+    );
+    const idByName = new Map(known.map((k) => [k.name, k.id]));
     let created = 0;
+    let institutesCreated = 0;
     await writeInSlices(
       db.engine,
       docs,
       (fn) => writeIndexed(deps, ctx, fn),
       async (tx, d) => {
         const parsed = AchievementInput.safeParse({
-          instituteId: idByName.get(d.owner) ?? null,
+          instituteId: null,
           title: d.title,
           abstract: d.text,
           keywords: d.keywords,
@@ -288,7 +276,20 @@ export function createAchievementImport(
           });
           return;
         }
-        await insertAchievement(deps, tx, ctx, parsed.data);
+        let instituteId = idByName.get(d.owner);
+        if (!instituteId) {
+          const kind = /大学|学院/.test(d.owner)
+            ? 'university'
+            : d.owner.startsWith('中国科学院')
+              ? 'cas'
+              : 'research';
+          instituteId = (
+            await directory.insertInstitute(tx, ctx, { name: d.owner, kind, level: 'other', city: '' })
+          ).id;
+          idByName.set(d.owner, instituteId);
+          institutesCreated++;
+        }
+        await insertAchievement(deps, tx, ctx, { ...parsed.data, instituteId });
         created++;
       },
     );

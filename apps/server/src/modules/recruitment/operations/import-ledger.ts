@@ -1,6 +1,5 @@
 import {
   ENTRY_KIND_LABELS,
-  type EntryKind,
   GRADE_LABELS,
   type Grade,
   type LedgerImportPreview,
@@ -9,58 +8,29 @@ import {
   type Stage,
 } from '@gaodi/contracts';
 import { eq, inArray } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/audit/audit.ts';
 import { users } from '../../../platform/auth/auth.table.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import type { Database, Tx } from '../../../platform/db/database.ts';
+import type { Database } from '../../../platform/db/database.ts';
 import { capProblems } from '../../../platform/excel/problem-list.ts';
 import { cellAt, findHeaderRow, readUploadedSheets } from '../../../platform/excel/sheet-reader.ts';
 import type { UploadStore } from '../../../platform/excel/upload-store.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { createBreather, writeInSlices } from '../../../platform/jobs/yielding.ts';
+import { createBreather } from '../../../platform/jobs/yielding.ts';
 import { type DirectoryService, industries, institutes } from '../../directory/index.ts';
 import { readStageNames } from '../../settings/index.ts';
 import type { SupervisionService } from '../../supervision/index.ts';
 import { DETAIL_SHEET, ENTRY_HEADERS, LEDGER_HEADERS, SUMMARY_SHEET } from '../recruitment.report.ts';
 import { recruitmentEntries, recruitmentRecords } from '../recruitment.table.ts';
-import { insertRecord, syncLatest, updateRecordIn } from '../recruitment.writes.ts';
+import {
+  confirmLedgerImport,
+  LEDGER_IMPORT_KIND,
+  type ParsedEntry,
+  type ParsedLedger,
+  type ParsedRecord,
+} from './confirm-ledger-import.ts';
 
-type ParsedRecord = {
-  row: number;
-  /** Key the entries use: the file's 记录ID, else the institute name. */
-  key: string;
-  existingId: string | null;
-  instituteName: string;
-  instituteId: string | null;
-  grade: Grade;
-  stage: Stage;
-  cooperationMode: string;
-  industryId: string | null;
-  ownerId: string;
-  leadId: string;
-  isGreenChannel: boolean;
-  signedOn: string | null;
-};
-
-type ParsedEntry = {
-  row: number;
-  recordKey: string;
-  fileId: string | null;
-  entryOn: string;
-  kind: EntryKind;
-  participants: string;
-  content: string;
-  result: string;
-  nextStep: string;
-  nextDate: string | null;
-  stageFrom: Stage | null;
-  stageTo: Stage | null;
-  correctsId: string | null;
-  author: string;
-};
-
-type Parsed = { records: ParsedRecord[]; entries: ParsedEntry[] };
+type Parsed = ParsedLedger;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -302,7 +272,7 @@ export function createLedgerImport({
         });
       }
     }
-    const token = uploads.put<Parsed>(ctx.user.id, 'recruitment-ledger-import', { records, entries });
+    const token = uploads.put<Parsed>(ctx.user.id, LEDGER_IMPORT_KIND, { records, entries });
     return {
       token,
       totalRows: total,
@@ -315,115 +285,8 @@ export function createLedgerImport({
     };
   }
 
-  async function confirm(ctx: UserContext, token: string): Promise<LedgerImportResult> {
-    const parsed = uploads.take<Parsed>(ctx.user.id, 'recruitment-ledger-import', token);
-    if (!parsed) throw new AppError(400, 'IMPORT_EXPIRED', '导入预览已失效，请重新上传文件');
-    // Institutes the directory lacks are created first, through the directory (it owns them).
-    let institutesCreated = 0;
-    for (const r of parsed.records) {
-      if (r.instituteId) continue;
-      const created = await directory.createInstitute(ctx, {
-        name: r.instituteName,
-        kind: 'other',
-        level: 'other',
-        city: '',
-      });
-      r.instituteId = created.id;
-      institutesCreated++;
-    }
-    // Without holding up other requests (see writeInSlices).
-    const inSlices = <T>(items: readonly T[], write: (tx: Tx, item: T) => Promise<void>) =>
-      writeInSlices(db.engine, items, (fn) => db.transaction(ctx.scope, fn), write);
-    const idOfKey = new Map<string, string>();
-    let recordsCreated = 0;
-    let recordsUpdated = 0;
-    await inSlices(parsed.records, async (tx, r) => {
-      const input = {
-        instituteId: r.instituteId as string,
-        grade: r.grade,
-        cooperationMode: r.cooperationMode,
-        industryId: r.industryId,
-        ownerId: r.ownerId,
-        taskForceLeadId: r.leadId,
-        taskForceMemberIds: [],
-        isGreenChannel: r.isGreenChannel,
-        notes: '',
-      };
-      if (r.existingId) {
-        const [current] = await tx
-          .select()
-          .from(recruitmentRecords)
-          .where(eq(recruitmentRecords.id, r.existingId));
-        if (!current) throw new AppError(409, 'IMPORT_STALE', `第 ${r.row} 行的记录已不存在，请重新导入`);
-        await updateRecordIn(tx, clock, ctx, r.existingId, {
-          ...input,
-          taskForceMemberIds: current.taskForceMemberIds,
-          notes: current.notes,
-        });
-        idOfKey.set(r.key, r.existingId);
-        recordsUpdated++;
-      } else {
-        idOfKey.set(r.key, await insertRecord(tx, clock, ctx, input, r.stage, { signedOn: r.signedOn }));
-        recordsCreated++;
-      }
-    });
-    const newIdOfFileId = new Map<string, string>();
-    const touched = new Set<string>();
-    const now = clock.now();
-    await inSlices(parsed.entries, async (tx, e) => {
-      const recordId = idOfKey.get(e.recordKey) ?? e.recordKey;
-      const [row] = await tx
-        .insert(recruitmentEntries)
-        .values({
-          regionCode: ctx.user.activeRegionCode,
-          recordId,
-          entryOn: e.entryOn,
-          kind: e.kind,
-          participants: e.participants,
-          content: e.content,
-          result: e.result,
-          nextStep: e.nextStep,
-          nextDate: e.nextDate,
-          correctsId: (e.correctsId && newIdOfFileId.get(e.correctsId)) ?? e.correctsId,
-          stageFrom: e.stageFrom,
-          stageTo: e.stageTo,
-          authorId: null,
-          authorName: e.author,
-          createdAt: now,
-        })
-        .returning({ id: recruitmentEntries.id });
-      if (row && e.fileId) newIdOfFileId.set(e.fileId, row.id);
-      touched.add(recordId);
-    });
-    const refreshed = [...new Set([...idOfKey.values(), ...touched])];
-    const chunks = Array.from({ length: Math.ceil(refreshed.length / 50) }, (_, i) =>
-      refreshed.slice(i * 50, i * 50 + 50),
-    );
-    await inSlices(chunks, async (tx, ids) => {
-      for (const id of ids) if (touched.has(id)) await syncLatest(tx, clock, id);
-      await supervision.refreshItems(tx, 'recruitment', ids);
-    });
-    const result = {
-      recordsCreated,
-      recordsUpdated,
-      entriesCreated: parsed.entries.length,
-      institutesCreated,
-    };
-    await db.transaction(ctx.scope, (tx) =>
-      recordAudit(tx, {
-        regionCode: ctx.user.activeRegionCode,
-        at: now,
-        actorId: ctx.user.id,
-        actorName: ctx.user.username,
-        action: 'import',
-        targetType: 'recruitment',
-        result: 'ok',
-        clientAddress: ctx.clientAddress,
-        detail: result,
-      }),
-    );
-    return result;
-  }
+  const confirm = (ctx: UserContext, token: string): Promise<LedgerImportResult> =>
+    confirmLedgerImport({ db, clock, uploads, directory, supervision }, ctx, token);
 
   return { preview, confirm };
 }
