@@ -57,6 +57,22 @@ async function seed(db: Database) {
   await o.execute(sql`ANALYZE`);
 }
 
+/** The lights job over every item of the county, in wall and CPU time. */
+async function timeLightsJob(app: Awaited<ReturnType<typeof buildApp>>) {
+  const job = app.scheduledJobs.find((j) => j.name === 'supervision.lights');
+  const t = performance.now();
+  // The embedded database runs in this process: its CPU time is the job's work, whatever else
+  // the machine is doing (wall time on a shared machine mostly measures the neighbours).
+  const cpu = process.cpuUsage();
+  const result = await job?.run();
+  const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const cpuS = (used.user + used.system) / 1e6;
+  console.log(
+    `\nlights job over every item of the county: ${(ms / 1000).toFixed(2)} s wall, ${cpuS.toFixed(2)} s CPU ${JSON.stringify(result)}   target < 5 s ${ms < 5000 ? 'ok' : 'MISSED'}`,
+  );
+}
+
 async function main() {
   const db = await openDatabase({ engine: 'pglite' });
   await db.migrate();
@@ -133,13 +149,7 @@ async function main() {
       `${c.what.padEnd(30)}${f(pct(app95, 50))} ${f(pct(app95, 95))} ${f(pct(sql95, 50))} ${f(pct(sql95, 95))}   p95 < 150 ms ${pct(app95, 95) < 150 ? 'ok' : 'MISSED'}`,
     );
   }
-  const job = app.scheduledJobs.find((j) => j.name === 'supervision.lights');
-  const t = performance.now();
-  const result = await job?.run();
-  const ms = performance.now() - t;
-  console.log(
-    `\nlights job over every item of the county: ${(ms / 1000).toFixed(2)} s ${JSON.stringify(result)}   target < 5 s ${ms < 5000 ? 'ok' : 'MISSED'}`,
-  );
+  await timeLightsJob(app);
   await app.close();
   await db.close();
 }

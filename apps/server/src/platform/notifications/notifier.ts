@@ -1,5 +1,5 @@
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
-import { notifications } from './notifications.table.ts';
 
 export type NotificationMessage = {
   regionCode: string;
@@ -19,9 +19,24 @@ export type Notifier = {
   send: (tx: Tx, messages: readonly NotificationMessage[], at: Date) => Promise<void>;
 };
 
+/** Messages per statement: each chunk travels as one JSON parameter (a lights run may send thousands). */
+const CHUNK = 5000;
+
 export const inboxNotifier: Notifier = {
   send: async (tx, messages, at) => {
-    if (messages.length === 0) return;
-    await tx.insert(notifications).values(messages.map((m) => ({ ...m, createdAt: at })));
+    for (let i = 0; i < messages.length; i += CHUNK) {
+      const rows = messages.slice(i, i + CHUNK).map((m) => ({
+        region_code: m.regionCode,
+        user_id: m.userId,
+        kind: m.kind,
+        title: m.title,
+        body: m.body,
+        link: m.link,
+      }));
+      await tx.execute(sql`INSERT INTO notifications (region_code, user_id, kind, title, body, link, created_at)
+        SELECT x.region_code, x.user_id, x.kind, x.title, x.body, x.link, ${at.toISOString()}::timestamptz
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          AS x(region_code text, user_id uuid, kind text, title text, body text, link text)`);
+    }
   },
 };
