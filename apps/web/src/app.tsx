@@ -9,7 +9,13 @@ import { LoginPage } from './modules/auth/login-page.tsx';
 import { ForcedPasswordPage } from './modules/auth/password-page.tsx';
 import { SessionHeader } from './modules/auth/session-header.tsx';
 import { ME_KEY, SessionProvider, useMe } from './modules/auth/use-session.ts';
-import { ConciergeRoutes, StationRoute, useConciergeNav } from './modules/concierge/concierge-routes.tsx';
+import {
+  ConciergeRoutes,
+  ServiceSettingsRoute,
+  StationRoute,
+  useConciergeNav,
+  useServiceSettingsNav,
+} from './modules/concierge/concierge-routes.tsx';
 import {
   EnterprisesRoutes,
   ExpertsRoutes,
@@ -40,6 +46,7 @@ import { InboxRoute } from './modules/notifications/notifications-routes.tsx';
 import { UnreadBadge } from './modules/notifications/unread-badge.tsx';
 import { ProjectsRoutes } from './modules/projects/projects-routes.tsx';
 import { RecruitmentRoutes, useRecruitmentNav } from './modules/recruitment/recruitment-routes.tsx';
+import { RoundtableRoutes, useMeetingsNav } from './modules/roundtable/roundtable-routes.tsx';
 import { StageLabelsRoute, useSettingsNav } from './modules/settings/settings-routes.tsx';
 import { StageNamesReady } from './modules/settings/stage-names-ready.tsx';
 import {
@@ -113,14 +120,19 @@ function useNavItems(): NavItem[] {
   const indicatorsNav = useIndicatorsNav();
   const innovationNav = useInnovationNav();
   const conciergeNav = useConciergeNav();
+  const meetingsNav = useMeetingsNav();
+  const serviceSettingsNav = useServiceSettingsNav();
   return useMemo(() => {
-    const system = [usersNav, auditNav, supervisionNav, settingsNav].filter((n): n is NavItem => n !== null);
+    const system = [usersNav, auditNav, supervisionNav, settingsNav, serviceSettingsNav].filter(
+      (n): n is NavItem => n !== null,
+    );
     const items: NavItem[] = [homeNav];
     if (indicatorsNav) items.push(indicatorsNav);
     if (directoryNav) items.push(directoryNav);
     if (recruitmentNav) items.push(recruitmentNav);
     if (matchmakingNav) items.push(matchmakingNav);
     if (conciergeNav) items.push(conciergeNav);
+    if (meetingsNav) items.push(meetingsNav);
     if (roundtableNav) items.push(roundtableNav);
     if (innovationNav) items.push(innovationNav);
     if (system.length > 0)
@@ -140,6 +152,8 @@ function useNavItems(): NavItem[] {
     indicatorsNav,
     innovationNav,
     conciergeNav,
+    meetingsNav,
+    serviceSettingsNav,
   ]);
 }
 
@@ -224,6 +238,7 @@ function AppRoutes() {
         <Route path="events/*" element={<EventsRoutes />} />
         <Route path="projects/*" element={<ProjectsRoutes />} />
         <Route path="concierge/*" element={<ConciergeRoutes />} />
+        <Route path="roundtable/*" element={<RoundtableRoutes />} />
         <Route path="dashboard" element={<DashboardRoute />} />
         <Route path="indicators/*" element={<IndicatorsRoutes />} />
         <Route path="platforms/*" element={<PlatformsRoutes />} />
@@ -234,6 +249,7 @@ function AppRoutes() {
         <Route path="supervision-rules" element={<SupervisionRulesRoute />} />
         <Route path="supervision/proposals" element={<ProposalsRoute />} />
         <Route path="settings/stage-labels" element={<StageLabelsRoute />} />
+        <Route path="settings/concierge" element={<ServiceSettingsRoute />} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -3,6 +3,7 @@ import { directoryMessages } from './messages/directory.ts';
 import { matchmakingMessages } from './messages/matchmaking.ts';
 import { pipelineMessages } from './messages/pipelines.ts';
 import { projectMessages } from './messages/projects.ts';
+import { serviceMessages } from './messages/service.ts';
 import { shellMessages } from './messages/shell.ts';
 
 /**
@@ -18,6 +19,7 @@ export const messages = {
   ...matchmakingMessages,
   ...projectMessages,
   ...pipelineMessages,
+  ...serviceMessages,
 
   'rt.nav': ['督办', 'Supervision'],
   'rt.proposals': ['圆桌议题建议', 'Round-table proposals'],

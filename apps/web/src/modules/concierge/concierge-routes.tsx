@@ -1,4 +1,4 @@
-import { CustomerServiceOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import type { NavItem } from '../../ui/app-layout.tsx';
@@ -13,6 +13,7 @@ function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, nam
 
 const RequestsPage = lazyPage(() => import('./requests-page.tsx'), 'RequestsPage');
 const RequestPage = lazyPage(() => import('./request-page.tsx'), 'RequestPage');
+const ServiceSettingsPage = lazyPage(() => import('./service-settings-page.tsx'), 'ServiceSettingsPage');
 /** The public station page (no sign-in), routed outside the shell. */
 export const StationRoute = lazyPage(() => import('./station-page.tsx'), 'StationPage');
 
@@ -39,5 +40,28 @@ export function useConciergeNav(): NavItem | null {
     key: 'concierge',
     icon: <CustomerServiceOutlined />,
     label: <Link to="/concierge">{lang === 'zh' ? '帮办诉求' : 'Service requests'}</Link>,
+  };
+}
+
+/** 帮办时限与工作日历 (mounted by the app's router at /settings/concierge). */
+export function ServiceSettingsRoute() {
+  const can = useCan();
+  if (!can('service_setting', 'read')) return <ForbiddenPage />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <ServiceSettingsPage />
+    </Suspense>
+  );
+}
+
+/** Its menu entry under 系统管理, for whoever may change the office's terms. */
+export function useServiceSettingsNav(): NavItem | null {
+  const can = useCan();
+  const { t } = useI18n();
+  if (!can('service_setting', 'update')) return null;
+  return {
+    key: 'settings-concierge',
+    icon: <FieldTimeOutlined />,
+    label: <Link to="/settings/concierge">{t('ct.settings')}</Link>,
   };
 }

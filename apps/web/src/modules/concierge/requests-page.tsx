@@ -5,6 +5,7 @@ import {
   type ServiceRequestSummary,
 } from '@gaodi/contracts';
 import {
+  App,
   Button,
   Card,
   Drawer,
@@ -28,6 +29,18 @@ import { useCreateServiceRequest, useServiceRequests } from './use-concierge.ts'
 
 type View = 'all' | 'mine' | 'overdue' | 'unassigned';
 
+/** A requester sees their own; the bureau also all, the overdue list and the dispatcher's queue. */
+function viewsFor(isRequester: boolean, zh: boolean): { value: View; label: string }[] {
+  const mine = { value: 'mine' as View, label: zh ? '我的诉求' : 'Mine' };
+  if (isRequester) return [mine];
+  return [
+    mine,
+    { value: 'all', label: zh ? '全部' : 'All' },
+    { value: 'overdue', label: zh ? '逾期' : 'Overdue' },
+    { value: 'unassigned', label: zh ? '待分派' : 'Unassigned' },
+  ];
+}
+
 /** 帮办诉求: the helper's own requests, the overdue list, the unassigned queue; a phone-sized list. */
 export function RequestsPage() {
   const { lang } = useI18n();
@@ -39,16 +52,7 @@ export function RequestsPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
   const list = useServiceRequests({ view, page, pageSize: 20 });
-  const views: { value: View; label: string }[] = [
-    { value: 'mine', label: zh ? '我的诉求' : 'Mine' },
-    ...(isRequester
-      ? []
-      : [
-          { value: 'all' as View, label: zh ? '全部' : 'All' },
-          { value: 'overdue' as View, label: zh ? '逾期' : 'Overdue' },
-          { value: 'unassigned' as View, label: zh ? '待分派' : 'Unassigned' },
-        ]),
-  ];
+  const views = viewsFor(isRequester, zh);
   return (
     <Flex vertical gap={12} style={{ maxWidth: 900 }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -123,6 +127,7 @@ function NewRequestDrawer({
   const { lang } = useI18n();
   const zh = lang === 'zh';
   const [form] = Form.useForm();
+  const { message } = App.useApp();
   const create = useCreateServiceRequest();
   const navigate = useNavigate();
   // One key per opened form: a double click or a retry creates one request.
@@ -135,7 +140,8 @@ function NewRequestDrawer({
       onClose();
       navigate(`/concierge/${created.id}`);
     } catch (error) {
-      showSubmitError(form, error);
+      const problem = showSubmitError(form, error);
+      if (problem) message.error(problem);
     }
   };
   return (

@@ -1,5 +1,7 @@
 import {
+  AddHandoffRoute,
   AddServiceNoteRoute,
+  AnswerHandoffRoute,
   AssignServiceRequestRoute,
   CreateServiceRequestRoute,
   DecideTransferRoute,
@@ -74,6 +76,19 @@ export function useRequestActions(id: string) {
     transfer: useMutation({
       mutationFn: (body: { toHelperId: string; reason: string }) =>
         call(RequestTransferRoute, { params, body }),
+      onSuccess: done,
+    }),
+    handoff: useMutation({
+      mutationFn: (body: { department: string; sentOn: string; question: string }) =>
+        call(AddHandoffRoute, { params, body }),
+      onSuccess: done,
+    }),
+    answer: useMutation({
+      mutationFn: (v: { handoffId: string; answer: string; answeredOn: string }) =>
+        call(AnswerHandoffRoute, {
+          params: { id, handoffId: v.handoffId },
+          body: { answer: v.answer, answeredOn: v.answeredOn },
+        }),
       onSuccess: done,
     }),
     decide: useMutation({
