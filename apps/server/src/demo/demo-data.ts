@@ -7,9 +7,11 @@ import { type Clock, systemClock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/database.ts';
 import { regions } from '../platform/tenancy/region.table.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
+import { loadConciergeDemo } from './concierge-demo.ts';
 import { loadInnovationDemo } from './innovation-demo.ts';
 import { loadMatchmakingDemo } from './matchmaking-demo.ts';
 import { loadRecruitmentDemo } from './recruitment-demo.ts';
+import { loadRoundtableDemo } from './roundtable-demo.ts';
 
 /** Every demo account's password, printed at start-up. */
 export const DEMO_PASSWORD = 'Gaodi@2026';
@@ -39,6 +41,7 @@ export const DEMO_USERS: {
   { username: 'jx_staff', displayName: '张敏', role: 'staff', regionCode: JINXIANG },
   { username: 'jx_lead', displayName: '李强', role: 'taskforce_lead', regionCode: JINXIANG },
   { username: 'jx_helper', displayName: '王芳', role: 'helper', regionCode: JINXIANG },
+  { username: 'jx_sunhao', displayName: '孙浩', role: 'helper', regionCode: JINXIANG },
   { username: 'jx_leader', displayName: '刘建国', role: 'leader', regionCode: JINXIANG },
   { username: 'jn_leader', displayName: '陈志远', role: 'leader', regionCode: '370800' },
   {
@@ -281,5 +284,7 @@ export async function loadDemoData(db: Database, clock: Clock = systemClock): Pr
   await loadRecruitmentDemo(db, clock);
   await loadMatchmakingDemo(db, clock);
   await loadInnovationDemo(db, clock);
+  await loadConciergeDemo(db, clock);
+  await loadRoundtableDemo(db, clock);
   return { created };
 }

@@ -96,8 +96,13 @@ describe('round-table: a meeting from proposals to minutes, decisions closed onl
   it('decisions: owner and deadline; proof by the owner; closed only when the office accepts it', async () => {
     const meeting = (await staff.get(`/api/roundtable/meetings/${meetingId}`)).json();
     const item = meeting.agenda.at(-1);
-    const people = (await staff.get('/api/roundtable/people')).json() as { id: string; role: string }[];
-    const owner = people.find((p) => p.role === 'helper');
+    const people = (await staff.get('/api/roundtable/people')).json() as {
+      id: string;
+      name: string;
+      role: string;
+    }[];
+    // The demo has two helpers; the owner is the one signed in as `helper` (王芳).
+    const owner = people.find((p) => p.role === 'helper' && p.name === '王芳');
     const noOwner = await staff.post(`/api/roundtable/meetings/${meetingId}/items/${item.id}/decisions`, {
       content: '协调供电公司',
       deadline: '2026-12-31',
