@@ -1,5 +1,19 @@
-import type { Indicator, IndicatorCode, Region } from '@gaodi/contracts';
-import { Card, Col, Empty, Flex, Progress, Row, Segmented, Select, Statistic, Tag, Typography } from 'antd';
+import type { Indicator, IndicatorCode, Region, SnapshotFigure } from '@gaodi/contracts';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Progress,
+  Row,
+  Segmented,
+  Select,
+  Statistic,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { EChartsOption } from 'echarts';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -7,13 +21,16 @@ import { EChart } from '../../ui/echart.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading } from '../../ui/page.tsx';
-import { useSession } from '../auth/use-session.ts';
+import { useCan, useSession } from '../auth/use-session.ts';
+import { BriefingDialog } from './briefing-dialog.tsx';
 import {
   chinaYear,
+  exportIndicators,
   recordsHref,
   useIndicatorBreakdown,
   useIndicators,
   useIndicatorTrend,
+  useLatestSnapshot,
 } from './use-indicators.ts';
 
 const LIGHT_COLOR: Record<Indicator['light'], string> = {
@@ -24,7 +41,38 @@ const LIGHT_COLOR: Record<Indicator['light'], string> = {
 };
 
 /** One figure: value, unit, target and progress against the share expected by today; opens its records. */
-function FigureTile({ indicator: i, year, region }: { indicator: Indicator; year: number; region?: string }) {
+/** 比上月末: the change since the newest month-end snapshot, explained record by record on hover. */
+function SinceSnapshot({ figure: f, month }: { figure: SnapshotFigure; month: number }) {
+  const { t } = useI18n();
+  const change = f.live - f.frozen;
+  return (
+    <Tooltip
+      title={t('ind.snapshotExplain', {
+        month,
+        frozen: f.frozen,
+        added: f.added,
+        late: f.late,
+        removed: f.removed,
+      })}
+    >
+      <Typography.Text type={change > 0 ? 'success' : 'secondary'} style={{ fontSize: 12, display: 'block' }}>
+        {t('ind.sinceSnapshot', { month, change: change > 0 ? `+${change}` : String(change) })}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+function FigureTile({
+  indicator: i,
+  year,
+  region,
+  since,
+}: {
+  indicator: Indicator;
+  year: number;
+  region?: string;
+  since?: { figure: SnapshotFigure; month: number };
+}) {
   const { t } = useI18n();
   return (
     <Link to={recordsHref(i.code, { year, region })} data-testid={`figure-${i.code}`}>
@@ -35,6 +83,7 @@ function FigureTile({ indicator: i, year, region }: { indicator: Indicator; year
         extra={i.light !== 'none' && <Tag color={LIGHT_COLOR[i.light]}>{t(`ind.light.${i.light}`)}</Tag>}
       >
         <Statistic value={i.value} suffix={i.unit} />
+        {since && <SinceSnapshot figure={since.figure} month={since.month} />}
         {i.target !== null ? (
           <>
             <Progress
@@ -80,6 +129,10 @@ export function DashboardPage() {
   const trend = useIndicatorTrend(code, year, region);
   const breakdown = useIndicatorBreakdown(code, year, region);
   const current = all.data?.indicators.find((i) => i.code === code);
+  const snapshot = useLatestSnapshot(year, region);
+  const can = useCan();
+  const [isBriefing, setIsBriefing] = useState(false);
+  const snapshotMonth = Number(snapshot.data?.period.slice(5) ?? 0);
 
   const trendOption = useMemo<EChartsOption>(
     () => ({
@@ -140,6 +193,12 @@ export function DashboardPage() {
             }))}
             data-testid="dashboard-year"
           />
+          {can('indicator', 'export') && (
+            <>
+              <Button onClick={() => exportIndicators(year, region)}>{t('ind.exportLedger')}</Button>
+              <Button onClick={() => setIsBriefing(true)}>{t('ind.briefing')}</Button>
+            </>
+          )}
           {regions.length > 1 && (
             <Select
               value={region ?? me.activeRegionCode}
@@ -157,7 +216,15 @@ export function DashboardPage() {
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {all.data.indicators.map((i) => (
           <Col key={i.code} xs={12} md={8} xl={6}>
-            <FigureTile indicator={i} year={year} region={region} />
+            <FigureTile
+              indicator={i}
+              year={year}
+              region={region}
+              since={(() => {
+                const f = snapshot.data?.figures.find((x) => x.code === i.code);
+                return f ? { figure: f, month: snapshotMonth } : undefined;
+              })()}
+            />
           </Col>
         ))}
       </Row>
@@ -198,6 +265,7 @@ export function DashboardPage() {
           </Col>
         </Row>
       </Card>
+      {isBriefing && <BriefingDialog year={year} region={region} onClose={() => setIsBriefing(false)} />}
     </Page>
   );
 }

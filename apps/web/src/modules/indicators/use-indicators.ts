@@ -1,14 +1,19 @@
 import {
+  type BriefingQuery,
+  ExportBriefingRoute,
+  ExportIndicatorsRoute,
+  GetSnapshotRoute,
   IndicatorBreakdownRoute,
   type IndicatorCode,
   type IndicatorTargetsInput,
   IndicatorTrendRoute,
   ListIndicatorRecordsRoute,
   ListIndicatorsRoute,
+  ListSnapshotsRoute,
   SaveIndicatorTargetsRoute,
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../ui/api.ts';
+import { call, downloadRoute } from '../../ui/api.ts';
 
 /** The year in China (Asia/Shanghai): the year the office reports. */
 export function chinaYear(): number {
@@ -68,3 +73,23 @@ export function recordsHref(
   if (q.month) params.set('month', String(q.month));
   return `/indicators/${code}?${params}`;
 }
+
+/** The newest month-end snapshot of `year` for the region, beside the live figures (比上月). */
+export function useLatestSnapshot(year: number, region?: string) {
+  const list = useQuery({
+    queryKey: ['indicators', 'snapshots', region ?? ''],
+    queryFn: () => call(ListSnapshotsRoute, { query: { region } }),
+  });
+  const period = list.data?.items.find((i) => i.period.startsWith(`${year}-`))?.period;
+  return useQuery({
+    queryKey: ['indicators', 'snapshot', period, region ?? ''],
+    queryFn: () => call(GetSnapshotRoute, { query: { period: period ?? '', region } }),
+    enabled: Boolean(period),
+  });
+}
+
+export const exportIndicators = (year: number, region?: string) =>
+  downloadRoute(ExportIndicatorsRoute, { query: { year, region } }, 'indicators.xlsx');
+
+export const downloadBriefing = (query: BriefingQuery) =>
+  downloadRoute(ExportBriefingRoute, { query }, 'briefing.docx');
