@@ -1,0 +1,181 @@
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../../apps/server/src/app.ts';
+import { loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
+import { freezeMonth } from '../../apps/server/src/modules/indicators/operations/freeze-month.ts';
+import { systemClock } from '../../apps/server/src/platform/clock.ts';
+import { type Database, openDatabase, type Scope } from '../../apps/server/src/platform/db/database.ts';
+import { createMemoryStorage } from '../../apps/server/src/platform/storage/storage.ts';
+import { startCluster } from '../../scripts/pg-cluster.mjs';
+
+/**
+ * npm run bench:indicators [-- --projects 400000 --events 40000 --runs 30]
+ *
+ * Province scale on a throwaway PostgreSQL cluster: 山东省 with 16 cities and 136 counties,
+ * `projects` cooperation projects (signed over two years, a third landed, some stopped) and
+ * `events` matchmaking events spread over the counties. Times through the real HTTP stack the
+ * province leader's dashboard (every indicator of the province) and a county's drill-down (one
+ * page of signed projects), each beside the best bare SQL in the same RLS scope, and the month-end
+ * snapshot of the whole province.
+ */
+const { values } = parseArgs({
+  options: {
+    projects: { type: 'string', default: '400000' },
+    events: { type: 'string', default: '40000' },
+    runs: { type: 'string', default: '30' },
+  },
+});
+const PROJECTS = Number(values.projects);
+const EVENTS = Number(values.events);
+const RUNS = Number(values.runs);
+const YEAR = new Date().getUTCFullYear();
+const COUNTY = '370828';
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+};
+
+async function seed(db: Database) {
+  const o = db.owner;
+  // 16 cities (3701..3716, 济宁 3708 among them) with 136 counties between them.
+  await o.execute(sql`
+    INSERT INTO regions (code, name, name_en, parent_code, level)
+    SELECT lpad((3700 + c)::text, 4, '0') || '00', '基准市' || c, 'City ' || c, '370000', 'city'
+    FROM generate_series(1, 16) c ON CONFLICT DO NOTHING`);
+  await o.execute(sql`
+    INSERT INTO regions (code, name, name_en, parent_code, level)
+    SELECT lpad((3700 + c)::text, 4, '0') || lpad(k::text, 2, '0'), '基准县' || c || '-' || k, 'County ' || c || '-' || k,
+           lpad((3700 + c)::text, 4, '0') || '00', 'county'
+    FROM generate_series(1, 16) c, generate_series(1, CASE WHEN c <= 8 THEN 9 ELSE 8 END) k
+    ON CONFLICT DO NOTHING`);
+  await o.execute(sql`
+    CREATE TEMP TABLE bench_counties AS
+    SELECT row_number() OVER (ORDER BY code) - 1 AS i, code FROM regions WHERE level = 'county' AND code LIKE '37%'`);
+  const [{ n: counties } = { n: 0 }] = (await o.execute(sql`SELECT count(*)::int AS n FROM bench_counties`))
+    .rows as { n: number }[];
+  await o.execute(sql`
+    INSERT INTO cooperation_projects (region_code, rd_region_code, title, kind, stage, signed_on, landed_on,
+      stage_changed_at, created_at, updated_at)
+    SELECT c.code, c.code, '基准合作项目 ' || g, 'development',
+      CASE WHEN g % 3 = 0 THEN 'landed' WHEN g % 17 = 0 THEN 'stopped' ELSE 'signed' END,
+      make_date(${YEAR} - (g % 2), 1, 1) + (g % 330),
+      CASE WHEN g % 3 = 0 THEN make_date(${YEAR} - (g % 2), 1, 1) + (g % 330) + 20 END,
+      now(), now(), now()
+    FROM generate_series(1, ${PROJECTS}) g JOIN bench_counties c ON c.i = g % ${counties}`);
+  await o.execute(sql`
+    INSERT INTO matchmaking_events (region_code, title, kind, held_on, organiser, checkin_token, created_at, updated_at)
+    SELECT c.code, '基准对接活动 ' || g, 'forum', make_date(${YEAR} - (g % 2), 1, 1) + (g % 330), '科技局', md5('bench' || g), now(), now()
+    FROM generate_series(1, ${EVENTS}) g JOIN bench_counties c ON c.i = g % ${counties}`);
+  await o.execute(
+    sql`UPDATE users SET region_code = '370000', active_region_code = '370000' WHERE username = 'jn_leader'`,
+  );
+  await o.execute(sql`ANALYZE`);
+  return counties;
+}
+
+async function main() {
+  const cluster = await startCluster();
+  if (!cluster) throw new Error('bench:indicators needs PostgreSQL (/usr/lib/postgresql/*/bin)');
+  const db = await openDatabase({ engine: 'postgres', url: cluster.url });
+  try {
+    await db.migrate();
+    await loadDemoData(db);
+    let t0 = performance.now();
+    const counties = await seed(db);
+    console.log(
+      `seeded ${counties} counties, ${PROJECTS} projects, ${EVENTS} events in ${((performance.now() - t0) / 1000).toFixed(1)} s (PostgreSQL ${cluster.version})`,
+    );
+    const app = await buildApp({
+      db,
+      clock: systemClock,
+      fileStorage: createMemoryStorage(),
+      loginRateLimitPerMinute: 10_000,
+    });
+    await app.ready();
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'jn_leader', password: 'Gaodi@2026' },
+    });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
+      id: string;
+      visibleRegions?: string[];
+    };
+    const subtree = (
+      (await db.owner.execute(sql`SELECT gaodi_region_subtree('370000') AS s`)).rows[0] as { s: string[] }
+    ).s;
+    const scope: Scope = { userId: me.id, role: 'leader', regionCodes: subtree };
+    const arr = sql`ARRAY[${sql.join(
+      subtree.map((c) => sql`${c}`),
+      sql`, `,
+    )}]::text[]`;
+    const from = `${YEAR}-01-01`;
+    const to = `${YEAR + 1}-01-01`;
+    const cases = [
+      {
+        what: 'province dashboard (all figures)',
+        url: `/api/indicators?year=${YEAR}&region=370000`,
+        target: 300,
+        bare: sql`SELECT
+          (SELECT count(*) FROM cooperation_projects WHERE signed_on >= ${from}::date AND signed_on < ${to}::date AND region_code = ANY(${arr})),
+          (SELECT count(*) FROM cooperation_projects WHERE stage = 'landed' AND landed_on >= ${from}::date AND landed_on < ${to}::date AND region_code = ANY(${arr})),
+          (SELECT count(*) FROM matchmaking_events WHERE deleted_at IS NULL AND held_on >= ${from}::date AND held_on < ${to}::date AND region_code = ANY(${arr}))`,
+      },
+      {
+        what: "a county's drill-down (page 1)",
+        url: `/api/indicators/signed_projects/records?year=${YEAR}&region=${COUNTY}`,
+        target: 150,
+        bare: sql`SELECT id, title, signed_on FROM cooperation_projects
+          WHERE region_code = ${COUNTY} AND signed_on >= ${from}::date AND signed_on < ${to}::date
+          ORDER BY signed_on DESC, id LIMIT 50`,
+      },
+      {
+        what: 'province by city (signed)',
+        url: `/api/indicators/signed_projects/breakdown?year=${YEAR}&region=370000`,
+        target: 300,
+        bare: sql`SELECT left(region_code, 4), count(*) FROM cooperation_projects
+          WHERE signed_on >= ${from}::date AND signed_on < ${to}::date AND region_code = ANY(${arr}) GROUP BY 1`,
+      },
+    ];
+    console.log('\nwhat                               app p50   app p95   SQL p50   SQL p95   target');
+    for (const c of cases) {
+      const appMs: number[] = [];
+      const sqlMs: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        let t = performance.now();
+        const res = await app.inject({ method: 'GET', url: c.url, headers: { cookie } });
+        if (res.statusCode !== 200) throw new Error(`${c.url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        appMs.push(performance.now() - t);
+        t = performance.now();
+        await db.transaction(scope, (tx) => tx.execute(c.bare));
+        sqlMs.push(performance.now() - t);
+      }
+      const f = (x: number) => `${x.toFixed(1).padStart(6)} ms`;
+      const p95 = pct(appMs, 95);
+      console.log(
+        `${c.what.padEnd(35)}${f(pct(appMs, 50))} ${f(p95)} ${f(pct(sqlMs, 50))} ${f(pct(sqlMs, 95))}   p95 < ${c.target} ms ${p95 < c.target ? 'ok' : 'MISSED'}`,
+      );
+    }
+    const china = new Date(Date.now() + 8 * 3_600_000);
+    const period = `${china.getUTCFullYear() - 1}-12`;
+    t0 = performance.now();
+    const result = await freezeMonth({ db, clock: systemClock }, period);
+    const s = (performance.now() - t0) / 1000;
+    const [rows] = (
+      await db.owner.execute(
+        sql`SELECT count(*)::int AS n FROM indicator_snapshot_records WHERE period = ${period}`,
+      )
+    ).rows as { n: number }[];
+    console.log(
+      `\nmonth-end snapshot of the whole province (${period}, ${rows?.n} records frozen): ${s.toFixed(1)} s ${JSON.stringify(result)}   target < 600 s ${s < 600 ? 'ok' : 'MISSED'}`,
+    );
+    await app.close();
+  } finally {
+    await db.close();
+    cluster.stop();
+  }
+}
+
+await main();
