@@ -4,8 +4,14 @@ import { buildApp } from '../../apps/server/src/app.ts';
 import { loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
 import { freezeMonth } from '../../apps/server/src/modules/indicators/operations/freeze-month.ts';
 import { systemClock } from '../../apps/server/src/platform/clock.ts';
-import { type Database, openDatabase, type Scope } from '../../apps/server/src/platform/db/database.ts';
+import {
+  type Database,
+  openDatabase,
+  rowsOf,
+  type Scope,
+} from '../../apps/server/src/platform/db/database.ts';
 import { createMemoryStorage } from '../../apps/server/src/platform/storage/storage.ts';
+// @ts-expect-error plain .mjs helper without types
 import { startCluster } from '../../scripts/pg-cluster.mjs';
 
 /**
@@ -50,10 +56,11 @@ async function seed(db: Database) {
     FROM generate_series(1, 16) c, generate_series(1, CASE WHEN c <= 8 THEN 9 ELSE 8 END) k
     ON CONFLICT DO NOTHING`);
   await o.execute(sql`
-    CREATE TEMP TABLE bench_counties AS
+    CREATE TABLE bench_counties AS
     SELECT row_number() OVER (ORDER BY code) - 1 AS i, code FROM regions WHERE level = 'county' AND code LIKE '37%'`);
-  const [{ n: counties } = { n: 0 }] = (await o.execute(sql`SELECT count(*)::int AS n FROM bench_counties`))
-    .rows as { n: number }[];
+  const [{ n: counties } = { n: 0 }] = rowsOf<{ n: number }>(
+    await o.execute(sql`SELECT count(*)::int AS n FROM bench_counties`),
+  );
   await o.execute(sql`
     INSERT INTO cooperation_projects (region_code, rd_region_code, title, kind, stage, signed_on, landed_on,
       stage_changed_at, created_at, updated_at)
@@ -103,9 +110,9 @@ async function main() {
       id: string;
       visibleRegions?: string[];
     };
-    const subtree = (
-      (await db.owner.execute(sql`SELECT gaodi_region_subtree('370000') AS s`)).rows[0] as { s: string[] }
-    ).s;
+    const subtree =
+      rowsOf<{ s: string[] }>(await db.owner.execute(sql`SELECT gaodi_region_subtree('370000') AS s`))[0]
+        ?.s ?? [];
     const scope: Scope = { userId: me.id, role: 'leader', regionCodes: subtree };
     const arr = sql`ARRAY[${sql.join(
       subtree.map((c) => sql`${c}`),
@@ -163,11 +170,11 @@ async function main() {
     t0 = performance.now();
     const result = await freezeMonth({ db, clock: systemClock }, period);
     const s = (performance.now() - t0) / 1000;
-    const [rows] = (
+    const [rows] = rowsOf<{ n: number }>(
       await db.owner.execute(
         sql`SELECT count(*)::int AS n FROM indicator_snapshot_records WHERE period = ${period}`,
-      )
-    ).rows as { n: number }[];
+      ),
+    );
     console.log(
       `\nmonth-end snapshot of the whole province (${period}, ${rows?.n} records frozen): ${s.toFixed(1)} s ${JSON.stringify(result)}   target < 600 s ${s < 600 ? 'ok' : 'MISSED'}`,
     );
