@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
+import { passDemoMfa } from '../../apps/server/src/demo/demo-mfa.ts';
 import { systemClock } from '../../apps/server/src/platform/clock.ts';
+import { createDataBox, developmentDataKey } from '../../apps/server/src/platform/crypto/index.ts';
 import { type Database, openDatabase, type Scope } from '../../apps/server/src/platform/db/database.ts';
 import { chinaDay } from '../../apps/server/src/platform/jobs/jobs.ts';
 import { createMemoryStorage } from '../../apps/server/src/platform/storage/storage.ts';
@@ -76,7 +78,7 @@ async function timeLightsJob(app: Awaited<ReturnType<typeof buildApp>>) {
 async function main() {
   const db = await openDatabase({ engine: 'pglite' });
   await db.migrate();
-  await loadDemoData(db);
+  await loadDemoData(db, systemClock, createDataBox(developmentDataKey()));
   const t0 = performance.now();
   await seed(db);
   console.log(
@@ -96,6 +98,7 @@ async function main() {
       payload: { username, password: 'Gaodi@2026' },
     });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    await passDemoMfa(app, cookie, new Date());
     const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
       id: string;
       role: string;

@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
+import { passDemoMfa } from '../../apps/server/src/demo/demo-mfa.ts';
 import { systemClock } from '../../apps/server/src/platform/clock.ts';
+import { createDataBox, developmentDataKey } from '../../apps/server/src/platform/crypto/index.ts';
 import { openDatabase, rowsOf, type Scope, type Tx } from '../../apps/server/src/platform/db/database.ts';
 import { chinaDay } from '../../apps/server/src/platform/jobs/jobs.ts';
 import { seedPlatformsAndTalents } from '../../apps/server/src/test/platforms-seed.ts';
@@ -65,7 +67,7 @@ async function timedPair(a: () => Promise<unknown>, b: () => Promise<unknown>) {
 
 const db = await openDatabase({ engine: 'pglite' });
 await db.migrate();
-await loadDemoData(db);
+await loadDemoData(db, systemClock, createDataBox(developmentDataKey()));
 const t0 = performance.now();
 const counts = await seedPlatformsAndTalents(db, {
   platforms: Number(values.platforms),
@@ -82,6 +84,7 @@ const login = await app.inject({
   payload: { username: 'jx_leader', password: DEMO_PASSWORD },
 });
 const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+await passDemoMfa(app, cookie, new Date());
 const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
   id: string;
 };

@@ -38,6 +38,8 @@ import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { createAuthService } from './platform/auth/auth.service.ts';
+import { mfaRoutes } from './platform/auth/mfa/mfa.routes.ts';
+import { createMfaService } from './platform/auth/mfa/mfa.service.ts';
 import { usersRoutes } from './platform/auth/users.routes.ts';
 import type { Clock } from './platform/clock.ts';
 import { createDataBox, type DataKey, developmentDataKey } from './platform/crypto/index.ts';
@@ -127,6 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Personal data at rest (station phones; the talent module's ID numbers): one box per app.
   const dataBox = createDataBox(deps.dataKey ?? developmentDataKey());
   app.decorate('dataBox', dataBox);
+  const mfa = createMfaService({ db, clock, box: dataBox });
+  await app.register(mfaRoutes, { auth, mfa, codesPerMinute: deps.loginRateLimitPerMinute ?? 30 });
   const files = createFilesService({
     db,
     clock,

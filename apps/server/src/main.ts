@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { ROLE_LABELS } from '@gaodi/contracts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, JINXIANG, loadDemoData, loadRegions } from './demo/demo-data.ts';
+import { DEMO_TOTP_SECRET } from './demo/demo-mfa.ts';
 import { ensureInitialAdmin } from './platform/auth/initial-admin.ts';
 import { createManualClock, systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
-import { loadDataKey } from './platform/crypto/index.ts';
+import { createDataBox, loadDataKey } from './platform/crypto/index.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { warmSheetReader } from './platform/excel/sheet-reader.ts';
 import { startScheduler } from './platform/jobs/jobs.ts';
@@ -29,7 +30,8 @@ await db.migrate();
 // start that is not production. Otherwise an empty users table gets one initial system
 // administrator whose one-time password is printed once below.
 const withDemo = process.env.GAODI_DEMO ? process.env.GAODI_DEMO === '1' : !config.isProduction;
-const demo = withDemo ? await loadDemoData(db) : { created: false };
+const dataKey = loadDataKey({ dataDir: config.dataDir });
+const demo = withDemo ? await loadDemoData(db, clock, createDataBox(dataKey)) : { created: false };
 if (!withDemo) await loadRegions(db.owner);
 const initialAdmin = withDemo
   ? null
@@ -43,7 +45,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel },
   fileStorage: createDiskStorage(join(config.dataDir, 'files')),
-  dataKey: loadDataKey({ dataDir: config.dataDir }),
+  dataKey,
 });
 if (testClock) await app.register(testClockRoutes, { clock: testClock, jobs: app.scheduledJobs });
 
@@ -66,7 +68,7 @@ startScheduler({ jobs: app.scheduledJobs, log: app.log, clock });
 const url = `http://localhost:${config.port}`;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const demoLines = [
-  `  Demo logins (password for all: ${DEMO_PASSWORD})`,
+  `  Demo logins (password for all: ${DEMO_PASSWORD}; administrators and leaders also enter a code from an authenticator app with the key ${DEMO_TOTP_SECRET})`,
   ...DEMO_USERS.map(
     (u) =>
       `    ${u.username.padEnd(12)} ${ROLE_LABELS[u.role].zh}（${ROLE_LABELS[u.role].en}）· ${u.displayName} · ${u.regionCode}`,

@@ -6,6 +6,7 @@ import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useMemo 
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { AuditRoute, useAuditNav } from './modules/audit/audit-routes.tsx';
 import { LoginPage } from './modules/auth/login-page.tsx';
+import { ForcedMfaEnrolPage, MfaCodePage } from './modules/auth/mfa-pages.tsx';
 import { ForcedPasswordPage } from './modules/auth/password-page.tsx';
 import { SessionHeader } from './modules/auth/session-header.tsx';
 import { ME_KEY, SessionProvider, useMe } from './modules/auth/use-session.ts';
@@ -85,6 +86,7 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 }
 
 const PasswordPage = page(() => import('./modules/auth/password-page.tsx'), 'PasswordPage');
+const MfaPage = page(() => import('./modules/auth/mfa-pages.tsx'), 'MfaPage');
 
 const queryClient: QueryClient = new QueryClient({
   // A CSRF refusal means the session changed underneath (signed in again in another tab):
@@ -205,7 +207,15 @@ function RequireSession() {
   }
   return (
     <SessionProvider value={me.data}>
-      {me.data.mustChangePassword ? <ForcedPasswordPage /> : <Shell />}
+      {me.data.mfa === 'code' ? (
+        <MfaCodePage />
+      ) : me.data.mustChangePassword ? (
+        <ForcedPasswordPage />
+      ) : me.data.mfa === 'enrol' ? (
+        <ForcedMfaEnrolPage />
+      ) : (
+        <Shell />
+      )}
     </SessionProvider>
   );
 }
@@ -246,6 +256,7 @@ function AppRoutes() {
         <Route path="elements/*" element={<ElementsRoutes />} />
         <Route path="notifications" element={<InboxRoute />} />
         <Route path="password" element={<PasswordPage />} />
+        <Route path="mfa" element={<MfaPage />} />
         <Route path="supervision-rules" element={<SupervisionRulesRoute />} />
         <Route path="supervision/proposals" element={<ProposalsRoute />} />
         <Route path="settings/stage-labels" element={<StageLabelsRoute />} />

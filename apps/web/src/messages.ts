@@ -1,6 +1,7 @@
 import { administrationMessages } from './messages/administration.ts';
 import { directoryMessages } from './messages/directory.ts';
 import { matchmakingMessages } from './messages/matchmaking.ts';
+import { mfaMessages } from './messages/mfa.ts';
 import { pipelineMessages } from './messages/pipelines.ts';
 import { projectMessages } from './messages/projects.ts';
 import { serviceMessages } from './messages/service.ts';
@@ -16,6 +17,7 @@ export const messages = {
   ...shellMessages,
   ...directoryMessages,
   ...administrationMessages,
+  ...mfaMessages,
   ...matchmakingMessages,
   ...projectMessages,
   ...pipelineMessages,

@@ -57,6 +57,15 @@ export const Me = z.object({
   csrfToken: z.string(),
   /** An initial or reset password: the API refuses everything but changing it (PASSWORD_CHANGE_REQUIRED). */
   mustChangePassword: z.boolean(),
+  /**
+   * The second sign-in step still owed: 'code' (enter the authenticator's code or a recovery code)
+   * or 'enrol' (set up two-step sign-in first; required for MFA_REQUIRED_ROLES). Until it is done
+   * the API answers only the MFA endpoints (403 MFA_REQUIRED / MFA_ENROLMENT_REQUIRED).
+   */
+  mfa: z.enum(['code', 'enrol']).nullable(),
+  mfaEnabled: z.boolean(),
+  /** Whether the role must use two-step sign-in. */
+  mfaRequired: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -97,6 +106,8 @@ export const UserSummary = z.object({
   isDisabled: z.boolean(),
   isLocked: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** Two-step sign-in set up (shown to the system and security admins). */
+  mfaEnabled: z.boolean(),
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 
@@ -179,3 +190,22 @@ export const AccountRequestDecision = z.object({
   temporaryPassword: z.string().nullable(),
 });
 export type AccountRequestDecision = z.infer<typeof AccountRequestDecision>;
+
+/** A code from the authenticator app (6 digits) or a recovery code (xxxxx-xxxxx). */
+export const MfaCodeInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, '请输入验证码')
+    .max(20)
+    .regex(/^(\d{6}|[a-z2-7]{5}-?[a-z2-7]{5})$/i, '验证码为 6 位数字，或 10 位恢复码'),
+});
+export type MfaCodeInput = z.infer<typeof MfaCodeInput>;
+
+/** A new secret to add to an authenticator app: the otpauth:// URI (shown as a QR code) and the key. */
+export const MfaEnrolment = z.object({ secret: z.string(), otpauthUri: z.string() });
+export type MfaEnrolment = z.infer<typeof MfaEnrolment>;
+
+/** Ten one-time recovery codes, shown once. */
+export const MfaRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export type MfaRecoveryCodes = z.infer<typeof MfaRecoveryCodes>;

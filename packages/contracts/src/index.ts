@@ -96,6 +96,7 @@ export {
 export * from './matchmaking.routes.contract.ts';
 export * from './matchmaking-events.contract.ts';
 export { englishMessage, MESSAGE_CATALOG_SIZE, type MessageLang, translateMessage } from './messages.ts';
+export * from './mfa.routes.contract.ts';
 export {
   CountUnreadNotificationsRoute,
   ListNotificationsRoute,

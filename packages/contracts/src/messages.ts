@@ -200,6 +200,20 @@ const EXACT: Record<string, string> = {
   当前密码不正确: 'The current password is wrong',
   请先登录: 'Please sign in',
   请先修改初始密码或重置后的密码: 'Change your initial or reset password first',
+  // two-step sign-in (TOTP)
+  请先完成两步验证: 'Complete two-step sign-in first',
+  请先设置两步验证: 'Set up two-step sign-in first',
+  请输入验证码: 'Enter the code',
+  '验证码为 6 位数字，或 10 位恢复码': 'The code is 6 digits, or a 10-character recovery code',
+  验证码错误或已使用: 'The code is wrong or was already used',
+  '验证码错误，请输入应用中当前显示的 6 位数字': 'Wrong code: enter the 6 digits the app shows now',
+  '验证码错误次数过多，请稍后再试': 'Too many wrong codes; try again later',
+  当前无需两步验证: 'No two-step code is due now',
+  '已启用两步验证；如需更换请联系安全管理员重置':
+    'Two-step sign-in is already set up; ask the security administrator to reset it to change it',
+  尚未启用两步验证: 'Two-step sign-in is not set up',
+  '用户不存在，或无权重置其两步验证': 'The user does not exist, or you may not reset their two-step sign-in',
+  只有安全管理员可以重置两步验证: 'Only the security administrator can reset two-step sign-in',
   不能在用户管理中修改自己的账号: 'You cannot change your own account in user administration',
   '三员分立：无权管理该角色的账号': 'Separation of duties: you may not manage accounts of this role',
   '每种管理员角色至少保留一个启用的账号，不能停用最后一个':

@@ -249,6 +249,10 @@ export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditadmin'] as const satis
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 export const isAdminRole = (role: Role): role is AdminRole => (ADMIN_ROLES as readonly Role[]).includes(role);
 
+/** Roles that must use two-step sign-in (TOTP): the three administrators and leaders. Others may. */
+export const MFA_REQUIRED_ROLES = [...ADMIN_ROLES, 'leader'] as const satisfies readonly Role[];
+export const isMfaRequired = (role: Role): boolean => (MFA_REQUIRED_ROLES as readonly Role[]).includes(role);
+
 export const AccountAction = z.enum(['create', 'update', 'disable', 'enable', 'unlock', 'reset_password']);
 export type AccountAction = z.infer<typeof AccountAction>;
 

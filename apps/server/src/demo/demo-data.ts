@@ -4,10 +4,12 @@ import { enterprises, experts, industries, institutes } from '../modules/directo
 import { users } from '../platform/auth/auth.table.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
+import type { DataBox } from '../platform/crypto/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { regions } from '../platform/tenancy/region.table.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
 import { loadConciergeDemo } from './concierge-demo.ts';
+import { enrolDemoMfa } from './demo-mfa.ts';
 import { loadInnovationDemo } from './innovation-demo.ts';
 import { loadMatchmakingDemo } from './matchmaking-demo.ts';
 import { loadRecruitmentDemo } from './recruitment-demo.ts';
@@ -183,7 +185,15 @@ export async function loadRegions(tx: Pick<Database['owner'], 'insert'>): Promis
  * connection (it writes for several regions at once). The year's records are placed in the year
  * of `clock` (see demo-calendar.ts).
  */
-export async function loadDemoData(db: Database, clock: Clock = systemClock): Promise<{ created: boolean }> {
+/**
+ * Loads the demo. With the app's data box, the demo's administrators and leaders get two-step
+ * sign-in set up with the published DEMO_TOTP_SECRET; without it they set it up at first sign-in.
+ */
+export async function loadDemoData(
+  db: Database,
+  clock: Clock = systemClock,
+  box?: DataBox,
+): Promise<{ created: boolean }> {
   const owner = db.owner;
   const existing = await owner.select({ code: regions.code }).from(regions).where(eq(regions.code, JINXIANG));
   const created = existing.length === 0;
@@ -286,5 +296,6 @@ export async function loadDemoData(db: Database, clock: Clock = systemClock): Pr
   await loadInnovationDemo(db, clock);
   await loadConciergeDemo(db, clock);
   await loadRoundtableDemo(db, clock);
+  if (box) await enrolDemoMfa(db, box, clock.now(), DEMO_USERS);
   return { created };
 }

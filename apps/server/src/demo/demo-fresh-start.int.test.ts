@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode, totpStep } from '../platform/auth/mfa/totp.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
+import { DEMO_TOTP_SECRET } from './demo-mfa.ts';
 
 // A fresh `npm start` with the system clock moved: Debian's faketime (libfaketime preloaded into
 // the server's process) sets the clock Node's Date, PGlite's now() and the scheduler read. The
@@ -110,11 +112,36 @@ async function signInAsLeader(base: string) {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
+  await passDemoMfa(base, cookie, new Date(login.headers.get('date') ?? Date.now()));
   return async <T>(path: string): Promise<T> => {
     const res = await fetch(`${base}${path}`, { headers: { cookie } });
     expect(res.status, path).toBe(200);
     return (await res.json()) as T;
   };
+}
+
+const usedSteps = new Map<string, Set<number>>();
+
+/**
+ * The leader's second step: the demo code at the server's (faked) time, read from the Date header;
+ * each time step is accepted once, so a later sign-in takes another step of the ±1 window.
+ */
+async function passDemoMfa(base: string, cookie: string, serverNow: Date) {
+  const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+  };
+  const used = usedSteps.get(base) ?? new Set<number>();
+  usedSteps.set(base, used);
+  for (const step of [0, 1, -1].map((d) => totpStep(serverNow) + d).filter((s) => !used.has(s))) {
+    used.add(step);
+    const res = await fetch(`${base}/api/auth/mfa/verify`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ code: totpCode(DEMO_TOTP_SECRET, new Date(step * 30_000)) }),
+    });
+    if (res.status === 200) return;
+  }
+  throw new Error('the demo leader’s two-step sign-in failed');
 }
 
 /** A year's figures, read the way the home page reads them. */

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadDemoData } from '../demo/demo-data.ts';
 import { createManualClock } from '../platform/clock.ts';
+import { createDataBox, developmentDataKey } from '../platform/crypto/index.ts';
 import { openDatabase } from '../platform/db/database.ts';
 
 export const TEMPLATE_DB = 'gaodi_template';
@@ -48,7 +49,7 @@ export default async function setup(project: TestProject) {
     await admin.end();
     const db = await openDatabase({ engine: 'postgres', url: asOwner(pgUrl, TEMPLATE_DB), poolSize: 2 });
     await db.migrate();
-    await loadDemoData(db, createManualClock(TEST_START));
+    await loadDemoData(db, createManualClock(TEST_START), createDataBox(developmentDataKey()));
     await db.close();
     project.provide('pgAdminUrl', pgUrl);
     project.provide('pgliteTemplate', '');
@@ -56,7 +57,7 @@ export default async function setup(project: TestProject) {
   }
   const db = await openDatabase({ engine: 'pglite' });
   await db.migrate();
-  await loadDemoData(db, createManualClock(TEST_START));
+  await loadDemoData(db, createManualClock(TEST_START), createDataBox(developmentDataKey()));
   const dump = await (
     db.owner as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }
   ).$client.dumpDataDir('none');

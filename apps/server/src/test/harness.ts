@@ -4,6 +4,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
+import { DEMO_TOTP_SECRET } from '../demo/demo-mfa.ts';
+import { totpCode, totpStep } from '../platform/auth/mfa/totp.ts';
 import { createManualClock } from '../platform/clock.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
 import { asOwner, OWNER_ROLE, TEMPLATE_DB, TEST_START } from './global-setup.ts';
@@ -85,6 +87,39 @@ export async function createTestApp(
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
   });
   await app.ready();
+  /** Time steps whose code a user has used: each is accepted once, so the next sign-in takes another. */
+  const usedSteps = new Map<string, Set<number>>();
+  /** Secrets of accounts this test enrolled (the demo's administrators and leaders use DEMO_TOTP_SECRET). */
+  const secrets = new Map<string, string>();
+
+  /** A code of the user's secret on the test clock that the user has not used yet. */
+  function nextCode(username: string): string {
+    const used = usedSteps.get(username) ?? new Set<number>();
+    usedSteps.set(username, used);
+    let step: number | undefined;
+    for (;;) {
+      step = [0, -1, 1].map((d) => totpStep(clock.now()) + d).find((s) => !used.has(s));
+      if (step !== undefined) break;
+      clock.set(new Date(clock.now().getTime() + 30_000));
+    }
+    used.add(step);
+    return totpCode(secrets.get(username) ?? DEMO_TOTP_SECRET, new Date(step * 30_000));
+  }
+
+  /** The second step as a user does it: the code step, or setting it up when the role requires it. */
+  async function passMfa(username: string, cookie: string, csrf: string, state: 'code' | 'enrol') {
+    const post = (url: string, payload?: object) =>
+      app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf }, payload });
+    if (state === 'enrol') {
+      const enrolment = await post('/api/auth/mfa/enrol');
+      if (enrolment.statusCode !== 200) throw new Error(`enrolment of ${username} failed: ${enrolment.body}`);
+      secrets.set(username, enrolment.json().secret);
+      usedSteps.delete(username);
+    }
+    const url = state === 'enrol' ? '/api/auth/mfa/enrol/confirm' : '/api/auth/mfa/verify';
+    const res = await post(url, { code: nextCode(username) });
+    if (res.statusCode !== 200) throw new Error(`two-step sign-in of ${username} failed: ${res.body}`);
+  }
 
   async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -92,6 +127,12 @@ export async function createTestApp(
     const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     const csrf = me.json().csrfToken as string;
+    const { mfa, mustChangePassword } = me.json() as {
+      mfa: 'code' | 'enrol' | null;
+      mustChangePassword: boolean;
+    };
+    if (mfa === 'code' || (mfa === 'enrol' && !mustChangePassword))
+      await passMfa(username, cookie, csrf, mfa);
     const request = (opts: InjectOptions) =>
       app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
     return {
@@ -112,6 +153,8 @@ export async function createTestApp(
     db,
     clock,
     login,
+    /** A code of `username`'s authenticator not used yet (for tests of the second step). */
+    nextCode,
     close: async () => {
       await app.close();
       await db.close();

@@ -1,4 +1,14 @@
-import { type Action, ChangePasswordRoute, can, LogoutRoute, MeRoute, type Resource } from '@gaodi/contracts';
+import {
+  type Action,
+  ChangePasswordRoute,
+  can,
+  LogoutRoute,
+  MeRoute,
+  MfaConfirmRoute,
+  MfaEnrolRoute,
+  MfaVerifyRoute,
+  type Resource,
+} from '@gaodi/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, message } from '../http/errors.ts';
@@ -10,6 +20,14 @@ export const SESSION_COOKIE = 'gaodi_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** What a user with an initial or reset password may still reach: changing it and the session itself. */
 const BEFORE_PASSWORD_CHANGE = new Set<string>([MeRoute.path, LogoutRoute.path, ChangePasswordRoute.path]);
+/** What a session that still owes its second step (TOTP code) may reach. */
+const BEFORE_MFA_CODE = new Set<string>([MeRoute.path, LogoutRoute.path, MfaVerifyRoute.path]);
+/** What a user who must set up two-step sign-in may reach. */
+const BEFORE_MFA_ENROLMENT = new Set<string>([
+  ...BEFORE_PASSWORD_CHANGE,
+  MfaEnrolRoute.path,
+  MfaConfirmRoute.path,
+]);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,8 +62,17 @@ export const authPlugin = fp(async (app: FastifyInstance, { auth }: { auth: Auth
       await auth.recordDenied(ctx, `${request.method} ${request.routeOptions.url ?? request.url}`, 'csrf');
       throw new AppError(403, 'CSRF', message('CSRF', lang));
     }
-    if (session.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
+    const route = request.routeOptions.url ?? '';
+    // The session is not privileged until the second step passes; then a forced password change;
+    // then a forced enrolment in two-step sign-in.
+    if (session.user.mfa === 'code' && !BEFORE_MFA_CODE.has(route)) {
+      throw new AppError(403, 'MFA_REQUIRED', '请先完成两步验证');
+    }
+    if (session.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(route)) {
       throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码或重置后的密码');
+    }
+    if (session.user.mfa === 'enrol' && !BEFORE_MFA_ENROLMENT.has(route)) {
+      throw new AppError(403, 'MFA_ENROLMENT_REQUIRED', '请先设置两步验证');
     }
   });
 });

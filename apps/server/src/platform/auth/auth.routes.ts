@@ -1,4 +1,11 @@
-import { ChangePasswordRoute, LoginRoute, LogoutRoute, MeRoute, SwitchRegionRoute } from '@gaodi/contracts';
+import {
+  ChangePasswordRoute,
+  isMfaRequired,
+  LoginRoute,
+  LogoutRoute,
+  MeRoute,
+  SwitchRegionRoute,
+} from '@gaodi/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
@@ -52,6 +59,9 @@ export const authRoutes: FastifyPluginAsync<Deps> = async (app, { auth, db, cloc
       instituteId: user.instituteId,
       csrfToken: user.csrfToken,
       mustChangePassword: user.mustChangePassword,
+      mfa: user.mfa,
+      mfaEnabled: user.mfaEnabled,
+      mfaRequired: isMfaRequired(user.role),
     };
   });
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Role, Role as RoleSchema } from '@gaodi/contracts';
+import { isMfaRequired, type Role, Role as RoleSchema } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
@@ -92,12 +92,14 @@ export function createAuthService({
       });
       throw badCredentials();
     }
+    const role = RoleSchema.safeParse(found.role);
+    const mfaRequired = role.success && isMfaRequired(role.data);
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
     await db.transaction(anonymousScope, async (tx) => {
       await tx.execute(sql`SELECT gaodi_auth_throttle_clear(${username}, ${address})`);
       await tx.execute(
-        sql`SELECT gaodi_session_open(${hashToken(token)}, ${found.id}, ${csrf}, ${now.toISOString()})`,
+        sql`SELECT gaodi_session_open(${hashToken(token)}, ${found.id}, ${csrf}, ${now.toISOString()}, ${mfaRequired})`,
       );
       await recordAudit(tx, {
         regionCode: found.region_code,
@@ -139,6 +141,8 @@ export function createAuthService({
         instituteId: (row.institute_id as string | null) ?? null,
         visibleRegions: parsePgArray(row.visible_regions),
         mustChangePassword: row.must_change_password === true,
+        mfa: row.mfa_pending === 'code' || row.mfa_pending === 'enrol' ? row.mfa_pending : null,
+        mfaEnabled: row.mfa_enabled === true,
       },
     };
   }

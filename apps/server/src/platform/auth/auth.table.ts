@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -65,6 +66,8 @@ export const sessions = pgTable(
     activeRegionCode: text('active_region_code').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** 'code': the second step is still due; 'enrol': the user must set up two-step sign-in first. */
+    mfaPending: text('mfa_pending', { enum: ['code', 'enrol'] }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -146,3 +149,24 @@ export const accountRequests = pgTable(
     restrict('account_requests_never_deleted', 'delete', { using: sql`false` }),
   ],
 );
+
+/**
+ * Two-step sign-in (TOTP, RFC 6238) of one user. The secret is a platform/crypto envelope bound to
+ * the user; recovery codes are kept as keyed hashes. Reached only through the SECURITY DEFINER
+ * functions `gaodi_mfa_*` (RLS on, no grant for gaodi_app), like sessions.
+ */
+export const userMfa = pgTable('user_mfa', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** The confirmed secret (null until the first code confirms an enrolment). */
+  secret: text('secret'),
+  /** A secret shown for enrolment, not yet confirmed by a code. */
+  pendingSecret: text('pending_secret'),
+  enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  /** The last time steps whose codes were accepted: a code is accepted once (RFC 6238 §5.2). */
+  usedSteps: bigint('used_steps', { mode: 'number' }).array().notNull().default([]),
+  recoveryHashes: text('recovery_hashes').array().notNull().default([]),
+  failures: integer('failures').notNull().default(0),
+  pausedUntil: timestamp('paused_until', { withTimezone: true }),
+}).enableRLS();

@@ -16,6 +16,9 @@ export type SessionUser = {
   visibleRegions: string[];
   /** An initial or reset password not yet changed: only the password and session endpoints answer. */
   mustChangePassword: boolean;
+  /** The second sign-in step still owed ('code' or 'enrol'), or null once passed or not needed. */
+  mfa: 'code' | 'enrol' | null;
+  mfaEnabled: boolean;
 };
 
 /** Who is asking and from where: what every service call receives. */

@@ -5,6 +5,7 @@ import { loadRegions } from '../../demo/demo-data.ts';
 import { createManualClock } from '../clock.ts';
 import { type Database, openDatabase, rowsOf } from '../db/database.ts';
 import { ensureInitialAdmin } from './initial-admin.ts';
+import { totpCode } from './mfa/totp.ts';
 
 // A production start: migrations and regions, no demo data.
 let db: Database;
@@ -52,6 +53,14 @@ describe('a start without demo data', () => {
         payload: { currentPassword: first?.password, newPassword: 'Initial-Adm1n-pass' },
       });
       expect(changed.statusCode).toBe(200);
+      // Then two-step sign-in, required for administrators, before anything else answers.
+      const before = await app.inject({ method: 'GET', url: '/api/users', headers: { cookie } });
+      expect(before.json().code).toBe('MFA_ENROLMENT_REQUIRED');
+      const post = (url: string, payload?: object) =>
+        app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': me.csrfToken }, payload });
+      const { secret } = (await post('/api/auth/mfa/enrol')).json() as { secret: string };
+      const confirmed = await post('/api/auth/mfa/enrol/confirm', { code: totpCode(secret, clock.now()) });
+      expect(confirmed.json().recoveryCodes).toHaveLength(10);
       expect((await app.inject({ method: 'GET', url: '/api/users', headers: { cookie } })).statusCode).toBe(
         200,
       );

@@ -16,7 +16,7 @@ type UserRow = typeof users.$inferSelect;
 /** Applied at once (200) or waiting for a second administrator (202). */
 export type Outcome<T> = { status: 200; body: T } | { status: 202; body: AccountRequest };
 
-export function toSummary(r: UserRow, now: Date): UserSummary {
+export function toSummary(r: UserRow, now: Date, mfaEnabled = false): UserSummary {
   return {
     id: r.id,
     username: r.username,
@@ -27,6 +27,7 @@ export function toSummary(r: UserRow, now: Date): UserSummary {
     isDisabled: r.isDisabled,
     isLocked: r.lockedUntil !== null && r.lockedUntil > now,
     mustChangePassword: r.mustChangePassword,
+    mfaEnabled,
   };
 }
 

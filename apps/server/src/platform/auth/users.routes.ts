@@ -8,10 +8,10 @@ import {
   ResetUserPasswordRoute,
   SetUserStateRoute,
 } from '@gaodi/contracts';
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/database.ts';
+import { type Database, rowsOf } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import { registerRoute } from '../http/route.ts';
 import type { AuthService } from './auth.service.ts';
@@ -36,11 +36,16 @@ export const usersRoutes: FastifyPluginAsync<Deps> = async (app, { auth, db, clo
   const deps = { db, clock };
 
   registerRoute(app, auth, ListUsersRoute, ({ ctx }) =>
-    db.transaction(ctx.scope, async (tx) =>
-      (await tx.select().from(users).orderBy(asc(users.regionCode), asc(users.username))).map((r) =>
-        toSummary(r, clock.now()),
-      ),
-    ),
+    db.transaction(ctx.scope, async (tx) => {
+      const withMfa = new Set(
+        rowsOf<{ id: string }>(await tx.execute(sql`SELECT gaodi_mfa_enabled_users() AS id`)).map(
+          (r) => r.id,
+        ),
+      );
+      return (await tx.select().from(users).orderBy(asc(users.regionCode), asc(users.username))).map((r) =>
+        toSummary(r, clock.now(), withMfa.has(r.id)),
+      );
+    }),
   );
 
   registerRoute(app, auth, CreateUserRoute, async ({ ctx, body, reply }) =>

@@ -3,6 +3,7 @@ import {
   EnvironmentOutlined,
   KeyOutlined,
   LogoutOutlined,
+  SafetyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { type Me, type Region, ROLE_LABELS } from '@gaodi/contracts';
@@ -87,6 +88,11 @@ export function SessionHeader() {
               icon: <KeyOutlined />,
               label: <span data-testid="password-menu">{t('password.title')}</span>,
             },
+            {
+              key: 'mfa',
+              icon: <SafetyOutlined />,
+              label: <span data-testid="mfa-menu">{t('mfa.title')}</span>,
+            },
             { type: 'divider' },
             {
               key: 'logout',
@@ -99,6 +105,7 @@ export function SessionHeader() {
             if (key === 'logout') doLogout();
             if (key === 'lang') setLang(lang === 'zh' ? 'en' : 'zh');
             if (key === 'password') navigate('/password');
+            if (key === 'mfa') navigate('/mfa');
           },
         }}
       >

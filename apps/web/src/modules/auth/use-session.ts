@@ -7,6 +7,10 @@ import {
   LogoutRoute,
   type Me,
   MeRoute,
+  MfaConfirmRoute,
+  MfaEnrolRoute,
+  MfaRecoveryCodesRoute,
+  MfaVerifyRoute,
   type PasswordChangeInput,
   type Resource,
   SwitchRegionRoute,
@@ -99,4 +103,27 @@ export function useChangePassword() {
     mutationFn: (input: PasswordChangeInput) => call(ChangePasswordRoute, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
   });
+}
+
+/** The second sign-in step: a code or a recovery code; on success the user is reloaded. */
+export function useVerifyMfa() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => call(MfaVerifyRoute, { body: { code } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}
+
+/** A new secret to scan (kept pending until a code confirms it). */
+export function useBeginMfa() {
+  return useMutation({ mutationFn: () => call(MfaEnrolRoute, {}) });
+}
+
+/** Confirms the secret with a code; answers the ten recovery codes (the user is reloaded later). */
+export function useConfirmMfa() {
+  return useMutation({ mutationFn: (code: string) => call(MfaConfirmRoute, { body: { code } }) });
+}
+
+export function useRenewRecoveryCodes() {
+  return useMutation({ mutationFn: () => call(MfaRecoveryCodesRoute, {}) });
 }

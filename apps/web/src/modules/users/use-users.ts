@@ -6,6 +6,7 @@ import {
   ListAccountRequestsRoute,
   ListUsersRoute,
   RejectAccountRequestRoute,
+  ResetUserMfaRoute,
   ResetUserPasswordRoute,
   SetUserStateRoute,
   type UserCreateInput,
@@ -67,6 +68,15 @@ export function useResetPassword() {
   const onSuccess = useInvalidate();
   return useMutation({
     mutationFn: async (id: string) => outcome(await call(ResetUserPasswordRoute, { params: { id } })),
+    onSuccess,
+  });
+}
+
+/** 重置两步验证 (security admin): the user sets it up again at next sign-in. */
+export function useResetMfa() {
+  const onSuccess = useInvalidate();
+  return useMutation({
+    mutationFn: (id: string) => call(ResetUserMfaRoute, { params: { id } }),
     onSuccess,
   });
 }

@@ -3,7 +3,7 @@ import { App, Button, Popconfirm, Space } from 'antd';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useSession } from '../auth/use-session.ts';
 import { showOneTimePassword } from './one-time-password.tsx';
-import { useResetPassword, useUpdateUser } from './use-users.ts';
+import { useResetMfa, useResetPassword, useUpdateUser } from './use-users.ts';
 
 /** What the signed-in administrator may do to this account (三员 table in contracts), never their own. */
 export function useAccountRule() {
@@ -19,6 +19,8 @@ export function UserActions({ user, onEdit }: { user: UserSummary; onEdit?: (use
   const rule = useAccountRule();
   const updateUser = useUpdateUser();
   const reset = useResetPassword();
+  const resetMfa = useResetMfa();
+  const me = useSession();
 
   const done = (pending: boolean) => message.success(pending ? t('users.requested') : t('users.updated'));
   const patch = (change: { isDisabled?: boolean; unlock?: true }) =>
@@ -83,6 +85,23 @@ export function UserActions({ user, onEdit }: { user: UserSummary; onEdit?: (use
               </Button>
             </Popconfirm>
           )}
+      {me.role === 'secadmin' && user.mfaEnabled && user.id !== me.id && (
+        <Popconfirm
+          title={t('mfa.resetConfirm')}
+          okText={t('mfa.reset')}
+          cancelText={t('common.cancel')}
+          onConfirm={() =>
+            resetMfa.mutate(user.id, {
+              onSuccess: () => message.success(t('mfa.resetDone')),
+              onError: (error) => message.error(error.message),
+            })
+          }
+        >
+          <Button type="link" size="small" data-testid={`user-mfa-reset-${user.username}`}>
+            {t('mfa.reset')}
+          </Button>
+        </Popconfirm>
+      )}
       {user.isLocked && rule(user, 'unlock') && (
         <Button
           type="link"

@@ -67,6 +67,7 @@ export function UsersPage() {
           {u.isDisabled && <Tag color="default">{t('users.disabled')}</Tag>}
           {u.isLocked && <Tag color="warning">{t('users.locked')}</Tag>}
           {u.mustChangePassword && <Tag color="processing">{t('users.mustChange')}</Tag>}
+          {u.mfaEnabled && <Tag color="blue">{t('mfa.title')}</Tag>}
           {!u.isDisabled && !u.isLocked && <Tag color="success">{t('users.active')}</Tag>}
         </Space>
       ),
