@@ -6,67 +6,29 @@ import {
   type NeedStage,
 } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
-import { createMatchIndex } from './match-index.ts';
+import type { Session, TestApp } from '../../test/harness.ts';
+import { type MatchmakingTestbed, openMatchmakingTestbed } from './matchmaking.fixtures.ts';
 
 let t: TestApp;
 let staff: Session;
 let hengxing: Session;
 let sdu: Session;
 let wsStaff: Session;
-let ids: { enterprise: Map<string, string>; institute: Map<string, string> };
+let bed: MatchmakingTestbed;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  staff = await t.login('jx_staff');
-  hengxing = await t.login('hengxing');
-  sdu = await t.login('sdu_liaison');
-  wsStaff = await t.login('ws_staff');
-  const rows = (await t.db.owner.execute(
-    sql`SELECT 'e' AS k, id, name FROM enterprises WHERE region_code = '370828'
-        UNION ALL SELECT 'i', id, name FROM institutes WHERE region_code = '370828'`,
-  )) as unknown as
-    | { rows?: { k: string; id: string; name: string }[] }
-    | { k: string; id: string; name: string }[];
-  const list = Array.isArray(rows) ? rows : (rows.rows ?? []);
-  ids = {
-    enterprise: new Map(list.filter((r) => r.k === 'e').map((r) => [r.name, r.id])),
-    institute: new Map(list.filter((r) => r.k === 'i').map((r) => [r.name, r.id])),
-  };
+  bed = await openMatchmakingTestbed();
+  ({ t, staff, hengxing, sdu, wsStaff } = bed);
 });
 afterAll(() => t.close());
 
-const enterpriseId = (name: string) => ids.enterprise.get(name) as string;
-const instituteId = (name: string) => ids.institute.get(name) as string;
-
-async function createNeed(
-  session: Session,
-  title: string,
-  extra: Record<string, unknown> = {},
-): Promise<Need> {
-  const res = await session.post('/api/needs', {
-    enterpriseId: enterpriseId('山东衡兴新材料有限公司'),
-    title,
-    description: `${title}。企业希望与高校院所合作解决。`,
-    keywords: [],
-    ...extra,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
-
-const setNeedStage = (id: string, stage: NeedStage) =>
-  t.db.owner.execute(sql`UPDATE tech_needs SET stage = ${stage} WHERE id = ${id}::uuid`);
-
-async function publish(id: string) {
-  for (const to of ['reviewed', 'published'] as const) {
-    const res = await staff.post(`/api/needs/${id}/stage`, { to });
-    expect(res.statusCode, res.body).toBe(200);
-  }
-}
+const enterpriseId = (name: string) => bed.enterpriseId(name);
+const instituteId = (name: string) => bed.instituteId(name);
+const createNeed: MatchmakingTestbed['createNeed'] = (...args) => bed.createNeed(...args);
+const setNeedStage: MatchmakingTestbed['setNeedStage'] = (...args) => bed.setNeedStage(...args);
+const publish = (id: string) => bed.publish(id);
 
 /** The need pipeline's allowed moves, written by hand (not read from the declaration the server uses). */
 const NEED_MOVES: Record<NeedStage, NeedStage[]> = {
@@ -345,104 +307,6 @@ describe('recommendations', () => {
     } finally {
       await second.close();
     }
-  });
-});
-
-describe('index consistency (property): incremental updates equal a fresh rebuild', () => {
-  // Words jieba keeps whole, so no learned phrase depends on the order documents arrived in.
-  const words = [
-    '大蒜',
-    '提取',
-    '发酵',
-    '催化',
-    '合成',
-    '电池',
-    '储能',
-    '材料',
-    '建筑',
-    '装备',
-    '检测',
-    '废水',
-  ];
-  const text = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }).map((w) => w.join(''));
-  const op = fc.oneof(
-    fc.record({ kind: fc.constant('create' as const), title: text, abstract: text, institute: fc.nat(3) }),
-    fc.record({ kind: fc.constant('update' as const), pick: fc.nat(), title: text, abstract: text }),
-    fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
-    fc.record({ kind: fc.constant('need' as const), title: text }),
-  );
-  const institutes = ['山东大学', '大连理工大学', '北京工业大学', '江南大学'];
-
-  it('after any sequence of creates, updates and deletes', async () => {
-    const queries: string[] = [];
-    const live: string[] = [];
-    const needIds: string[] = [];
-    await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
-        for (const o of ops) {
-          if (o.kind === 'create') {
-            const res = await staff.post('/api/achievements', {
-              instituteId: instituteId(institutes[o.institute] as string),
-              title: o.title,
-              abstract: o.abstract,
-              trl: 5,
-            });
-            expect(res.statusCode, res.body).toBe(200);
-            live.push(res.json().id);
-          } else if (o.kind === 'update' && live.length) {
-            const id = live[o.pick % live.length] as string;
-            const res = await staff.put(`/api/achievements/${id}`, {
-              title: o.title,
-              abstract: o.abstract,
-              trl: 6,
-            });
-            expect(res.statusCode, res.body).toBe(200);
-          } else if (o.kind === 'delete' && live.length) {
-            const [id] = live.splice(o.pick % live.length, 1);
-            expect((await staff.del(`/api/achievements/${id}`)).statusCode).toBe(200);
-          } else if (o.kind === 'need') {
-            const need = await createNeed(staff, o.title);
-            await publish(need.id);
-            needIds.push(need.id);
-            queries.push(o.title);
-          }
-        }
-        if (needIds.length === 0) {
-          const need = await createNeed(staff, '大蒜提取材料检测');
-          await publish(need.id);
-          needIds.push(need.id);
-        }
-        const rebuilt = createMatchIndex({ db: t.db, useSnapshot: false });
-        await rebuilt.start();
-        const fresh = await buildApp({ db: t.db, clock: t.clock, matchIndex: rebuilt });
-        await fresh.ready();
-        try {
-          for (const id of needIds.slice(-3)) {
-            const url = `/api/needs/${id}/recommendations?top=15`;
-            const live = (await staff.get(url)).json() as NeedRecommendations;
-            const again = (
-              await fresh.inject({ method: 'GET', url, headers: { cookie: staff.cookie } })
-            ).json() as NeedRecommendations;
-            const shape = (r: NeedRecommendations) => ({
-              institutes: r.institutes.map((i) => [
-                i.instituteId,
-                i.score.toFixed(6),
-                i.achievements.map((a) => a.id),
-              ]),
-              achievements: r.achievements.map((a) => [
-                a.id,
-                a.score.toFixed(6),
-                a.matches.map((m) => m.term),
-              ]),
-            });
-            expect(shape(live)).toEqual(shape(again));
-          }
-        } finally {
-          await fresh.close();
-        }
-      }),
-      { numRuns: 12 },
-    );
   });
 });
 
