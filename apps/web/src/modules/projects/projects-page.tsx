@@ -1,21 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  PROJECT_STAGE_LABELS,
-  type ProjectStage,
-  type ProjectSummary,
-  ProjectStage as StageSchema,
-} from '@gaodi/contracts';
-import { Button, Flex, Input, Segmented, Select, Table, Tag } from 'antd';
+import { PROJECT_STAGE_LABELS, type ProjectSummary, ProjectStage as StageSchema } from '@gaodi/contracts';
+import { Button, Flex, Input, Segmented, Select, Table } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
-import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan, useSession } from '../auth/use-session.ts';
-import { labelOf, optionsOf, yuan } from '../matchmaking/matchmaking-labels.tsx';
-import { LightTag } from '../supervision/light-tag.tsx';
+import { optionsOf } from '../matchmaking/matchmaking-labels.tsx';
+import { useProjectColumns } from './project-columns.tsx';
 import { ProjectFormDialog } from './project-form-dialog.tsx';
 import { useProjects } from './use-projects.ts';
 
@@ -35,6 +28,7 @@ export function ProjectsPage() {
     pageSize: toInt(state.pageSize, 20),
   };
   const list = useProjects(query);
+  const columns = useProjectColumns();
   return (
     <Page
       title={mine ? t('proj.caseload') : t('proj.projects')}
@@ -96,66 +90,7 @@ export function ProjectsPage() {
               showTotal: (total) => t('common.total', { total }),
               onChange: (page, pageSize) => update({ page: String(page), pageSize: String(pageSize) }),
             }}
-            columns={[
-              {
-                title: t('proj.title'),
-                dataIndex: 'title',
-                key: 'title',
-                render: (v, p) => (
-                  <Flex gap={4} wrap>
-                    <Link to={`/projects/${p.id}`}>{v}</Link>
-                    {p.isEnclave && <Tag color="purple">{t('proj.enclave')}</Tag>}
-                  </Flex>
-                ),
-              },
-              {
-                title: t('proj.parties'),
-                key: 'parties',
-                width: 260,
-                render: (_, p) => p.parties.map((x) => x.name).join('、'),
-              },
-              {
-                title: t('proj.stage'),
-                dataIndex: 'stage',
-                key: 'stage',
-                width: 90,
-                render: (s: ProjectStage) => labelOf(PROJECT_STAGE_LABELS, s, lang),
-              },
-              {
-                title: t('proj.light'),
-                key: 'light',
-                width: 80,
-                render: (_, p) => <LightTag light={p.light} lang={lang} />,
-              },
-              {
-                title: t('proj.helper'),
-                dataIndex: 'helperName',
-                key: 'helper',
-                width: 90,
-                render: (v) => v ?? '—',
-              },
-              {
-                title: t('proj.amount'),
-                dataIndex: 'amountFen',
-                key: 'amount',
-                width: 110,
-                render: (v: number) => yuan(v),
-              },
-              {
-                title: t('proj.signedOn'),
-                dataIndex: 'signedOn',
-                key: 'signed',
-                width: 130,
-                render: (v) => formatDate(v, lang),
-              },
-              {
-                title: t('proj.landedOn'),
-                dataIndex: 'landedOn',
-                key: 'landed',
-                width: 130,
-                render: (v) => formatDate(v, lang),
-              },
-            ]}
+            columns={columns}
           />
         )}
       </Panel>
