@@ -1,57 +1,23 @@
-import { EditOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Tag } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Descriptions } from 'antd';
+import { useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
-import { Page, PageLoading, Panel } from '../../ui/page.tsx';
-import { useCan } from '../auth/use-session.ts';
-import { DeleteRestoreButton } from './delete-restore-button.tsx';
+import { PageLoading, Panel } from '../../ui/page.tsx';
+import { DirectoryRecordPage } from './directory-record-page.tsx';
 import { scaleLabel } from './labels.ts';
 import { useEnterprise, useSetEnterpriseDeleted } from './use-enterprises.ts';
 
 export function EnterprisePage() {
   const { id } = useParams();
   const { t, lang } = useI18n();
-  const can = useCan();
   const enterprise = useEnterprise(id);
   const setDeleted = useSetEnterpriseDeleted();
   if (enterprise.isPending) return <PageLoading />;
   if (enterprise.isError) return <QueryError error={enterprise.error} onRetry={() => enterprise.refetch()} />;
   const e = enterprise.data;
   return (
-    <Page
-      title={
-        <>
-          {e.name} {e.isDeleted && <Tag>{t('common.deleted')}</Tag>}
-        </>
-      }
-      back="/enterprises"
-      crumbs={[
-        { title: t('nav.directory') },
-        { title: t('enterprise.title'), to: '/enterprises' },
-        { title: e.name },
-      ]}
-      testId="enterprise-page"
-      extra={
-        <>
-          {can('enterprise', 'update') && !e.isDeleted && (
-            <Link to={`/enterprises/${e.id}/edit`}>
-              <Button type="primary" icon={<EditOutlined />} data-testid="enterprise-edit">
-                {t('common.edit')}
-              </Button>
-            </Link>
-          )}
-          {can('enterprise', 'delete') && (
-            <DeleteRestoreButton
-              name={e.name}
-              isDeleted={e.isDeleted}
-              onSetDeleted={(isDeleted) => setDeleted.mutateAsync({ id: e.id, isDeleted })}
-            />
-          )}
-        </>
-      }
-    >
+    <DirectoryRecordPage entity="enterprise" record={e} setDeleted={setDeleted.mutateAsync}>
       <Panel>
         <Descriptions
           bordered
@@ -76,6 +42,6 @@ export function EnterprisePage() {
           ]}
         />
       </Panel>
-    </Page>
+    </DirectoryRecordPage>
   );
 }

@@ -1,13 +1,13 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Expert } from '@gaodi/contracts';
-import { Button, Descriptions, Empty, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Empty, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
-import { Page, PageLoading, Panel } from '../../ui/page.tsx';
+import { PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
-import { DeleteRestoreButton } from './delete-restore-button.tsx';
+import { DirectoryRecordPage } from './directory-record-page.tsx';
 import { kindLabel, levelLabel } from './labels.ts';
 import { useExperts } from './use-experts.ts';
 import { useInstitute, useSetInstituteDeleted } from './use-institutes.ts';
@@ -26,38 +26,7 @@ export function InstitutePage() {
   if (institute.isError) return <QueryError error={institute.error} onRetry={() => institute.refetch()} />;
   const i = institute.data;
   return (
-    <Page
-      title={
-        <>
-          {i.name} {i.isDeleted && <Tag>{t('common.deleted')}</Tag>}
-        </>
-      }
-      back="/institutes"
-      crumbs={[
-        { title: t('nav.directory') },
-        { title: t('institute.title'), to: '/institutes' },
-        { title: i.name },
-      ]}
-      testId="institute-page"
-      extra={
-        <>
-          {can('institute', 'update') && !i.isDeleted && (
-            <Link to={`/institutes/${i.id}/edit`}>
-              <Button type="primary" icon={<EditOutlined />} data-testid="institute-edit">
-                {t('common.edit')}
-              </Button>
-            </Link>
-          )}
-          {can('institute', 'delete') && (
-            <DeleteRestoreButton
-              name={i.name}
-              isDeleted={i.isDeleted}
-              onSetDeleted={(isDeleted) => setDeleted.mutateAsync({ id: i.id, isDeleted })}
-            />
-          )}
-        </>
-      }
-    >
+    <DirectoryRecordPage entity="institute" record={i} setDeleted={setDeleted.mutateAsync}>
       <Panel>
         <Descriptions
           bordered
@@ -113,6 +82,6 @@ export function InstitutePage() {
           />
         </Panel>
       )}
-    </Page>
+    </DirectoryRecordPage>
   );
 }
