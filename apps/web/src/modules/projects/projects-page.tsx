@@ -12,13 +12,12 @@ import { useProjectColumns } from './project-columns.tsx';
 import { ProjectFormDialog } from './project-form-dialog.tsx';
 import { useProjects } from './use-projects.ts';
 
-/** 合作项目 list; `mine` is the helper's caseload. */
-export function ProjectsPage() {
-  const { t, lang } = useI18n();
+const KEYS = ['q', 'stage', 'mine', 'page', 'pageSize'] as const;
+
+/** The list's URL state; a helper sees their caseload unless they ask for all. */
+function useProjectListQuery() {
   const me = useSession();
-  const can = useCan();
-  const [isCreating, setIsCreating] = useState(false);
-  const [state, update] = useUrlState(['q', 'stage', 'mine', 'page', 'pageSize'] as const);
+  const [state, update] = useUrlState(KEYS);
   const mine = state.mine === 'true' || (state.mine === undefined && me.role === 'helper');
   const query = {
     q: state.q,
@@ -27,6 +26,16 @@ export function ProjectsPage() {
     page: toInt(state.page, 1),
     pageSize: toInt(state.pageSize, 20),
   };
+  return { state, update, mine, query };
+}
+
+/** 合作项目 list; `mine` is the helper's caseload. */
+export function ProjectsPage() {
+  const { t, lang } = useI18n();
+  const me = useSession();
+  const can = useCan();
+  const [isCreating, setIsCreating] = useState(false);
+  const { state, update, mine, query } = useProjectListQuery();
   const list = useProjects(query);
   const columns = useProjectColumns();
   return (
