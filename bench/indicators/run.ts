@@ -74,9 +74,7 @@ async function seed(db: Database) {
     INSERT INTO matchmaking_events (region_code, title, kind, held_on, organiser, checkin_token, created_at, updated_at)
     SELECT c.code, '基准对接活动 ' || g, 'forum', make_date(${YEAR} - (g % 2), 1, 1) + (g % 330), '科技局', md5('bench' || g), now(), now()
     FROM generate_series(1, ${EVENTS}) g JOIN bench_counties c ON c.i = g % ${counties}`);
-  await o.execute(
-    sql`UPDATE users SET region_code = '370000', active_region_code = '370000' WHERE username = 'jn_leader'`,
-  );
+  await o.execute(sql`UPDATE users SET region_code = '370000' WHERE username = 'jn_leader'`);
   await o.execute(sql`ANALYZE`);
   return counties;
 }

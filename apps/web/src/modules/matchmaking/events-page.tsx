@@ -35,6 +35,7 @@ import { Page, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 import { useEnterprises } from '../directory/use-enterprises.ts';
 import { useInstituteOptions } from '../directory/use-institutes.ts';
+import { recordsHref } from '../indicators/use-indicators.ts';
 import { useProjectCounts } from '../projects/use-projects.ts';
 import { labelOf, optionsOf } from './matchmaking-labels.tsx';
 import { useAchievements, useEvents, useNeeds, useSaveEvent, useSummary } from './use-matchmaking.ts';
@@ -170,6 +171,11 @@ export function EventsPage() {
   const events = useEvents({ year, pageSize: 200 });
   const summary = useSummary(year);
   const counts = useProjectCounts(year);
+  // The cards add up the rows below (what the events led to); the year's totals, events or not, link to the indicators.
+  const fromEvents = (events.data?.items ?? []).reduce(
+    (n, e) => ({ signed: n.signed + e.projectsSigned, landed: n.landed + e.projectsLanded }),
+    { signed: 0, landed: 0 },
+  );
   return (
     <Page
       title={t('mm.events')}
@@ -198,12 +204,18 @@ export function EventsPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('mm.statSigned')} value={counts.data?.signed ?? 0} />
+            <Statistic title={t('mm.statSignedFromEvents')} value={fromEvents.signed} />
+            <Link to={recordsHref('signed_projects', { year })} style={{ fontSize: 12 }}>
+              {t('mm.allOfYear', { n: counts.data?.signed ?? 0 })}
+            </Link>
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('mm.statLanded')} value={counts.data?.landed ?? 0} />
+            <Statistic title={t('mm.statLandedFromEvents')} value={fromEvents.landed} />
+            <Link to={recordsHref('projects_landed', { year })} style={{ fontSize: 12 }}>
+              {t('mm.allOfYear', { n: counts.data?.landed ?? 0 })}
+            </Link>
           </Card>
         </Col>
       </Row>
