@@ -49,7 +49,10 @@ import { closeSheetReader } from './platform/excel/sheet-reader.ts';
 import { createUploadStore } from './platform/excel/upload-store.ts';
 import { handleError, localizeProblems } from './platform/http/errors.ts';
 import { registerRoute } from './platform/http/route.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 import { langOf } from './platform/i18n/lang.ts';
+import { importJobsRoutes } from './platform/jobs/import-jobs.routes.ts';
+import { settleImportJobs } from './platform/jobs/import-jobs.ts';
 import type { ScheduledJob } from './platform/jobs/jobs.ts';
 import { notificationsRoutes } from './platform/notifications/notifications.routes.ts';
 import { inboxNotifier } from './platform/notifications/notifier.ts';
@@ -70,6 +73,8 @@ export type AppDeps = {
   sessionIdleMinutes?: number;
   loginRateLimitPerMinute?: number;
   trustProxy?: boolean;
+  /** NODE_ENV=production: the API description (/api/docs) only for signed-in users. */
+  production?: boolean;
   logger?: boolean | object;
   /** The matching index (default: built or loaded from the database at start). */
   matchIndex?: MatchIndex;
@@ -115,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = createAuthService({ db: deps.db, clock: deps.clock, idleMinutes });
   const uploads = createUploadStore({ clock: deps.clock });
   await app.register(authPlugin, { auth });
+  await app.register(securityHeaders, { production: deps.production ?? false });
 
   registerRoute(app, auth, HealthRoute, async () => ({
     status: 'ok' as const,
@@ -194,7 +200,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(roundtableRoutes, { auth, roundtable });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
   await app.register(importProblemsRoutes, { auth, uploads });
+  importJobsRoutes(app, auth, db);
   app.addHook('onClose', closeSheetReader);
+  app.addHook('onClose', settleImportJobs);
 
   app.setNotFoundHandler((request, reply) => {
     // Pages of the single-page app get index.html; API paths and missing files (a stale chunk

@@ -43,6 +43,7 @@ const app = await buildApp({
   sessionIdleMinutes: config.sessionIdleMinutes,
   loginRateLimitPerMinute: config.loginRateLimitPerMinute,
   trustProxy: config.trustProxy,
+  production: config.isProduction,
   logger: { level: config.logLevel },
   fileStorage: createDiskStorage(join(config.dataDir, 'files')),
   dataKey,

@@ -82,6 +82,8 @@ export const AuditEntry = z.object({
   targetId: z.string().nullable(),
   result: z.enum(['ok', 'denied', 'failed']),
   clientAddress: z.string().nullable(),
+  /** What the row records beyond who and what: before/after values of a change, a repeat count… */
+  detail: z.unknown().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

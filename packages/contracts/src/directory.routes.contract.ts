@@ -11,7 +11,6 @@ import {
   ExpertPage,
   ImportConfirmInput,
   ImportPreview,
-  ImportResult,
   Industry,
   IndustryInput,
   Institute,
@@ -19,6 +18,7 @@ import {
   InstituteListQuery,
   InstitutePage,
 } from './directory.contract.ts';
+import { ImportJob } from './import-jobs.contract.ts';
 import { defineRoute } from './route.ts';
 
 /** The directory's routes (名录): industries, enterprises, institutes, experts. */
@@ -80,7 +80,7 @@ export const ConfirmEnterpriseImportRoute = defineRoute({
   tags,
   access: { resource: 'enterprise', action: 'import' },
   body: ImportConfirmInput,
-  response: ImportResult,
+  response: ImportJob,
 });
 export const GetEnterpriseRoute = defineRoute({
   method: 'GET',

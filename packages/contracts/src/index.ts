@@ -7,6 +7,7 @@ export * from './credit-code.ts';
 export * from './directory.contract.ts';
 export * from './directory.routes.contract.ts';
 export * from './elements.contract.ts';
+export * from './import-jobs.contract.ts';
 export * from './incubation.contract.ts';
 export * from './indicator-snapshots.contract.ts';
 export * from './indicators.contract.ts';

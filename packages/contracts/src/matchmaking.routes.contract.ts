@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdParams, Ok } from './common.contract.ts';
-import { ImportConfirmInput, ImportPreview, ImportResult } from './directory.contract.ts';
+import { ImportConfirmInput, ImportPreview } from './directory.contract.ts';
+import { ImportJob } from './import-jobs.contract.ts';
 import {
   Achievement,
   AchievementInput,
@@ -206,7 +207,7 @@ export const ConfirmAchievementImportRoute = defineRoute({
   tags,
   access: { resource: 'achievement', action: 'import' },
   body: ImportConfirmInput,
-  response: ImportResult,
+  response: ImportJob,
 });
 export const ImportAchievementsJsonlRoute = defineRoute({
   method: 'POST',

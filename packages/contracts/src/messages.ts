@@ -181,6 +181,13 @@ const EXACT: Record<string, string> = {
   接口不存在: 'No such endpoint',
   文件中没有工作表: 'The file has no worksheet',
   '导入预览已失效，请重新上传文件': 'The import preview has expired; upload the file again',
+  '与已有记录冲突（可能已被他人登记），未写入任何行，请重新上传预览':
+    'Conflicts with an existing record (someone may have registered it meanwhile); nothing was written, upload the file again to preview',
+  '导入失败，未写入任何行，请稍后重试': 'The import failed; nothing was written, try again later',
+  导入任务不存在: 'No such import job',
+  '请求来源不是本站，已拒绝': 'Refused: the request came from another site',
+  该提请事项由所属区域的领导决定: 'This proposal is decided by a leader of the region it belongs to',
+  请先登录后查看接口文档: 'Sign in to read the API description',
   'JSONL 导入仅供科技局工作人员演示使用': 'JSONL import is for bureau staff demonstrations only',
   '该院所已建立对接，不能再标记为不合适': 'This institute is already paired and cannot be marked unsuitable',
   只有已发布或对接中的需求可以建立对接: 'Only published or matching needs can be paired',

@@ -45,9 +45,10 @@ export const GetProjectCountsRoute = defineRoute({
 export const ListProjectHelpersRoute = defineRoute({
   method: 'GET',
   path: '/api/projects/helpers',
-  summary: '可指定的帮办专员',
+  summary: '可指定的帮办专员（仅能编辑项目的局内角色）',
   tags,
-  access: read,
+  // Who may assign a helper; enterprise and institute users never get the county's helper list.
+  access: { resource: 'project', action: 'update' },
   response: z.array(ProjectHelper),
 });
 export const CreateProjectRoute = defineRoute({

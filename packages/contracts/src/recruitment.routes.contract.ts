@@ -1,12 +1,12 @@
 import { IdParams } from './common.contract.ts';
 import { ImportConfirmInput } from './directory.contract.ts';
+import { ImportJob } from './import-jobs.contract.ts';
 import {
   Assignable,
   BoardQuery,
   LedgerEntryInput,
   LedgerExportQuery,
   LedgerImportPreview,
-  LedgerImportResult,
   MilestoneInput,
   MyWork,
   Recruitment,
@@ -182,7 +182,7 @@ export const ConfirmRecruitmentLedgerImportRoute = defineRoute({
   tags,
   access: { resource: 'recruitment', action: 'import' },
   body: ImportConfirmInput,
-  response: LedgerImportResult,
+  response: ImportJob,
 });
 
 // ---- milestones ------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdParams, optionalText, pageOf, text } from './common.contract.ts';
-import { ImportConfirmInput, ImportPreview, ImportResult } from './directory.contract.ts';
+import { ImportConfirmInput, ImportPreview } from './directory.contract.ts';
+import { ImportJob } from './import-jobs.contract.ts';
 import { PlatformLevel } from './innovation.contract.ts';
 import { defineRoute } from './route.ts';
 
@@ -303,5 +304,5 @@ export const ConfirmTalentImportRoute = defineRoute({
   tags,
   access: { resource: 'talent', action: 'import' },
   body: ImportConfirmInput,
-  response: ImportResult,
+  response: ImportJob,
 });

@@ -68,7 +68,27 @@ export type Session = {
   put: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
   patch: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
   del: (url: string) => Promise<LightMyRequestResponse>;
+  /** POSTs an import confirm and waits for its background job: the result as `json()` (409 if it failed). */
+  confirmImport: (url: string, token: string) => Promise<Answer>;
 };
+
+type Answer = Pick<LightMyRequestResponse, 'statusCode' | 'body' | 'json'>;
+
+async function awaitImportJob(get: Session['get'], started: LightMyRequestResponse): Promise<Answer> {
+  if (started.statusCode !== 200) return started;
+  for (let job = started.json(); ; ) {
+    if (job.status !== 'running') {
+      const answer = job.status === 'done' ? job.result : job;
+      return {
+        statusCode: job.status === 'done' ? 200 : 409,
+        body: JSON.stringify(answer),
+        json: () => answer,
+      };
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    job = (await get(`/api/import-jobs/${job.id}`)).json();
+  }
+}
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -77,7 +97,13 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * a clock the test controls.
  */
 export async function createTestApp(
-  options: { start?: Date; loginRateLimitPerMinute?: number; db?: Database } = {},
+  options: {
+    start?: Date;
+    loginRateLimitPerMinute?: number;
+    db?: Database;
+    trustProxy?: boolean;
+    production?: boolean;
+  } = {},
 ) {
   const db = options.db ?? (await cloneTemplateDatabase());
   const clock = createManualClock(options.start ?? TEST_START);
@@ -85,6 +111,8 @@ export async function createTestApp(
     db,
     clock,
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
+    trustProxy: options.trustProxy,
+    production: options.production,
   });
   await app.ready();
   /** Time steps whose code a user has used: each is accepted once, so the next sign-in takes another. */
@@ -145,6 +173,11 @@ export async function createTestApp(
       put: (url, body) => request({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
       patch: (url, body) => request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
       del: (url) => request({ method: 'DELETE', url }),
+      confirmImport: async (url, token) =>
+        awaitImportJob(
+          (u) => request({ method: 'GET', url: u }),
+          await request({ method: 'POST', url, payload: { token } }),
+        ),
     };
   }
 

@@ -50,6 +50,10 @@ export const directoryMessages = {
     'Imported: {created} created, {updated} updated',
   ],
   'import.again': ['重新选择文件', 'Choose another file'],
+  'import.progress': [
+    '正在写入：{done} / {total}（全部成功才生效，期间可继续使用系统）',
+    'Writing: {done} / {total} (applied only if all succeed; keep working meanwhile)',
+  ],
   'import.notXlsx': ['请选择 .xlsx 格式的 Excel 文件', 'Choose an .xlsx Excel file'],
 
   'institute.title': ['院所名录', 'Institutes'],

@@ -191,7 +191,7 @@ describe('Excel ledger export and import', () => {
       toUpdate: before.total,
       problems: [],
     });
-    const done = await staff.post('/api/enterprises/import/confirm', { token: preview.json().token });
+    const done = await staff.confirmImport('/api/enterprises/import/confirm', preview.json().token);
     expect(done.json()).toEqual({ created: 0, updated: before.total });
     const after = (await staff.get('/api/enterprises?pageSize=200')).json();
     expect(after.total).toBe(before.total);
@@ -225,10 +225,10 @@ describe('Excel ledger export and import', () => {
       message: '与第 2 行的统一社会信用代码重复',
     });
     expect((await staff.get('/api/enterprises?pageSize=1')).json().total).toBe(before);
-    const done = (await staff.post('/api/enterprises/import/confirm', { token: preview.token })).json();
+    const done = (await staff.confirmImport('/api/enterprises/import/confirm', preview.token)).json();
     expect(done).toEqual({ created: 1, updated: 0 });
     expect((await staff.get('/api/enterprises?pageSize=1')).json().total).toBe(before + 1);
-    expect((await staff.post('/api/enterprises/import/confirm', { token: preview.token })).statusCode).toBe(
+    expect((await staff.confirmImport('/api/enterprises/import/confirm', preview.token)).statusCode).toBe(
       400,
     );
   });

@@ -481,13 +481,11 @@ describe('achievement .xlsx import', () => {
         expect.objectContaining({ row: 4, column: '技术成熟度' }),
       ]),
     );
-    const confirm = await staff.post('/api/achievements/import/confirm', { token: body.token });
+    const confirm = await staff.confirmImport('/api/achievements/import/confirm', body.token);
     expect(confirm.statusCode, confirm.body).toBe(200);
     expect(confirm.json()).toEqual({ created: 1, updated: 0 });
     const list = (await staff.get(`/api/achievements?q=${encodeURIComponent('蒜皮纤维素')}`)).json();
     expect(list.items[0]).toMatchObject({ instituteName: '山东大学', trl: 5, ipType: 'invention_patent' });
-    expect((await staff.post('/api/achievements/import/confirm', { token: body.token })).statusCode).toBe(
-      400,
-    );
+    expect((await staff.confirmImport('/api/achievements/import/confirm', body.token)).statusCode).toBe(400);
   });
 });

@@ -132,7 +132,7 @@ describe('export → import round trip', () => {
       const preview = await importLedger(other, buffer);
       expect(preview.problems).toEqual([]);
       expect(preview.recordsToCreate).toBe(made.length);
-      const done = await other.post('/api/recruitment/ledger/import/confirm', { token: preview.token });
+      const done = await other.confirmImport('/api/recruitment/ledger/import/confirm', preview.token);
       expect(done.statusCode, done.body).toBe(200);
       expect(done.json()).toMatchObject({ recordsCreated: made.length, institutesCreated: made.length });
       for (const original of made) {
@@ -222,11 +222,9 @@ describe('an import is all or nothing', () => {
       taskForceLeadId: zhang,
     });
     expect(opened.statusCode, opened.body).toBe(200);
-    const done = await staff.post('/api/recruitment/ledger/import/confirm', { token: preview.token });
-    expect(done.statusCode, done.body).toBe(400);
-    expect(done.json().fields).toEqual([
-      { path: 'instituteId', message: '该院所已有招引记录（一院所一专班）' },
-    ]);
+    const done = await staff.confirmImport('/api/recruitment/ledger/import/confirm', preview.token);
+    expect(done.statusCode, done.body).toBe(409);
+    expect(done.json()).toMatchObject({ status: 'failed', error: '该院所已有招引记录（一院所一专班）' });
     const left = (await staff.get('/api/institutes?q=原子导入测试&pageSize=10')).json() as {
       items: { name: string }[];
     };

@@ -172,9 +172,17 @@ describe('round-table proposals: the escalation’s last rung, decided by a lead
     expect(mine).toEqual([byJob, byStaff]);
     const times = open.map((p) => p.proposedAt);
     expect(times).toEqual([...times].sort().reverse());
-    // The city's leader sees the county's proposals too.
+    // The city's leader sees the county's proposals too, but does not decide them (issue 9).
     const city = await t.login('jn_leader');
-    expect(await proposalsOf(city, byJob)).toHaveLength(1);
+    const [county] = await proposalsOf(city, byJob);
+    expect(county).toBeDefined();
+    const refused = await city.post(`/api/supervision/proposals/${county?.id}/decision`, {
+      decision: 'dismissed',
+      note: '市里决定',
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('NOT_OWNING_REGION');
+    expect((await proposalsOf(city, byJob))[0]?.status).toBe('proposed');
   });
 
   it('roles without the permission get 403; a sibling county sees none and gets 404', async () => {

@@ -238,7 +238,7 @@ describe('人才台账 export and checked import', () => {
     expect(p.problems.some((x) => x.column === '性别')).toBe(true);
     expect(p.toCreate).toBe(1);
     expect(p.toUpdate).toBeGreaterThanOrEqual(1);
-    const confirm = await lead.post('/api/talents/import/confirm', { token: p.token });
+    const confirm = await lead.confirmImport('/api/talents/import/confirm', p.token);
     expect(confirm.statusCode, confirm.body).toBe(200);
     expect(confirm.json().created).toBe(1);
     const owner = (await staff.get('/api/talents?q=王振华')).json() as TalentPage;

@@ -84,6 +84,7 @@ export async function listAudit(
       targetId: r.targetId,
       result: r.result,
       clientAddress: r.clientAddress,
+      detail: r.detail ?? null,
     })),
     total: count?.n ?? 0,
     page: query.page,

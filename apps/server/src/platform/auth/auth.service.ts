@@ -7,6 +7,7 @@ import { type Database, rowsOf } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { anonymousScope, type RequestContext, type SessionUser, scopeOf } from './context.ts';
+import { createDenialLog } from './denial-log.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 
 /** Sign-in pauses for a username from one client address after this many failures in a row… */
@@ -118,9 +119,11 @@ export function createAuthService({
   /** The signed-in user behind a cookie token, or null (unknown, idle too long, or disabled). */
   async function resolveSession(token: string): Promise<{ sessionId: string; user: SessionUser } | null> {
     const sessionId = hashToken(token);
+    // While an import holds the embedded database, look without touching (a write would wait for it).
+    const resolve = db.busy() ? sql`gaodi_session_peek` : sql`gaodi_session_resolve`;
     const row = await db.transaction(anonymousScope, async (tx) => {
       const result = await tx.execute(
-        sql`SELECT * FROM gaodi_session_resolve(${sessionId}, ${clock.now().toISOString()}, ${idleMinutes})`,
+        sql`SELECT * FROM ${resolve}(${sessionId}, ${clock.now().toISOString()}, ${idleMinutes})`,
       );
       return rowsOf<Record<string, unknown>>(result)[0];
     });
@@ -177,8 +180,8 @@ export function createAuthService({
     });
   }
 
-  /** Records a refused access (403) for the signed-in user, in its own transaction. */
-  async function recordDenied(ctx: RequestContext, action: string, targetType: string) {
+  /** Records a refused access (403), in its own transaction; repeats aggregated per minute (denial-log.ts). */
+  const recordDenied = createDenialLog(clock, async (ctx, action, targetType, detail) => {
     await db.transaction(anonymousScope, async (tx) => {
       await recordAudit(tx, {
         regionCode: ctx.user?.regionCode ?? NO_REGION,
@@ -189,9 +192,10 @@ export function createAuthService({
         targetType,
         result: 'denied',
         clientAddress: ctx.clientAddress,
+        ...(detail ? { detail } : {}),
       });
     });
-  }
+  });
 
   return { login, resolveSession, logout, switchRegion, recordDenied };
 }

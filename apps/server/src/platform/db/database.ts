@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { createGate, createPoolGate, type Pause } from './long-transaction.ts';
 
 export type AppDb = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<AppDb['transaction']>[0]>[0];
@@ -32,6 +33,13 @@ export type Database = {
   owner: AppDb;
   /** Runs `fn` in one transaction as the application role, seeing only what `scope` may see. */
   transaction: <T>(scope: Scope, fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /**
+   * One transaction that may take long (an import's confirm): `pause()` between steps lets other
+   * requests in (on PGlite from inside, read-only; writers wait for its end: long-transaction.ts).
+   */
+  longTransaction: <T>(scope: Scope, fn: (tx: Tx, pause: Pause) => Promise<T>) => Promise<T>;
+  /** True while a long transaction holds the embedded database's one connection. */
+  busy: () => boolean;
   /** How many migrations are applied, for /api/health. */
   migrationLevel: () => Promise<number>;
   /** Applies pending migrations, then secures every tenant table (RLS forced, policies, grants). */
@@ -85,6 +93,17 @@ function wrap(
   migrate: () => Promise<void>,
   close: () => Promise<void>,
 ): Database {
+  const enter = async (tx: Tx, scope: Scope) => {
+    await tx.execute(sql`SET LOCAL ROLE gaodi_app`);
+    await tx.execute(sql`SELECT
+      set_config('gaodi.regions', ${scope.regionCodes.join(',')}, true),
+      set_config('gaodi.user_id', ${scope.userId ?? ''}, true),
+      set_config('gaodi.role', ${scope.role}, true),
+      set_config('gaodi.enterprise_id', ${scope.enterpriseId ?? ''}, true),
+      set_config('gaodi.institute_id', ${scope.instituteId ?? ''}, true)`);
+  };
+  const gate = engine === 'pglite' ? createGate<Scope>(owner, enter) : createPoolGate<Scope>(owner, enter);
+  let level = 0;
   return {
     engine,
     owner,
@@ -93,20 +112,15 @@ function wrap(
       await migrate();
       await owner.execute(sql`SELECT gaodi_secure_tenant_tables()`);
     },
-    transaction: (scope, fn) =>
-      owner.transaction(async (tx) => {
-        await tx.execute(sql`SET LOCAL ROLE gaodi_app`);
-        await tx.execute(sql`SELECT
-          set_config('gaodi.regions', ${scope.regionCodes.join(',')}, true),
-          set_config('gaodi.user_id', ${scope.userId ?? ''}, true),
-          set_config('gaodi.role', ${scope.role}, true),
-          set_config('gaodi.enterprise_id', ${scope.enterpriseId ?? ''}, true),
-          set_config('gaodi.institute_id', ${scope.instituteId ?? ''}, true)`);
-        return fn(tx);
-      }),
+    transaction: gate.transaction,
+    longTransaction: gate.long,
+    busy: gate.busy,
     migrationLevel: async () => {
+      // The level changes only when migrating; a long transaction must not hold up /api/health.
+      if (gate.busy()) return level;
       const result = await owner.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
-      return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+      level = rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+      return level;
     },
   };
 }

@@ -1,10 +1,11 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
-import type { ImportPreview, ImportResult, ImportRowProblem } from '@gaodi/contracts';
+import type { ImportJob, ImportPreview, ImportResult, ImportRowProblem } from '@gaodi/contracts';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Alert, Button, Col, Empty, Modal, Result, Row, Spin, Statistic, Table, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import { ImportProgress } from '../../ui/import-job.tsx';
 import { ProblemsCapNote } from '../../ui/problems-cap-note.tsx';
 import { useConfirmEnterpriseImport, usePreviewEnterpriseImport } from './use-enterprises.ts';
 
@@ -28,7 +29,7 @@ export function ImportPreviewDialog({
   file: File;
   onClose: () => void;
   preview: UseMutationResult<ImportPreview, Error, File>;
-  confirm: UseMutationResult<ImportResult, Error, string>;
+  confirm: UseMutationResult<ImportResult, Error, string> & { job: ImportJob | null };
 }) {
   const { t } = useI18n();
   const { mutate } = preview;
@@ -90,6 +91,7 @@ export function ImportPreviewDialog({
       {preview.isError && (
         <Alert type="error" showIcon title={preview.error.message} data-testid="import-error" />
       )}
+      {confirm.isPending && <ImportProgress job={confirm.job} />}
       {confirm.isError && (
         <Alert
           type="error"

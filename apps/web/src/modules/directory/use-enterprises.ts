@@ -6,6 +6,7 @@ import {
   type EnterpriseListQuery,
   ExportEnterprisesRoute,
   GetEnterpriseRoute,
+  type ImportResult,
   ListEnterprisesRoute,
   PreviewEnterpriseImportRoute,
   RestoreEnterpriseRoute,
@@ -13,6 +14,7 @@ import {
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, downloadRoute } from '../../ui/api.ts';
+import { useImportJob } from '../../ui/import-job.tsx';
 
 const KEY = 'enterprises';
 
@@ -86,8 +88,11 @@ export function usePreviewEnterpriseImport() {
 /** Step 2: writes the valid rows of the previewed upload. */
 export function useConfirmEnterpriseImport() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (token: string) => call(ConfirmEnterpriseImportRoute, { body: { token } }),
+  const { job, follow } = useImportJob();
+  const mutation = useMutation({
+    mutationFn: async (token: string) =>
+      follow<ImportResult>(await call(ConfirmEnterpriseImportRoute, { body: { token } })),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
+  return { ...mutation, job };
 }

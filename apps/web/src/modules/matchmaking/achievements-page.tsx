@@ -24,6 +24,7 @@ import { useRef, useState } from 'react';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
+import { ImportProgress } from '../../ui/import-job.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { ProblemsCapNote } from '../../ui/problems-cap-note.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
@@ -151,6 +152,7 @@ function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
     >
       <Typography.Paragraph>{file.name}</Typography.Paragraph>
       {problem && <Alert type="error" title={problem} showIcon />}
+      {imports.confirm.isPending && <ImportProgress job={imports.job} />}
       {preview && (
         <>
           <Typography.Paragraph>

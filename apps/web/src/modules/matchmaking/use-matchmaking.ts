@@ -20,6 +20,7 @@ import {
   GetNeedRoute,
   GetRejectionReportRoute,
   ImportAchievementsJsonlRoute,
+  type ImportResult,
   ListAchievementsRoute,
   ListEventsRoute,
   ListNeedsRoute,
@@ -42,6 +43,7 @@ import {
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, downloadRoute } from '../../ui/api.ts';
+import { useImportJob } from '../../ui/import-job.tsx';
 
 const KEY = 'matchmaking';
 
@@ -177,12 +179,15 @@ export function useDeleteAchievement() {
 
 export function useAchievementImport() {
   const invalidate = useInvalidate();
+  const { job, follow } = useImportJob();
   return {
+    job,
     preview: useMutation({
       mutationFn: (file: File) => call(PreviewAchievementImportRoute, { form: formOf(file) }),
     }),
     confirm: useMutation({
-      mutationFn: (token: string) => call(ConfirmAchievementImportRoute, { body: { token } }),
+      mutationFn: async (token: string) =>
+        follow<ImportResult>(await call(ConfirmAchievementImportRoute, { body: { token } })),
       onSuccess: invalidate,
     }),
     jsonl: useMutation({

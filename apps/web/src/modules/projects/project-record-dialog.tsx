@@ -73,7 +73,8 @@ export function ProjectRecordDialog({
 
 function DialogFields({ kind }: { kind: ProjectDialogKind }) {
   const { t, lang } = useI18n();
-  const helpers = useHelpers();
+  // Only the helper dialog needs the county's helpers (listed to project editors only).
+  const helpers = useHelpers(kind === 'helper');
   const dateInput = <DatePicker style={{ width: '100%' }} />;
   if (kind === 'helper')
     return (

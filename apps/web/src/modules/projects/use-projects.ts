@@ -46,8 +46,9 @@ export function useProjectCounts(year: number) {
   });
 }
 
-export function useHelpers() {
+export function useHelpers(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: [KEY, 'helpers'],
     queryFn: () => call(ListProjectHelpersRoute, {}),
     staleTime: 60_000,

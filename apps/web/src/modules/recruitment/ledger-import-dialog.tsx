@@ -1,5 +1,6 @@
 import { Alert, Button, Modal, Result, Spin, Table, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
+import { ImportProgress } from '../../ui/import-job.tsx';
 import { ProblemsCapNote } from '../../ui/problems-cap-note.tsx';
 import { useText } from './recruitment-text.ts';
 import { useLedgerImport } from './use-recruitment.ts';
@@ -7,7 +8,7 @@ import { useLedgerImport } from './use-recruitment.ts';
 /** Ledger import in two steps: the server checks every row and previews; only confirming writes. */
 export function LedgerImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
   const t = useText();
-  const { preview, confirm } = useLedgerImport();
+  const { preview, confirm, job } = useLedgerImport();
   const { mutate } = preview;
   const sent = useRef<File | null>(null);
   useEffect(() => {
@@ -50,6 +51,7 @@ export function LedgerImportDialog({ file, onClose }: { file: File; onClose: () 
     >
       {preview.isPending && <Spin />}
       {preview.isError && <Alert type="error" showIcon message={preview.error.message} />}
+      {confirm.isPending && <ImportProgress job={job} />}
       {confirm.isError && <Alert type="error" showIcon message={confirm.error.message} />}
       {result ? (
         <Result

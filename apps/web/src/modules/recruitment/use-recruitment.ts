@@ -9,6 +9,7 @@ import {
   GetRecruitmentPlanRoute,
   GetRecruitmentRecordRoute,
   type LedgerEntryInput,
+  type LedgerImportResult,
   ListPlatformOptionsRoute,
   ListRecruitmentAssignableRoute,
   ListRecruitmentRecordsRoute,
@@ -29,6 +30,7 @@ import {
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../ui/api.ts';
+import { useImportJob } from '../../ui/import-job.tsx';
 
 const KEY = 'recruitment';
 
@@ -148,11 +150,13 @@ export function useLedgerImport() {
       return call(PreviewRecruitmentLedgerImportRoute, { form });
     },
   });
+  const { job, follow } = useImportJob();
   const confirm = useMutation({
-    mutationFn: (token: string) => call(ConfirmRecruitmentLedgerImportRoute, { body: { token } }),
+    mutationFn: async (token: string) =>
+      follow<LedgerImportResult>(await call(ConfirmRecruitmentLedgerImportRoute, { body: { token } })),
     onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
   });
-  return { preview, confirm };
+  return { preview, confirm, job };
 }
 
 export function useRefreshLights() {

@@ -6,6 +6,7 @@ import {
   ExportTalentLedgerRoute,
   GetTalentCatalogueRoute,
   GetTalentRoute,
+  type ImportResult,
   ListTalentsRoute,
   PreviewTalentImportRoute,
   type TalentCatalogue,
@@ -17,6 +18,7 @@ import {
 } from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, downloadRoute } from '../../ui/api.ts';
+import { useImportJob } from '../../ui/import-job.tsx';
 
 const KEY = 'talents';
 
@@ -90,11 +92,14 @@ export function usePreviewTalentImport() {
 /** Step 2: writes the valid rows of the previewed upload. */
 export function useConfirmTalentImport() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (token: string) => call(ConfirmTalentImportRoute, { body: { token } }),
+  const { job, follow } = useImportJob();
+  const mutation = useMutation({
+    mutationFn: async (token: string) =>
+      follow<ImportResult>(await call(ConfirmTalentImportRoute, { body: { token } })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: [KEY] });
       void client.invalidateQueries({ queryKey: ['elements'] });
     },
   });
+  return { ...mutation, job };
 }

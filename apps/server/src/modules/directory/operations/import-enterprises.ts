@@ -1,13 +1,21 @@
-import { EnterpriseInput, type ImportPreview, type ImportRowProblem, SCALE_LABELS } from '@gaodi/contracts';
+import {
+  EnterpriseInput,
+  type ImportJob,
+  type ImportPreview,
+  type ImportRowProblem,
+  SCALE_LABELS,
+} from '@gaodi/contracts';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UserContext } from '../../../platform/auth/context.ts';
+import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { capProblems } from '../../../platform/excel/problem-list.ts';
 import { cellAt, findHeaderRow, readUploadedSheets } from '../../../platform/excel/sheet-reader.ts';
 import type { UploadStore } from '../../../platform/excel/upload-store.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { createBreather, writeInSlices } from '../../../platform/jobs/yielding.ts';
+import { startImportJob } from '../../../platform/jobs/import-jobs.ts';
+import { createBreather } from '../../../platform/jobs/yielding.ts';
 import { ENTERPRISE_HEADERS } from '../directory.report.ts';
 import type { DirectoryService } from '../directory.service.ts';
 import { enterprises, industries } from '../directory.table.ts';
@@ -34,15 +42,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Enterprise import in two steps: `preview` checks every row and keeps the valid ones under a
- * token; `confirm` writes them in one transaction. A row with the exported 记录ID, or a credit
+ * token; `confirm` writes them in one transaction, as a background job. A row with the exported 记录ID, or a credit
  * code already in the region, updates that enterprise instead of duplicating it.
  */
 export function createEnterpriseImport({
   db,
+  clock,
   directory,
   uploads,
 }: {
   db: Database;
+  clock: Clock;
   directory: DirectoryService;
   uploads: UploadStore;
 }) {
@@ -161,27 +171,23 @@ export function createEnterpriseImport({
     };
   }
 
-  async function confirm(ctx: UserContext, token: string) {
+  /** Starts the write as a background job: one transaction, all rows or none. */
+  async function confirm(ctx: UserContext, token: string): Promise<ImportJob> {
     const rows = uploads.take<Parsed[]>(ctx.user.id, 'enterprise-import', token);
     if (!rows) throw new AppError(400, 'IMPORT_EXPIRED', '导入预览已失效，请重新上传文件');
-    const stillThere = new Set(
-      (
-        await db.transaction(ctx.scope, (tx) =>
-          tx
+    return startImportJob({ db, clock }, ctx, 'enterprise-import', rows.length, async (tx, step) => {
+      const stillThere = new Set(
+        (
+          await tx
             .select({ id: enterprises.id })
             .from(enterprises)
-            .where(eq(enterprises.regionCode, ctx.user.activeRegionCode)),
-        )
-      ).map((r) => r.id),
-    );
-    let created = 0;
-    let updated = 0;
-    // Without holding up other requests (see writeInSlices).
-    await writeInSlices(
-      db.engine,
-      rows,
-      (fn) => db.transaction(ctx.scope, fn),
-      async (tx, row) => {
+            .where(eq(enterprises.regionCode, ctx.user.activeRegionCode))
+        ).map((r) => r.id),
+      );
+      let created = 0;
+      let updated = 0;
+      for (const row of rows) {
+        await step();
         if (row.id && stillThere.has(row.id)) {
           await directory.updateEnterpriseIn(tx, ctx, row.id, row.input);
           updated++;
@@ -189,9 +195,9 @@ export function createEnterpriseImport({
           await directory.insertEnterprise(tx, ctx, row.input);
           created++;
         }
-      },
-    );
-    return { created, updated };
+      }
+      return { created, updated };
+    });
   }
 
   return { preview, confirm };

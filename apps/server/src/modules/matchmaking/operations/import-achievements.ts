@@ -2,6 +2,7 @@ import {
   AchievementInput,
   type AchievementJsonlResult,
   COOPERATION_FORM_LABELS,
+  type ImportJob,
   type ImportPreview,
   type ImportRowProblem,
   IP_TYPE_LABELS,
@@ -9,12 +10,14 @@ import {
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UserContext } from '../../../platform/auth/context.ts';
+import type { Tx } from '../../../platform/db/database.ts';
 import { capProblems } from '../../../platform/excel/problem-list.ts';
 import { cellAt, findHeaderRow, readUploadedSheets } from '../../../platform/excel/sheet-reader.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { createBreather, writeInSlices } from '../../../platform/jobs/yielding.ts';
+import { type ImportStep, startImportJob } from '../../../platform/jobs/import-jobs.ts';
+import { createBreather } from '../../../platform/jobs/yielding.ts';
 import { industries, institutes } from '../../directory/index.ts';
-import { type MatchmakingDeps, writeIndexed } from '../matchmaking.deps.ts';
+import type { MatchmakingDeps } from '../matchmaking.deps.ts';
 import { insertAchievement } from './insert-achievement.ts';
 
 export const ACHIEVEMENT_HEADERS = {
@@ -182,19 +185,18 @@ export function createAchievementImport(
     };
   }
 
-  async function confirm(ctx: UserContext, token: string) {
+  /** Starts the write as a background job: one transaction, all rows or none; then the index catches up. */
+  async function confirm(ctx: UserContext, token: string): Promise<ImportJob> {
     const rows = uploads.take<Parsed[]>(ctx.user.id, 'achievement-import', token);
     if (!rows) throw new AppError(400, 'IMPORT_EXPIRED', '导入预览已失效，请重新上传文件');
-    // Without holding up other requests (see writeInSlices).
-    await writeInSlices(
-      db.engine,
-      rows,
-      (fn) => writeIndexed(deps, ctx, fn),
-      async (tx, row) => {
+    const write = async (tx: Tx, step: ImportStep) => {
+      for (const row of rows) {
+        await step();
         await insertAchievement(deps, tx, ctx, row.input);
-      },
-    );
-    return { created: rows.length, updated: 0 };
+      }
+      return { created: rows.length, updated: 0 };
+    };
+    return startImportJob(deps, ctx, 'achievement-import', rows.length, write, () => deps.index.changed());
   }
 
   async function importJsonl(ctx: UserContext, file: Buffer): Promise<AchievementJsonlResult> {
@@ -245,24 +247,16 @@ export function createAchievementImport(
         text: typeof v.text === 'string' && v.text.trim() ? v.text.trim().slice(0, 10_000) : v.title.trim(),
       });
     }
-    // One write (see writeInSlices): an institute the import lacks is created (through the directory,
-    // which owns them) in the transaction of the first achievement that names it.
-    const known = await db.transaction(ctx.scope, (tx) =>
-      tx
-        .select({ id: institutes.id, name: institutes.name })
-        .from(institutes)
-        .where(and(eq(institutes.regionCode, ctx.user.activeRegionCode), isNull(institutes.deletedAt))),
-    );
-    const idByName = new Map(known.map((k) => [k.name, k.id]));
-    let created = 0;
-    let institutesCreated = 0;
-    await writeInSlices(
-      db.engine,
-      docs,
-      (fn) => writeIndexed(deps, ctx, fn),
-      async (tx, d) => {
+    // The institutes the import lacks are created first (through the directory, which owns them),
+    // then the achievements: one transaction that lets other requests in as it goes.
+    const { created, institutesCreated } = await db.longTransaction(ctx.scope, async (tx, pause) => {
+      const breathe = createBreather(20, pause);
+      const idByName = await instituteIds(tx, ctx, new Set(docs.map((d) => d.owner)));
+      let made = 0;
+      for (const d of docs) {
+        await breathe();
         const parsed = AchievementInput.safeParse({
-          instituteId: null,
+          instituteId: idByName.ids.get(d.owner) ?? null,
           title: d.title,
           abstract: d.text,
           keywords: d.keywords,
@@ -274,27 +268,38 @@ export function createAchievementImport(
             line: d.line,
             message: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '),
           });
-          return;
+          continue;
         }
-        let instituteId = idByName.get(d.owner);
-        if (!instituteId) {
-          const kind = /大学|学院/.test(d.owner)
-            ? 'university'
-            : d.owner.startsWith('中国科学院')
-              ? 'cas'
-              : 'research';
-          instituteId = (
-            await directory.insertInstitute(tx, ctx, { name: d.owner, kind, level: 'other', city: '' })
-          ).id;
-          idByName.set(d.owner, instituteId);
-          institutesCreated++;
-        }
-        await insertAchievement(deps, tx, ctx, { ...parsed.data, instituteId });
-        created++;
-      },
-    );
+        await insertAchievement(deps, tx, ctx, parsed.data);
+        made++;
+      }
+      return { created: made, institutesCreated: idByName.created };
+    });
+    deps.index.changed();
     problems.sort((a, b) => a.line - b.line);
     return { created, institutesCreated, ...capProblems(uploads, ctx.user.id, problems) };
+  }
+
+  /** The region's institutes by name, creating those missing (through the directory, which owns them). */
+  async function instituteIds(tx: Tx, ctx: UserContext, names: Set<string>) {
+    const known = await tx
+      .select({ id: institutes.id, name: institutes.name })
+      .from(institutes)
+      .where(and(eq(institutes.regionCode, ctx.user.activeRegionCode), isNull(institutes.deletedAt)));
+    const ids = new Map(known.map((k) => [k.name, k.id]));
+    let created = 0;
+    for (const name of names) {
+      if (ids.has(name)) continue;
+      const made = await directory.insertInstitute(tx, ctx, {
+        name,
+        kind: /大学|学院/.test(name) ? 'university' : name.startsWith('中国科学院') ? 'cas' : 'research',
+        level: 'other',
+        city: '',
+      });
+      ids.set(name, made.id);
+      created++;
+    }
+    return { ids, created };
   }
 
   return { preview, confirm, importJsonl };

@@ -2,8 +2,8 @@ import {
   ENTRY_KIND_LABELS,
   GRADE_LABELS,
   type Grade,
+  type ImportJob,
   type LedgerImportPreview,
-  type LedgerImportResult,
   STAGE_LABELS,
   type Stage,
 } from '@gaodi/contracts';
@@ -24,13 +24,10 @@ import { DETAIL_SHEET, ENTRY_HEADERS, LEDGER_HEADERS, SUMMARY_SHEET } from '../r
 import { recruitmentEntries, recruitmentRecords } from '../recruitment.table.ts';
 import {
   confirmLedgerImport,
-  LEDGER_IMPORT_KIND,
   type ParsedEntry,
   type ParsedLedger,
   type ParsedRecord,
 } from './confirm-ledger-import.ts';
-
-type Parsed = ParsedLedger;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -272,7 +269,7 @@ export function createLedgerImport({
         });
       }
     }
-    const token = uploads.put<Parsed>(ctx.user.id, LEDGER_IMPORT_KIND, { records, entries });
+    const token = uploads.put<ParsedLedger>(ctx.user.id, 'recruitment-ledger-import', { records, entries });
     return {
       token,
       totalRows: total,
@@ -285,8 +282,12 @@ export function createLedgerImport({
     };
   }
 
-  const confirm = (ctx: UserContext, token: string): Promise<LedgerImportResult> =>
-    confirmLedgerImport({ db, clock, uploads, directory, supervision }, ctx, token);
+  /** Starts the write as a background job (confirm-ledger-import.ts): one transaction, all or none. */
+  function confirm(ctx: UserContext, token: string): Promise<ImportJob> {
+    const parsed = uploads.take<ParsedLedger>(ctx.user.id, 'recruitment-ledger-import', token);
+    if (!parsed) throw new AppError(400, 'IMPORT_EXPIRED', '导入预览已失效，请重新上传文件');
+    return confirmLedgerImport({ db, clock, directory, supervision }, ctx, parsed);
+  }
 
   return { preview, confirm };
 }

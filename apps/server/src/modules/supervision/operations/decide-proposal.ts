@@ -7,7 +7,7 @@ import { selectProposals, tell } from '../proposals.queries.ts';
 import type { SupervisionDeps } from '../supervision.deps.ts';
 import { supervisionAgendaProposals } from '../supervision.table.ts';
 
-/** A leader's decision: on the agenda (accepted) or not now (dismissed, with a note). Once only. */
+/** A leader's decision: on the agenda (accepted) or not now (dismissed, with a note). Once only, by the owning region. */
 export function decideProposal(
   deps: Pick<SupervisionDeps, 'db' | 'clock' | 'notifier' | 'providers'>,
   ctx: UserContext,
@@ -17,6 +17,12 @@ export function decideProposal(
   const now = deps.clock.now();
   return deps.db.transaction(ctx.scope, async (tx) => {
     const p = supervisionAgendaProposals;
+    // A decision belongs to the office that owns the item: a city's leader reads its counties'
+    // proposals but does not decide them (issue 9).
+    const [owner] = await tx.select({ regionCode: p.regionCode }).from(p).where(eq(p.id, id));
+    if (!owner) throw notFound(ctx.lang);
+    if (owner.regionCode !== ctx.user.regionCode)
+      throw new AppError(403, 'NOT_OWNING_REGION', '该提请事项由所属区域的领导决定');
     // The status condition makes a concurrent second decision update nothing (it waits for the
     // first on PostgreSQL, then finds the status changed).
     const [updated] = await tx

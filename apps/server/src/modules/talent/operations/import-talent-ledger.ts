@@ -1,8 +1,8 @@
 import {
   DEGREE_LABELS,
   GENDER_LABELS,
+  type ImportJob,
   type ImportPreview,
-  type ImportResult,
   type ImportRowProblem,
   TALENT_MODE_LABELS,
   TalentInput,
@@ -18,7 +18,8 @@ import { capProblems } from '../../../platform/excel/problem-list.ts';
 import { cellAt, readUploadedSheets, type UploadedSheet } from '../../../platform/excel/sheet-reader.ts';
 import type { UploadStore } from '../../../platform/excel/upload-store.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { createBreather, writeInSlices } from '../../../platform/jobs/yielding.ts';
+import { startImportJob } from '../../../platform/jobs/import-jobs.ts';
+import { createBreather } from '../../../platform/jobs/yielding.ts';
 import { talents } from '../talent.table.ts';
 import { createTalent, updateTalent } from './save-talent.ts';
 import { TALENT_HEADERS } from './talent-ledger.ts';
@@ -162,7 +163,7 @@ function parseRow(get: (h: string) => string, look: Lookups, row: number) {
 
 /**
  * 人才台账 import in two steps: `preview` checks every row (per-row problems) and keeps the valid
- * ones under a token; `confirm` writes them in one transaction. A row with the exported 记录ID, or
+ * ones under a token; `confirm` writes them in one transaction (a background job). A row with the exported 记录ID, or
  * an ID number already registered (keyed hash), updates that talent instead of duplicating it.
  */
 export function createTalentImport({
@@ -242,18 +243,16 @@ export function createTalentImport({
     };
   }
 
-  async function confirm(ctx: UserContext, token: string): Promise<ImportResult> {
+  /** Starts the write as a background job: one transaction, all rows or none. */
+  async function confirm(ctx: UserContext, token: string): Promise<ImportJob> {
     const valid = uploads.take<Parsed[]>(ctx.user.id, KIND, token);
     if (!valid) throw new AppError(400, 'EXPIRED', '导入预览已失效，请重新上传文件');
     const deps = { box, clock };
-    let created = 0;
-    let updated = 0;
-    // Without holding up other requests (see writeInSlices).
-    await writeInSlices(
-      db.engine,
-      valid,
-      (fn) => db.transaction(ctx.scope, fn),
-      async (tx, v) => {
+    return startImportJob({ db, clock }, ctx, KIND, valid.length, async (tx, step) => {
+      let created = 0;
+      let updated = 0;
+      for (const v of valid) {
+        await step();
         if (v.id) {
           // The sheet has no columns for links: a re-import keeps the talent's platforms, projects, records.
           const [links] = await tx
@@ -270,9 +269,9 @@ export function createTalentImport({
           await createTalent(deps, tx, ctx, v.input);
           created++;
         }
-      },
-    );
-    return { created, updated };
+      }
+      return { created, updated };
+    });
   }
 
   return { preview, confirm };
