@@ -129,7 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }));
   await app.register(authRoutes, { auth, db: deps.db, clock: deps.clock, idleMinutes });
   await app.register(regionsRoutes, { auth, db: deps.db });
-  await app.register(auditRoutes, { auth, db: deps.db });
+  await app.register(auditRoutes, { auth, db: deps.db, clock: deps.clock });
   await app.register(usersRoutes, { auth, db: deps.db, clock: deps.clock });
   const { db, clock } = deps;
   // Personal data at rest (station phones; the talent module's ID numbers): one box per app.

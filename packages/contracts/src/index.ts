@@ -1,3 +1,4 @@
+export * from './audit.contract.ts';
 export * from './auth.contract.ts';
 export * from './auth.routes.contract.ts';
 export * from './common.contract.ts';

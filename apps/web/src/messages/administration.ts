@@ -1,6 +1,13 @@
 /** Administration: the audit log, passwords, users and account requests. */
 export const administrationMessages = {
   'audit.title': ['审计日志', 'Audit log'],
+  'audit.verify': ['校验完整性', 'Verify integrity'],
+  'audit.anchors': ['导出今日锚点', 'Export today’s anchors'],
+  'audit.chainOk': [
+    '哈希链完整：{rows} 条记录均未被改动、删除或插入',
+    'Hash chains whole: none of the {rows} rows changed, deleted or inserted',
+  ],
+  'audit.chainBroken': ['发现 {n} 处问题', '{n} problems found'],
   'audit.at': ['时间', 'Time'],
   'audit.actor': ['操作人', 'Actor'],
   'audit.action': ['操作', 'Action'],

@@ -1,16 +1,47 @@
-import { ListAuditRoute } from '@gaodi/contracts';
+import { createHash } from 'node:crypto';
+import { AuditAnchorsRoute, ListAuditRoute, VerifyAuditRoute } from '@gaodi/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AuthService } from '../auth/auth.service.ts';
+import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { registerRoute } from '../http/route.ts';
-import { listAudit } from './audit.ts';
+import { listAudit, recordUserAction } from './audit.ts';
+import { auditAnchors, auditorChainHeads, verifyAuditChain } from './audit-chain.ts';
 
-/** The audit log, for audit administrators (row-level security enforces the same). */
-export const auditRoutes: FastifyPluginAsync<{ auth: AuthService; db: Database }> = async (
+/** The audit log, its chain's verification and daily anchors, for audit administrators (RLS enforces the same). */
+export const auditRoutes: FastifyPluginAsync<{ auth: AuthService; db: Database; clock: Clock }> = async (
   app,
-  { auth, db },
+  { auth, db, clock },
 ) => {
   registerRoute(app, auth, ListAuditRoute, ({ ctx, query }) =>
     db.transaction(ctx.scope, (tx) => listAudit(tx, query)),
+  );
+
+  registerRoute(app, auth, VerifyAuditRoute, ({ ctx, body }) =>
+    db.transaction(ctx.scope, async (tx) => {
+      const report = await verifyAuditChain(tx, await auditorChainHeads(tx), clock.now(), body.anchors);
+      await recordUserAction(tx, ctx, clock.now(), {
+        action: 'audit_verify',
+        targetType: 'audit',
+        targetId: report.ok ? 'ok' : 'broken',
+        detail: { problems: report.problems.length, anchors: body.anchors.length },
+      });
+      return report;
+    }),
+  );
+
+  registerRoute(app, auth, AuditAnchorsRoute, ({ ctx, query }) =>
+    db.transaction(ctx.scope, async (tx) => {
+      const end = new Date(new Date(`${query.date}T00:00:00+08:00`).getTime() + 86_400_000);
+      const anchors = await auditAnchors(tx, end);
+      const digest = createHash('sha256').update(JSON.stringify(anchors)).digest('hex');
+      await recordUserAction(tx, ctx, clock.now(), {
+        action: 'export',
+        targetType: 'audit_anchors',
+        targetId: query.date,
+        detail: { digest },
+      });
+      return { date: query.date, exportedAt: clock.now().toISOString(), anchors, digest };
+    }),
   );
 };

@@ -7,6 +7,7 @@ import { formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
+import { AuditChainCheck } from './audit-chain-check.tsx';
 import { ACTIONS, useAuditColumns } from './audit-columns.tsx';
 import { useAudit } from './use-audit.ts';
 
@@ -113,6 +114,7 @@ export function AuditPage() {
       testId="audit-page"
     >
       <Panel>
+        <AuditChainCheck />
         <AuditFilters list={list} />
         {audit.isError ? (
           <QueryError error={audit.error} onRetry={() => audit.refetch()} />

@@ -1,5 +1,5 @@
-import { type AuditQuery, ListAuditRoute } from '@gaodi/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { AuditAnchorsRoute, type AuditQuery, ListAuditRoute, VerifyAuditRoute } from '@gaodi/contracts';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { call } from '../../ui/api.ts';
 
 export function useAudit(query: AuditQuery) {
@@ -8,4 +8,20 @@ export function useAudit(query: AuditQuery) {
     queryFn: () => call(ListAuditRoute, { query }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** 校验完整性: recomputes the hash chains of the regions the audit admin sees. */
+export function useVerifyAudit() {
+  return useMutation({ mutationFn: () => call(VerifyAuditRoute, { body: { anchors: [] } }) });
+}
+
+/** 导出锚点: today's last hash per region, saved as a JSON file to keep outside the system. */
+export async function downloadAnchors(date: string) {
+  const anchors = await call(AuditAnchorsRoute, { query: { date } });
+  const url = URL.createObjectURL(new Blob([JSON.stringify(anchors, null, 2)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `audit-anchors-${date}.json`;
+  link.click();
+  URL.revokeObjectURL(url);
 }
