@@ -190,7 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(incubationRoutes, {
     auth,
-    incubation: createIncubationService({ db, clock, mover: stageMover }),
+    incubation: createIncubationService({ db, clock, mover: stageMover, uploads }),
   });
   await app.register(indicatorsRoutes, { auth, db, clock });
   const concierge = { db, clock, box: dataBox, notifier: inboxNotifier, supervision, mover: stageMover };

@@ -26,6 +26,11 @@ import {
 } from './modules/directory/directory-routes.tsx';
 import { HomeRoute, useHomeNav } from './modules/home/home-routes.tsx';
 import {
+  CarriersRoutes,
+  IncubateesRoutes,
+  useIncubationNav,
+} from './modules/incubation/incubation-routes.tsx';
+import {
   DashboardRoute,
   IndicatorsRoutes,
   useIndicatorsNav,
@@ -124,6 +129,7 @@ function useNavItems(): NavItem[] {
   const conciergeNav = useConciergeNav();
   const meetingsNav = useMeetingsNav();
   const serviceSettingsNav = useServiceSettingsNav();
+  const incubationNav = useIncubationNav();
   return useMemo(() => {
     const system = [usersNav, auditNav, supervisionNav, settingsNav, serviceSettingsNav].filter(
       (n): n is NavItem => n !== null,
@@ -137,6 +143,7 @@ function useNavItems(): NavItem[] {
     if (meetingsNav) items.push(meetingsNav);
     if (roundtableNav) items.push(roundtableNav);
     if (innovationNav) items.push(innovationNav);
+    if (incubationNav) items.push(incubationNav);
     if (system.length > 0)
       items.push({ key: 'system', label: t('nav.system'), type: 'group', children: system });
     return items;
@@ -156,6 +163,7 @@ function useNavItems(): NavItem[] {
     conciergeNav,
     meetingsNav,
     serviceSettingsNav,
+    incubationNav,
   ]);
 }
 
@@ -254,6 +262,8 @@ function AppRoutes() {
         <Route path="platforms/*" element={<PlatformsRoutes />} />
         <Route path="talents/*" element={<TalentsRoutes />} />
         <Route path="elements/*" element={<ElementsRoutes />} />
+        <Route path="carriers/*" element={<CarriersRoutes />} />
+        <Route path="incubatees/*" element={<IncubateesRoutes />} />
         <Route path="notifications" element={<InboxRoute />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="mfa" element={<MfaPage />} />

@@ -128,9 +128,12 @@ export const Carrier = z.object({
   rooms: z.number(),
   industryIds: z.array(z.string()),
   locationRegionCode: z.string().nullable(),
+  /** The enclave city's name (北京市大兴区), null in the county. */
+  locationName: z.string().nullable(),
   partnerInstituteIds: z.array(z.string()),
   partnerNames: z.array(z.string()),
   mentorTalentIds: z.array(z.string()),
+  mentorNames: z.array(z.string()),
   services: z.array(z.string()),
   /** Incubatees in it now, and the latest occupancy record. */
   incubateeCount: z.number(),
@@ -189,6 +192,7 @@ export const ChainStep = z.object({
   carrierId: z.string().nullable(),
   carrierName: z.string().nullable(),
   cityRegionCode: z.string().nullable(),
+  cityName: z.string().nullable(),
   text: z.string(),
 });
 export const Incubatee = z.object({
@@ -201,16 +205,27 @@ export const Incubatee = z.object({
   carrierId: z.string().nullable(),
   carrierName: z.string().nullable(),
   enteredOn: z.string(),
+  space: z.string(),
+  contact: z.string(),
   rdRegionCode: z.string().nullable(),
   landedOn: z.string().nullable(),
   graduatedOn: z.string().nullable(),
   criteria: z.string(),
   exitReason: z.string(),
+  /** The directory's enterprise once registered (its code known there); a service request names it. */
+  enterpriseId: z.string().nullable(),
 });
 export type Incubatee = z.infer<typeof Incubatee>;
 export const IncubateeDetail = Incubatee.extend({
   chain: z.array(ChainStep),
-  visits: z.array(VisitInput.extend({ id: z.string() })),
+  /** Each visit with the service request raised from its problems, if any. */
+  visits: z.array(
+    VisitInput.extend({
+      id: z.string(),
+      serviceRequestId: z.string().nullable(),
+      serviceRequestNumber: z.string().nullable(),
+    }),
+  ),
   reports: z.array(ReportInput),
 });
 export type IncubateeDetail = z.infer<typeof IncubateeDetail>;
@@ -328,9 +343,9 @@ export const AddVisitRoute = defineRoute({
 export const SaveReportRoute = defineRoute({
   method: 'PUT',
   path: '/api/incubatees/:id/reports',
-  summary: '填报季度数据',
+  summary: '填报季度数据（载体或在孵企业本身）',
   tags,
-  access: write,
+  access: { resource: 'incubation_report', action: 'update' },
   params: IdParams,
   body: ReportInput,
   response: IncubateeDetail,

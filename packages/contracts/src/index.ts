@@ -10,6 +10,7 @@ export * from './directory.routes.contract.ts';
 export * from './elements.contract.ts';
 export * from './import-jobs.contract.ts';
 export * from './incubation.contract.ts';
+export * from './incubation-excel.contract.ts';
 export * from './indicator-snapshots.contract.ts';
 export * from './indicators.contract.ts';
 export {

@@ -171,6 +171,19 @@ const EXACT: Record<string, string> = {
   '未找到人才台账的表头行（姓名、引进/培养）':
     'No header row of the talent ledger found (name, gathered/cultivated)',
   // incubation
+  '记录ID 不属于本区域的在孵主体，请清空后作为新主体导入':
+    'The record ID is not an incubatee of this region; clear it to import as a new incubatee',
+  请填写所在载体: 'Fill in the carrier',
+  '所在载体与记录不符：升级、毕业、退出请在主体页面办理':
+    'The carrier differs from the record: moves, graduation and exit are made on the incubatee’s page',
+  '未找到在孵企业台账的表头行（主体名称、所在载体）':
+    'No header row of the incubatee ledger found (name, carrier)',
+  '未找到季度数据模板的表头行（年度、季度、营业收入）':
+    'No header row of the quarterly report template found (year, quarter, revenue)',
+  '找不到该在孵主体（记录ID 或统一社会信用代码）':
+    'No such incubatee (record ID or unified social credit code)',
+  请填写数字: 'Fill in a number',
+  '请填写记录ID 或统一社会信用代码': 'Fill in the record ID or the unified social credit code',
   载体不存在或不属于本地区: 'No such carrier in this region',
   自飞地孵化中心落地金乡: 'Landed in Jinxiang from the enclave centre',
   走访日期不能晚于今天: 'The visit date cannot be after today',
@@ -315,6 +328,8 @@ const PATTERNS: Pattern[] = [
   [/^该身份证号已登记：(.+)$/s, (m) => `This ID number is already registered: ${m[1]}`],
   [/^“(.+)”应写作“计划名称 年份”$/s, (m) => `“${m[1]}” should read “programme year”`],
   [/^与第 (\d+) 行的身份证号重复$/, (m) => `Same ID number as row ${m[1]}`],
+  [/^载体“(.*)”未登记，请先登记载体$/s, (m) => `Carrier “${m[1]}” is not registered; register it first`],
+  [/^与第 (\d+) 行是同一主体的同一季度$/, (m) => `Same incubatee and quarter as row ${m[1]}`],
   [/^一次最多导入 (\d+) 行$/, (m) => `At most ${m[1]} rows per import`],
   // a platform's evidence against the criteria (shown on the platform page)
   [/^专职人员 (\d+) 人，低于 (\d+) 人$/, (m) => `Full-time staff ${m[1]}, below ${m[2]}`],

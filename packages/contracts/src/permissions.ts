@@ -42,6 +42,7 @@ export const Resource = z.enum([
   'service_setting',
   'roundtable',
   'incubation',
+  'incubation_report',
 ]);
 export type Resource = z.infer<typeof Resource>;
 
@@ -85,6 +86,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     service_setting: readUpdate,
     roundtable: all,
     incubation: all,
+    incubation_report: ['read', 'update', 'import'],
   },
   taskforce_lead: {
     region: read,
@@ -114,6 +116,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     service_setting: readUpdate,
     roundtable: all,
     incubation: all,
+    incubation_report: ['read', 'update', 'import'],
   },
   helper: {
     region: read,
@@ -143,6 +146,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     service_setting: read,
     roundtable: readUpdate,
     incubation: read,
+    incubation_report: read,
   },
   leader: {
     region: read,
@@ -172,6 +176,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     // Leaders chair round-tables: meetings, agenda, decisions, accepting proof.
     roundtable: all,
     incubation: readExport,
+    incubation_report: read,
   },
   enterprise: {
     region: read,
@@ -190,6 +195,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     service_request: ['read', 'create', 'update'],
     // Their own enterprise's incubation record only (row-level security narrows).
     incubation: read,
+    // Its own quarterly reports, on the phone-sized form.
+    incubation_report: readUpdate,
   },
   institute: {
     region: read,

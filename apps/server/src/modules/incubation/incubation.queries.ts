@@ -9,8 +9,10 @@ import { notFound } from '../../platform/http/errors.ts';
 const CARRIER_COLUMNS = sql`c.id, c.region_code AS "regionCode", c.name, c.kind, c.cert_level AS "certLevel",
   c.cert_year AS "certYear", c.operator, c.address, c.area_m2 AS "areaM2", c.seats, c.rooms,
   c.industry_ids AS "industryIds", c.location_region_code AS "locationRegionCode",
+  (SELECT r.name FROM regions r WHERE r.code = c.location_region_code) AS "locationName",
   c.partner_institute_ids AS "partnerInstituteIds", c.mentor_talent_ids AS "mentorTalentIds", c.services,
   coalesce((SELECT array_agg(i.name ORDER BY i.name) FROM institutes i WHERE i.id = ANY (c.partner_institute_ids)), '{}') AS "partnerNames",
+  coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM talents t WHERE t.id = ANY (c.mentor_talent_ids)), '{}') AS "mentorNames",
   (SELECT count(*)::int FROM incubatees n WHERE n.carrier_id = c.id AND n.stage IN ('maker_space', 'incubator', 'accelerator', 'park')) AS "incubateeCount",
   o.seats_used AS "seatsUsed", o.area_used AS "areaUsed"`;
 
@@ -27,9 +29,9 @@ export async function selectCarriers(
 }
 
 const INCUBATEE_COLUMNS = sql`n.id, n.region_code AS "regionCode", n.name, n.credit_code AS "creditCode", n.stage,
-  n.sub_stage AS "subStage", n.carrier_id AS "carrierId", c.name AS "carrierName", n.entered_on::text AS "enteredOn",
+  n.sub_stage AS "subStage", n.carrier_id AS "carrierId", c.name AS "carrierName", n.entered_on::text AS "enteredOn", n.space, n.contact,
   n.rd_region_code AS "rdRegionCode", n.landed_on::text AS "landedOn", n.graduated_on::text AS "graduatedOn",
-  n.criteria, n.exit_reason AS "exitReason"`;
+  n.criteria, n.exit_reason AS "exitReason", n.enterprise_id AS "enterpriseId"`;
 
 export async function selectIncubatees(
   tx: Tx,
@@ -49,13 +51,17 @@ export async function readIncubatee(tx: Tx, ctx: UserContext, id: string): Promi
   if (!row) throw notFound(ctx.lang);
   const chain = rowsOf<IncubateeDetail['chain'][number]>(
     await tx.execute(sql`SELECT m.on::text AS "on", m.from_stage AS "fromStage", m.to_stage AS "toStage",
-      m.carrier_id AS "carrierId", c.name AS "carrierName", coalesce(c.location_region_code, c.region_code) AS "cityRegionCode", m.text
+      m.carrier_id AS "carrierId", c.name AS "carrierName", coalesce(c.location_region_code, c.region_code) AS "cityRegionCode",
+      (SELECT r.name FROM regions r WHERE r.code = coalesce(c.location_region_code, c.region_code)) AS "cityName", m.text
       FROM incubatee_moves m LEFT JOIN incubation_carriers c ON c.id = m.carrier_id
       WHERE m.incubatee_id = ${id} ORDER BY m.at, m.on`),
   );
   const visits = rowsOf<IncubateeDetail['visits'][number]>(
-    await tx.execute(sql`SELECT id, "on"::text AS "on", visitor, notes, problems FROM incubatee_visits
-      WHERE incubatee_id = ${id} ORDER BY "on" DESC`),
+    // A service request raised from a visit carries the visit's id as its one-time key.
+    await tx.execute(sql`SELECT v.id, v."on"::text AS "on", v.visitor, v.notes, v.problems,
+        r.id AS "serviceRequestId", r.number AS "serviceRequestNumber"
+      FROM incubatee_visits v LEFT JOIN service_requests r ON r.region_code = v.region_code AND r.idempotency_key = v.id
+      WHERE v.incubatee_id = ${id} ORDER BY v."on" DESC, v.created_at DESC`),
   );
   const reports = rowsOf<IncubateeDetail['reports'][number]>(
     await tx.execute(sql`SELECT year, quarter, revenue, staff, rd_spend AS "rdSpend", ip_count AS "ipCount", financing
@@ -85,6 +91,18 @@ export async function lockIncubatee(tx: Tx, ctx: UserContext, id: string): Promi
       FROM incubatees WHERE id = ${id} FOR UPDATE`),
   );
   // The enclave office reads the incubatee but never writes it.
+  if (!row || !ctx.user.visibleRegions.includes(row.regionCode)) throw notFound(ctx.lang);
+  return row;
+}
+
+/**
+ * The incubatee a report is written on, without a row lock (its own enterprise user may report but
+ * not update the incubatee); only in the user's own regions, so the enclave office never writes.
+ */
+export async function reportableIncubatee(tx: Tx, ctx: UserContext, id: string) {
+  const [row] = rowsOf<{ id: string; regionCode: string }>(
+    await tx.execute(sql`SELECT id, region_code AS "regionCode" FROM incubatees WHERE id = ${id}`),
+  );
   if (!row || !ctx.user.visibleRegions.includes(row.regionCode)) throw notFound(ctx.lang);
   return row;
 }

@@ -217,8 +217,15 @@ export const incubateeReports = pgTable(
     check('incubatee_reports_quarter', sql`${t.quarter} BETWEEN 1 AND 4`),
     ...tenantPolicies(),
     restrict('incubatee_reports_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
-    restrict('incubatee_reports_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
-    restrict('incubatee_reports_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    // Reports are entered by the carrier's office or by the incubatee itself (its enterprise user;
+    // incubatees_own_org and incubatee_reports_incubatee_visible narrow it to its own incubatee; the
+    // names are the older bureau-only ones).
+    restrict('incubatee_reports_bureau_inserts', 'insert', {
+      withCheck: sql`gaodi_is_bureau_role() OR gaodi_role() = 'enterprise'`,
+    }),
+    restrict('incubatee_reports_bureau_updates', 'update', {
+      using: sql`gaodi_is_bureau_role() OR gaodi_role() = 'enterprise'`,
+    }),
     restrict('incubatee_reports_incubatee_visible', 'all', {
       using: sql`EXISTS ( SELECT 1 FROM incubatees i WHERE (i.id = incubatee_reports.incubatee_id))`,
     }),
