@@ -12,13 +12,10 @@ import { useCreateCarrier } from './use-incubation.ts';
 
 /** 登记载体: kind, certification, operator, space, industries, where it sits, partners, mentors, services. */
 export function CarrierFormDialog({ onClose }: { onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const navigate = useNavigate();
   const create = useCreateCarrier();
-  const industries = useIndustries();
-  const institutes = useInstituteOptions();
-  const talents = useTalents({ page: 1, pageSize: 200 });
   const [error, setError] = useState<string | null>(null);
   const submit = async (values: Record<string, unknown>) => {
     const input = { ...values, locationRegionCode: values.locationRegionCode || null };
@@ -31,21 +28,6 @@ export function CarrierFormDialog({ onClose }: { onClose: () => void }) {
       setError(showSubmitError(form, e));
     }
   };
-  const select = (
-    name: string,
-    label: string,
-    options: { value: string; label: string }[],
-    multi = false,
-  ) => (
-    <Form.Item name={name} label={label}>
-      <Select
-        options={options}
-        mode={multi ? 'multiple' : undefined}
-        optionFilterProp="label"
-        data-testid={`carrier-${name}`}
-      />
-    </Form.Item>
-  );
   return (
     <Modal
       open
@@ -73,79 +55,113 @@ export function CarrierFormDialog({ onClose }: { onClose: () => void }) {
           services: [],
         }}
       >
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="name" label={t('inc.carrierName')} required>
-              <Input maxLength={100} data-testid="carrier-name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            {select('kind', t('inc.kind'), kindOptions(lang))}
-          </Col>
-          <Col xs={12} sm={6}>
-            {select('certLevel', t('inc.certLevel'), certOptions(lang))}
-          </Col>
-          <Col xs={12} sm={6}>
-            <Form.Item name="certYear" label={t('inc.certYear')}>
-              <InputNumber min={1990} max={2100} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="operator" label={t('inc.operator')}>
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="address" label={t('inc.address')}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          {(['areaM2', 'seats', 'rooms'] as const).map((k) => (
-            <Col xs={8} key={k}>
-              <Form.Item name={k} label={t(`inc.${k}`)}>
-                <InputNumber min={0} style={{ width: '100%' }} data-testid={`carrier-${k}`} />
-              </Form.Item>
-            </Col>
-          ))}
-          <Col xs={24} sm={12}>
-            <Form.Item name="locationRegionCode" label={t('inc.location')} extra={t('inc.locationHint')}>
-              <Input maxLength={6} placeholder="110115" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            {select(
-              'industryIds',
-              t('inc.industries'),
-              (industries.data ?? []).map((i) => ({
-                value: i.id,
-                label: lang === 'en' ? i.nameEn || i.name : i.name,
-              })),
-              true,
-            )}
-          </Col>
-          <Col xs={24} sm={12}>
-            {select(
-              'partnerInstituteIds',
-              t('inc.partners'),
-              (institutes.data?.items ?? []).map((i) => ({ value: i.id, label: i.name })),
-              true,
-            )}
-          </Col>
-          <Col xs={24} sm={12}>
-            {select(
-              'mentorTalentIds',
-              t('inc.mentors'),
-              (talents.data?.items ?? []).map((i) => ({ value: i.id, label: i.name })),
-              true,
-            )}
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="services" label={t('inc.services')}>
-              <Select mode="tags" tokenSeparators={['，', ',', '、']} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <CarrierFields />
       </Form>
     </Modal>
+  );
+}
+
+const select = (name: string, label: string, options: { value: string; label: string }[], multi = false) => (
+  <Form.Item name={name} label={label}>
+    <Select
+      options={options}
+      mode={multi ? 'multiple' : undefined}
+      optionFilterProp="label"
+      data-testid={`carrier-${name}`}
+    />
+  </Form.Item>
+);
+
+/** What the carrier is: name, kind, certification, operator, address, space. */
+function CarrierFields() {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="name" label={t('inc.carrierName')} required>
+            <Input maxLength={100} data-testid="carrier-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          {select('kind', t('inc.kind'), kindOptions(lang))}
+        </Col>
+        <Col xs={12} sm={6}>
+          {select('certLevel', t('inc.certLevel'), certOptions(lang))}
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item name="certYear" label={t('inc.certYear')}>
+            <InputNumber min={1990} max={2100} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="operator" label={t('inc.operator')}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="address" label={t('inc.address')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        {(['areaM2', 'seats', 'rooms'] as const).map((k) => (
+          <Col xs={8} key={k}>
+            <Form.Item name={k} label={t(`inc.${k}`)}>
+              <InputNumber min={0} style={{ width: '100%' }} data-testid={`carrier-${k}`} />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <CarrierLinks />
+    </>
+  );
+}
+
+/** Where it is and who it works with: location, industries, partner institutes, mentors, services. */
+function CarrierLinks() {
+  const { t, lang } = useI18n();
+  const industries = useIndustries();
+  const institutes = useInstituteOptions();
+  const talents = useTalents({ page: 1, pageSize: 200 });
+  return (
+    <Row gutter={12}>
+      <Col xs={24} sm={12}>
+        <Form.Item name="locationRegionCode" label={t('inc.location')} extra={t('inc.locationHint')}>
+          <Input maxLength={6} placeholder="110115" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} sm={12}>
+        {select(
+          'industryIds',
+          t('inc.industries'),
+          (industries.data ?? []).map((i) => ({
+            value: i.id,
+            label: lang === 'en' ? i.nameEn || i.name : i.name,
+          })),
+          true,
+        )}
+      </Col>
+      <Col xs={24} sm={12}>
+        {select(
+          'partnerInstituteIds',
+          t('inc.partners'),
+          (institutes.data?.items ?? []).map((i) => ({ value: i.id, label: i.name })),
+          true,
+        )}
+      </Col>
+      <Col xs={24} sm={12}>
+        {select(
+          'mentorTalentIds',
+          t('inc.mentors'),
+          (talents.data?.items ?? []).map((i) => ({ value: i.id, label: i.name })),
+          true,
+        )}
+      </Col>
+      <Col xs={24}>
+        <Form.Item name="services" label={t('inc.services')}>
+          <Select mode="tags" tokenSeparators={['，', ',', '、']} />
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }

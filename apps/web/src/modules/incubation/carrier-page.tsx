@@ -26,8 +26,6 @@ export function CarrierPage() {
   if (carrier.isPending) return <PageLoading />;
   if (carrier.isError) return <QueryError error={carrier.error} onRetry={() => carrier.refetch()} />;
   const c = carrier.data;
-  const pct = occupancyOf(c);
-  const list = (items: string[]) => (items.length ? items.map((s) => <Tag key={s}>{s}</Tag>) : '—');
   return (
     <Page
       title={c.name}
@@ -43,29 +41,7 @@ export function CarrierPage() {
       }
     >
       <Panel>
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
-          <Descriptions.Item label={t('inc.kind')}>{kindLabel(c.kind, lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('inc.certLevel')}>
-            {certLabel(c.certLevel, lang)}
-            {c.certYear ? `（${c.certYear}）` : ''}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('inc.location')}>
-            {c.locationName ? t('inc.enclaveIn', { city: c.locationName }) : t('inc.inCounty')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('inc.operator')}>{c.operator || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('inc.address')}>{c.address || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('inc.capacity')}>
-            {t('inc.capacityText', { area: formatNumber(c.areaM2), seats: c.seats, rooms: c.rooms })}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('inc.occupancy')}>
-            {pct === null ? '—' : `${pct}%`}
-            {c.seatsUsed !== null &&
-              `（${t('inc.usedText', { seats: c.seatsUsed, area: formatNumber(c.areaUsed ?? 0) })}）`}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('inc.services')}>{list(c.services)}</Descriptions.Item>
-          <Descriptions.Item label={t('inc.partners')}>{list(c.partnerNames)}</Descriptions.Item>
-          <Descriptions.Item label={t('inc.mentors')}>{list(c.mentorNames)}</Descriptions.Item>
-        </Descriptions>
+        <CarrierFacts carrier={c} />
       </Panel>
       <Panel>
         <h3>{t('inc.occupancyOverTime')}</h3>
@@ -170,5 +146,36 @@ function OccupancyDialog({ id, onClose }: { id: string; onClose: () => void }) {
         </Flex>
       </Form>
     </Modal>
+  );
+}
+
+function CarrierFacts({ carrier: c }: { carrier: Detail }) {
+  const { t, lang } = useI18n();
+  const pct = occupancyOf(c);
+  const list = (items: string[]) => (items.length ? items.map((s) => <Tag key={s}>{s}</Tag>) : '—');
+  return (
+    <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+      <Descriptions.Item label={t('inc.kind')}>{kindLabel(c.kind, lang)}</Descriptions.Item>
+      <Descriptions.Item label={t('inc.certLevel')}>
+        {certLabel(c.certLevel, lang)}
+        {c.certYear ? `（${c.certYear}）` : ''}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('inc.location')}>
+        {c.locationName ? t('inc.enclaveIn', { city: c.locationName }) : t('inc.inCounty')}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('inc.operator')}>{c.operator || '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('inc.address')}>{c.address || '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('inc.capacity')}>
+        {t('inc.capacityText', { area: formatNumber(c.areaM2), seats: c.seats, rooms: c.rooms })}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('inc.occupancy')}>
+        {pct === null ? '—' : `${pct}%`}
+        {c.seatsUsed !== null &&
+          `（${t('inc.usedText', { seats: c.seatsUsed, area: formatNumber(c.areaUsed ?? 0) })}）`}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('inc.services')}>{list(c.services)}</Descriptions.Item>
+      <Descriptions.Item label={t('inc.partners')}>{list(c.partnerNames)}</Descriptions.Item>
+      <Descriptions.Item label={t('inc.mentors')}>{list(c.mentorNames)}</Descriptions.Item>
+    </Descriptions>
   );
 }

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type Carrier, CarrierKind } from '@gaodi/contracts';
-import { Button, Progress, Select, Table, Tag } from 'antd';
+import { Button, Progress, Select, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatNumber } from '../../ui/format.ts';
-import { useI18n } from '../../ui/i18n.tsx';
+import { type Lang, type Translate, useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
@@ -58,43 +58,47 @@ export function CarriersPage() {
               showTotal: (total) => t('common.total', { total }),
               onChange: (page) => update({ page: String(page) }, { keepPage: true }),
             }}
-            columns={[
-              {
-                title: t('inc.carrierName'),
-                key: 'name',
-                render: (_, c) => (
-                  <>
-                    <Link to={`/carriers/${c.id}`}>{c.name}</Link>
-                    {c.locationName && (
-                      <Tag style={{ marginLeft: 8 }}>{t('inc.enclaveIn', { city: c.locationName })}</Tag>
-                    )}
-                  </>
-                ),
-              },
-              { title: t('inc.kind'), key: 'kind', width: 110, render: (_, c) => kindLabel(c.kind, lang) },
-              {
-                title: t('inc.certLevel'),
-                key: 'cert',
-                width: 120,
-                render: (_, c) => `${certLabel(c.certLevel, lang)}${c.certYear ? `（${c.certYear}）` : ''}`,
-              },
-              { title: t('inc.areaM2'), key: 'area', width: 110, render: (_, c) => formatNumber(c.areaM2) },
-              { title: t('inc.seats'), key: 'seats', width: 80, render: (_, c) => c.seats || '—' },
-              { title: t('inc.inIncubation'), key: 'count', width: 100, dataIndex: 'incubateeCount' },
-              {
-                title: t('inc.occupancy'),
-                key: 'occupancy',
-                width: 150,
-                render: (_, c) => {
-                  const pct = occupancyOf(c);
-                  return pct === null ? '—' : <Progress percent={pct} size="small" />;
-                },
-              },
-            ]}
+            columns={carrierColumns(t, lang)}
           />
         )}
       </Panel>
       {isRegistering && <CarrierFormDialog onClose={() => setIsRegistering(false)} />}
     </Page>
   );
+}
+
+function carrierColumns(t: Translate, lang: Lang): TableColumnsType<Carrier> {
+  return [
+    {
+      title: t('inc.carrierName'),
+      key: 'name',
+      render: (_, c) => (
+        <>
+          <Link to={`/carriers/${c.id}`}>{c.name}</Link>
+          {c.locationName && (
+            <Tag style={{ marginLeft: 8 }}>{t('inc.enclaveIn', { city: c.locationName })}</Tag>
+          )}
+        </>
+      ),
+    },
+    { title: t('inc.kind'), key: 'kind', width: 110, render: (_, c) => kindLabel(c.kind, lang) },
+    {
+      title: t('inc.certLevel'),
+      key: 'cert',
+      width: 120,
+      render: (_, c) => `${certLabel(c.certLevel, lang)}${c.certYear ? `（${c.certYear}）` : ''}`,
+    },
+    { title: t('inc.areaM2'), key: 'area', width: 110, render: (_, c) => formatNumber(c.areaM2) },
+    { title: t('inc.seats'), key: 'seats', width: 80, render: (_, c) => c.seats || '—' },
+    { title: t('inc.inIncubation'), key: 'count', width: 100, dataIndex: 'incubateeCount' },
+    {
+      title: t('inc.occupancy'),
+      key: 'occupancy',
+      width: 150,
+      render: (_, c) => {
+        const pct = occupancyOf(c);
+        return pct === null ? '—' : <Progress percent={pct} size="small" />;
+      },
+    },
+  ];
 }

@@ -1,4 +1,4 @@
-import type { ImportRowProblem } from '@gaodi/contracts';
+import type { ImportPreview, ImportRowProblem } from '@gaodi/contracts';
 import { Alert, Button, Col, Modal, Result, Row, Spin, Statistic, Table, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { formatNumber } from '../../ui/format.ts';
@@ -73,30 +73,35 @@ export function ImportDialog({
           data-testid="import-result"
         />
       )}
-      {data && !result && (
-        <div data-testid="import-preview">
-          <Row gutter={16} style={{ marginBottom: 16 }}>
-            {(['totalRows', 'validRows', 'toCreate', 'toUpdate'] as const).map((k) => (
-              <Col xs={12} sm={6} key={k}>
-                <Statistic title={t(`import.${k}`)} value={data[k]} groupSeparator="," />
-              </Col>
-            ))}
-          </Row>
-          <ProblemsCapNote shown={data.problems.length} count={data.problemCount} file={data.problemsFile} />
-          <Table<ImportRowProblem>
-            size="small"
-            rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
-            dataSource={data.problems}
-            pagination={data.problems.length > 10 ? { pageSize: 10, size: 'small' } : false}
-            columns={[
-              { title: t('import.row'), dataIndex: 'row', width: 80 },
-              { title: t('import.column'), dataIndex: 'column', width: 160 },
-              { title: t('import.reason'), dataIndex: 'message' },
-            ]}
-            data-testid="import-problems"
-          />
-        </div>
-      )}
+      {data && !result && <PreviewTable data={data} />}
     </Modal>
+  );
+}
+
+function PreviewTable({ data }: { data: ImportPreview }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="import-preview">
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        {(['totalRows', 'validRows', 'toCreate', 'toUpdate'] as const).map((k) => (
+          <Col xs={12} sm={6} key={k}>
+            <Statistic title={t(`import.${k}`)} value={data[k]} groupSeparator="," />
+          </Col>
+        ))}
+      </Row>
+      <ProblemsCapNote shown={data.problems.length} count={data.problemCount} file={data.problemsFile} />
+      <Table<ImportRowProblem>
+        size="small"
+        rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
+        dataSource={data.problems}
+        pagination={data.problems.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        columns={[
+          { title: t('import.row'), dataIndex: 'row', width: 80 },
+          { title: t('import.column'), dataIndex: 'column', width: 160 },
+          { title: t('import.reason'), dataIndex: 'message' },
+        ]}
+        data-testid="import-problems"
+      />
+    </div>
   );
 }

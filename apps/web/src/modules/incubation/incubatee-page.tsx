@@ -79,33 +79,7 @@ export function IncubateePage() {
       }
     >
       <Panel>
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
-          <Descriptions.Item label={t('inc.stage')}>
-            <Tag color={STAGE_COLOR[n.stage]} data-testid="incubatee-stage">
-              {stageLabel(n.stage, lang)}
-            </Tag>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('inc.carrier')}>{n.carrierName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('inc.creditCode')}>
-            <span data-testid="incubatee-code">{n.creditCode ?? t('inc.team')}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('inc.enteredOn')}>{n.enteredOn}</Descriptions.Item>
-          <Descriptions.Item label={t('inc.space')}>{n.space || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('inc.contact')}>{n.contact || '—'}</Descriptions.Item>
-          {n.rdRegionCode && (
-            <Descriptions.Item label={t('inc.enclave')}>
-              {n.landedOn ? t('inc.landedOn', { on: n.landedOn }) : t('inc.inEnclave')}
-            </Descriptions.Item>
-          )}
-          {n.graduatedOn && (
-            <Descriptions.Item label={t('inc.graduatedOn')}>
-              {n.graduatedOn} · {n.criteria}
-            </Descriptions.Item>
-          )}
-          {n.stage === 'exited' && (
-            <Descriptions.Item label={t('inc.exitReason')}>{n.exitReason}</Descriptions.Item>
-          )}
-        </Descriptions>
+        <IncubateeFacts incubatee={n} />
       </Panel>
       <Panel>
         <h3>{t('inc.chain')}</h3>
@@ -220,5 +194,38 @@ function RegisterDialog({ incubatee: n, onClose }: { incubatee: IncubateeDetail;
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+function IncubateeFacts({ incubatee: n }: { incubatee: IncubateeDetail }) {
+  const { t, lang } = useI18n();
+  return (
+    <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+      <Descriptions.Item label={t('inc.stage')}>
+        <Tag color={STAGE_COLOR[n.stage]} data-testid="incubatee-stage">
+          {stageLabel(n.stage, lang)}
+        </Tag>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('inc.carrier')}>{n.carrierName ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('inc.creditCode')}>
+        <span data-testid="incubatee-code">{n.creditCode ?? t('inc.team')}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('inc.enteredOn')}>{n.enteredOn}</Descriptions.Item>
+      <Descriptions.Item label={t('inc.space')}>{n.space || '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('inc.contact')}>{n.contact || '—'}</Descriptions.Item>
+      {n.rdRegionCode && (
+        <Descriptions.Item label={t('inc.enclave')}>
+          {n.landedOn ? t('inc.landedOn', { on: n.landedOn }) : t('inc.inEnclave')}
+        </Descriptions.Item>
+      )}
+      {n.graduatedOn && (
+        <Descriptions.Item label={t('inc.graduatedOn')}>
+          {n.graduatedOn} · {n.criteria}
+        </Descriptions.Item>
+      )}
+      {n.stage === 'exited' && (
+        <Descriptions.Item label={t('inc.exitReason')}>{n.exitReason}</Descriptions.Item>
+      )}
+    </Descriptions>
   );
 }

@@ -2,6 +2,7 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import {
   ExportIncubateeLedgerRoute,
   type Incubatee,
+  type IncubateePage,
   IncubateeStage,
   ReportTemplateRoute,
 } from '@gaodi/contracts';
@@ -20,13 +21,12 @@ import { ImportDialog } from './import-dialog.tsx';
 import { STAGE_COLOR, stageLabel, stageOptions } from './incubation-labels.ts';
 import { useCarriers, useIncubatees } from './use-incubation.ts';
 
+const KEYS = ['q', 'stage', 'carrierId', 'page'] as const;
+
 /** 在孵主体: every incubatee by stage, carrier or name; entry, the 在孵企业台账 and the quarterly template. */
 export function IncubateesPage() {
   const { t, lang } = useI18n();
-  const can = useCan();
-  const [isEntering, setIsEntering] = useState(false);
-  const [upload, setUpload] = useState<{ kind: 'ledger' | 'reports'; file: File } | null>(null);
-  const [state, update] = useUrlState(['q', 'stage', 'carrierId', 'page'] as const);
+  const [state, update] = useUrlState(KEYS);
   const query = {
     q: state.q,
     stage: IncubateeStage.safeParse(state.stage).data,
@@ -36,57 +36,8 @@ export function IncubateesPage() {
   };
   const list = useIncubatees(query);
   const carriers = useCarriers({ pageSize: 200 });
-  const picker = (kind: 'ledger' | 'reports', label: string) => (
-    <Upload
-      accept=".xlsx"
-      showUploadList={false}
-      beforeUpload={(file) => {
-        setUpload({ kind, file });
-        return false;
-      }}
-    >
-      <Button icon={<UploadOutlined />} data-testid={`import-${kind}`}>
-        {label}
-      </Button>
-    </Upload>
-  );
   return (
-    <Page
-      title={t('nav.incubatees')}
-      testId="incubatees-page"
-      extra={
-        <>
-          {can('incubation', 'export') && (
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={() => void downloadRoute(ExportIncubateeLedgerRoute, {}, 'incubatee-ledger.xlsx')}
-            >
-              {t('inc.exportLedger')}
-            </Button>
-          )}
-          {can('incubation', 'import') && picker('ledger', t('inc.importLedger'))}
-          {can('incubation_report', 'import') && (
-            <Dropdown.Button
-              menu={{
-                items: [{ key: 'template', label: t('inc.reportTemplate'), icon: <DownloadOutlined /> }],
-                onClick: () => void downloadRoute(ReportTemplateRoute, {}, 'incubatee-reports.xlsx'),
-              }}
-              buttonsRender={([, menu]) => [picker('reports', t('inc.importReports')), menu]}
-            />
-          )}
-          {can('incubation', 'create') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setIsEntering(true)}
-              data-testid="incubatee-new"
-            >
-              {t('inc.enter')}
-            </Button>
-          )}
-        </>
-      }
-    >
+    <Page title={t('nav.incubatees')} testId="incubatees-page" extra={<Actions />}>
       <Panel>
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <div style={{ width: 240 }}>
@@ -118,56 +69,128 @@ export function IncubateesPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<Incubatee>
-            rowKey="id"
-            size="middle"
+          <IncubateeTable
+            data={list.data}
             loading={list.isFetching}
-            dataSource={list.data?.items}
-            scroll={{ x: 900 }}
-            pagination={{
-              current: query.page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page) => update({ page: String(page) }, { keepPage: true }),
-            }}
-            columns={[
-              {
-                title: t('inc.name'),
-                key: 'name',
-                render: (_, n) => <Link to={`/incubatees/${n.id}`}>{n.name}</Link>,
-              },
-              {
-                title: t('inc.stage'),
-                key: 'stage',
-                width: 110,
-                render: (_, n) => <Tag color={STAGE_COLOR[n.stage]}>{stageLabel(n.stage, lang)}</Tag>,
-              },
-              { title: t('inc.carrier'), key: 'carrier', render: (_, n) => n.carrierName ?? '—' },
-              {
-                title: t('inc.creditCode'),
-                key: 'code',
-                width: 200,
-                render: (_, n) => n.creditCode ?? t('inc.team'),
-              },
-              { title: t('inc.enteredOn'), key: 'on', width: 120, dataIndex: 'enteredOn' },
-              {
-                title: t('inc.enclave'),
-                key: 'enclave',
-                width: 140,
-                render: (_, n) =>
-                  n.rdRegionCode
-                    ? n.landedOn
-                      ? t('inc.landedOn', { on: n.landedOn })
-                      : t('inc.inEnclave')
-                    : '—',
-              },
-            ]}
+            page={query.page}
+            onPage={(page) => update({ page: String(page) }, { keepPage: true })}
           />
         )}
       </Panel>
+    </Page>
+  );
+}
+
+/** Entry, the ledger export and import, the quarterly template and its import. */
+function Actions() {
+  const { t } = useI18n();
+  const can = useCan();
+  const [isEntering, setIsEntering] = useState(false);
+  const [upload, setUpload] = useState<{ kind: 'ledger' | 'reports'; file: File } | null>(null);
+  const picker = (kind: 'ledger' | 'reports', label: string) => (
+    <Upload
+      accept=".xlsx"
+      showUploadList={false}
+      beforeUpload={(file) => {
+        setUpload({ kind, file });
+        return false;
+      }}
+    >
+      <Button icon={<UploadOutlined />} data-testid={`import-${kind}`}>
+        {label}
+      </Button>
+    </Upload>
+  );
+  return (
+    <>
+      {can('incubation', 'export') && (
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => void downloadRoute(ExportIncubateeLedgerRoute, {}, 'incubatee-ledger.xlsx')}
+        >
+          {t('inc.exportLedger')}
+        </Button>
+      )}
+      {can('incubation', 'import') && picker('ledger', t('inc.importLedger'))}
+      {can('incubation_report', 'import') && (
+        <Dropdown.Button
+          menu={{
+            items: [{ key: 'template', label: t('inc.reportTemplate'), icon: <DownloadOutlined /> }],
+            onClick: () => void downloadRoute(ReportTemplateRoute, {}, 'incubatee-reports.xlsx'),
+          }}
+          buttonsRender={([, menu]) => [picker('reports', t('inc.importReports')), menu]}
+        />
+      )}
+      {can('incubation', 'create') && (
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setIsEntering(true)}
+          data-testid="incubatee-new"
+        >
+          {t('inc.enter')}
+        </Button>
+      )}
       {isEntering && <EntryDialog onClose={() => setIsEntering(false)} />}
       {upload && <ImportDialog kind={upload.kind} file={upload.file} onClose={() => setUpload(null)} />}
-    </Page>
+    </>
+  );
+}
+
+function IncubateeTable({
+  data,
+  loading,
+  page,
+  onPage,
+}: {
+  data: IncubateePage | undefined;
+  loading: boolean;
+  page: number;
+  onPage: (page: number) => void;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <Table<Incubatee>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      dataSource={data?.items}
+      scroll={{ x: 900 }}
+      pagination={{
+        current: page,
+        pageSize: 20,
+        total: data?.total ?? 0,
+        showTotal: (total) => t('common.total', { total }),
+        onChange: onPage,
+      }}
+      columns={[
+        {
+          title: t('inc.name'),
+          key: 'name',
+          render: (_, n) => <Link to={`/incubatees/${n.id}`}>{n.name}</Link>,
+        },
+        {
+          title: t('inc.stage'),
+          key: 'stage',
+          width: 110,
+          render: (_, n) => <Tag color={STAGE_COLOR[n.stage]}>{stageLabel(n.stage, lang)}</Tag>,
+        },
+        { title: t('inc.carrier'), key: 'carrier', render: (_, n) => n.carrierName ?? '—' },
+        {
+          title: t('inc.creditCode'),
+          key: 'code',
+          width: 200,
+          render: (_, n) => n.creditCode ?? t('inc.team'),
+        },
+        { title: t('inc.enteredOn'), key: 'on', width: 120, dataIndex: 'enteredOn' },
+        {
+          title: t('inc.enclave'),
+          key: 'enclave',
+          width: 140,
+          render: (_, n) =>
+            n.rdRegionCode ? (n.landedOn ? t('inc.landedOn', { on: n.landedOn }) : t('inc.inEnclave')) : '—',
+        },
+      ]}
+    />
   );
 }

@@ -90,6 +90,42 @@ function checkRow(get: (h: string) => string, look: Lookups, row: number, today:
   return { problems, known, input: parsed.success ? parsed.data : null };
 }
 
+async function confirmLedgerImport(
+  { db, clock, uploads }: { db: Database; clock: Clock; uploads: UploadStore },
+  ctx: UserContext,
+  token: string,
+): Promise<ImportResult> {
+  const valid = uploads.take<Valid[]>(ctx.user.id, KIND, token);
+  if (!valid) throw new AppError(400, 'EXPIRED', '导入预览已失效，请重新上传文件');
+  let created = 0;
+  let updated = 0;
+  await writeInSlices(
+    db.engine,
+    valid,
+    (fn) => db.transaction(ctx.scope, fn),
+    async (tx, v) => {
+      if (v.id === null) {
+        await createIncubatee({ clock }, tx, ctx, v.input);
+        created++;
+        return;
+      }
+      await tx
+        .update(incubatees)
+        .set({
+          ...v.update,
+          // A code the directory knows links the enterprise it is (as registration does).
+          enterpriseId: v.update.creditCode
+            ? sql`(SELECT id FROM enterprises WHERE credit_code = ${v.update.creditCode} LIMIT 1)`
+            : null,
+          updatedAt: clock.now(),
+        })
+        .where(eq(incubatees.id, v.id));
+      updated++;
+    },
+  );
+  return { created, updated };
+}
+
 /**
  * 在孵企业台账 import in two steps: `preview` checks every row (which row, which column, why) and keeps
  * the valid ones under a token; `confirm` writes them. A row without 记录ID is an entry (入驻) into
@@ -147,36 +183,5 @@ export function createIncubateeImport(deps: { db: Database; clock: Clock; upload
     };
   }
 
-  async function confirm(ctx: UserContext, token: string): Promise<ImportResult> {
-    const valid = uploads.take<Valid[]>(ctx.user.id, KIND, token);
-    if (!valid) throw new AppError(400, 'EXPIRED', '导入预览已失效，请重新上传文件');
-    let created = 0;
-    let updated = 0;
-    await writeInSlices(
-      db.engine,
-      valid,
-      (fn) => db.transaction(ctx.scope, fn),
-      async (tx, v) => {
-        if (v.id === null) {
-          await createIncubatee({ clock }, tx, ctx, v.input);
-          created++;
-          return;
-        }
-        await tx
-          .update(incubatees)
-          .set({
-            ...v.update,
-            // A code the directory knows links the enterprise it is (as registration does).
-            enterpriseId: v.update.creditCode
-              ? sql`(SELECT id FROM enterprises WHERE credit_code = ${v.update.creditCode} LIMIT 1)`
-              : null,
-            updatedAt: clock.now(),
-          })
-          .where(eq(incubatees.id, v.id));
-        updated++;
-      },
-    );
-    return { created, updated };
-  }
-  return { preview, confirm };
+  return { preview, confirm: (ctx: UserContext, token: string) => confirmLedgerImport(deps, ctx, token) };
 }

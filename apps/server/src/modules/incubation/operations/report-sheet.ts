@@ -84,6 +84,28 @@ function checkReportRow(get: (h: string) => string, who: Map<string, Who>, row: 
   return { problems, found, input: parsed.success ? parsed.data : null };
 }
 
+async function confirmReportImport(
+  { db, uploads }: { db: Database; uploads: UploadStore },
+  ctx: UserContext,
+  token: string,
+  now: Date,
+): Promise<ImportResult> {
+  const valid = uploads.take<Valid[]>(ctx.user.id, KIND, token);
+  if (!valid) throw new AppError(400, 'EXPIRED', '导入预览已失效，请重新上传文件');
+  let created = 0;
+  let updated = 0;
+  await writeInSlices(
+    db.engine,
+    valid,
+    (fn) => db.transaction(ctx.scope, fn),
+    async (tx, v) => {
+      if (await upsertReport(tx, v.incubateeId, v.regionCode, v.input, now)) created++;
+      else updated++;
+    },
+  );
+  return { created, updated };
+}
+
 /** Quarterly reports from the template: every row checked (row, column, why), then written. */
 export function createReportImport({ db, uploads }: { db: Database; clock: Clock; uploads: UploadStore }) {
   async function preview(ctx: UserContext, file: Buffer): Promise<ImportPreview> {
@@ -149,21 +171,9 @@ export function createReportImport({ db, uploads }: { db: Database; clock: Clock
     };
   }
 
-  async function confirm(ctx: UserContext, token: string, now: Date): Promise<ImportResult> {
-    const valid = uploads.take<Valid[]>(ctx.user.id, KIND, token);
-    if (!valid) throw new AppError(400, 'EXPIRED', '导入预览已失效，请重新上传文件');
-    let created = 0;
-    let updated = 0;
-    await writeInSlices(
-      db.engine,
-      valid,
-      (fn) => db.transaction(ctx.scope, fn),
-      async (tx, v) => {
-        if (await upsertReport(tx, v.incubateeId, v.regionCode, v.input, now)) created++;
-        else updated++;
-      },
-    );
-    return { created, updated };
-  }
-  return { preview, confirm };
+  return {
+    preview,
+    confirm: (ctx: UserContext, token: string, now: Date) =>
+      confirmReportImport({ db, uploads }, ctx, token, now),
+  };
 }
