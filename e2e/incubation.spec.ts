@@ -30,9 +30,13 @@ async function pick(page: Page, testId: string, option: string) {
     .click();
 }
 
-async function move(page: Page, menuItem: string) {
+/** Opens the move menu and picks the target stage; the one move dialog opens for it. */
+async function move(page: Page, stage: string, title: string) {
   await page.getByTestId('incubatee-move').click();
-  await page.locator('.ant-dropdown-menu-item').filter({ hasText: menuItem }).click();
+  await page.getByTestId(`move-to-${stage}`).click();
+  await expect
+    .poll(() => page.locator('.ant-modal:visible .ant-modal-title').allInnerTexts())
+    .toEqual([expect.stringContaining(title)]);
 }
 
 const stageOf = (page: Page) => page.getByTestId('incubatee-stage').innerText();
@@ -52,7 +56,7 @@ describe('one incubatee across the whole chain', () => {
     await expect.poll(() => page.url()).toMatch(/\/incubatees\/[0-9a-f-]{36}$/);
     await expect.poll(() => stageOf(page)).toBe('众创空间');
 
-    await move(page, '升级至孵化器');
+    await move(page, 'incubator', '孵化器');
     await pick(page, 'move-carrier', '金乡县科技企业孵化器');
     await page.locator('#stage-move-ok').click();
     await expect.poll(() => stageOf(page)).toBe('孵化器');
@@ -64,7 +68,7 @@ describe('one incubatee across the whole chain', () => {
     await page.locator('#register-save').click();
     await expect.poll(() => page.getByTestId('incubatee-code').innerText()).toBe(code);
 
-    await move(page, '毕业');
+    await move(page, 'graduated', '毕业');
     const dialog = page.locator('.ant-modal:visible');
     await dialog.locator('#graduatedOn').fill(chinaDay());
     await dialog.locator('#graduatedOn').press('Enter');
@@ -72,7 +76,7 @@ describe('one incubatee across the whole chain', () => {
     await page.locator('#stage-move-ok').click();
     await expect.poll(() => stageOf(page)).toBe('毕业');
 
-    await move(page, '升级至产业园');
+    await move(page, 'park', '产业园');
     await pick(page, 'move-carrier', '金乡县新材料产业园');
     await page.locator('#stage-move-ok').click();
     await expect.poll(() => stageOf(page)).toBe('产业园');

@@ -28,6 +28,8 @@ import { useCarriers, useIncubatee, useIncubateeActions } from './use-incubation
 import { VisitsPanel } from './visits-panel.tsx';
 
 const pipeline = incubateePipeline as Pipeline<IncubateeStage> & { key: 'incubatee' };
+/** A menu key that names the target (an index would point elsewhere once the stage has changed). */
+const keyOf = (to: StagePosition<IncubateeStage>) => `${to.stage}:${to.subStage ?? ''}`;
 const isCarrierStage = (s: string): s is CarrierKind => (CARRIER_KINDS as readonly string[]).includes(s);
 
 /** The incubatee page: where it is, its whole chain path, moves, registration, visits, quarterly reports. */
@@ -62,11 +64,11 @@ export function IncubateePage() {
             {targets.length > 0 && (
               <Dropdown
                 menu={{
-                  items: targets.map((to, i) => ({
-                    key: String(i),
+                  items: targets.map((to) => ({
+                    key: keyOf(to),
                     label: <span data-testid={`move-to-${to.stage}`}>{moveLabel(to, n, t, lang)}</span>,
                   })),
-                  onClick: ({ key }) => setMoving(targets[Number(key)] ?? null),
+                  onClick: ({ key }) => setMoving(targets.find((to) => keyOf(to) === key) ?? null),
                 }}
               >
                 <Button type="primary" data-testid="incubatee-move">
