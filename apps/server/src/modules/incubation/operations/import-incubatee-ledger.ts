@@ -15,7 +15,7 @@ import { cellAt, findHeaderRow, readUploadedSheets } from '../../../platform/exc
 import type { UploadStore } from '../../../platform/excel/upload-store.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { chinaDay } from '../../../platform/jobs/jobs.ts';
-import { createBreather, writeInSlices } from '../../../platform/jobs/yielding.ts';
+import { createBreather } from '../../../platform/jobs/yielding.ts';
 import { incubatees } from '../incubation.table.ts';
 import { createIncubatee } from './create-incubatee.ts';
 import { dayOfCell, LEDGER_HEADERS as H } from './incubatee-ledger.ts';
@@ -99,15 +99,15 @@ async function confirmLedgerImport(
   if (!valid) throw new AppError(400, 'EXPIRED', '导入预览已失效，请重新上传文件');
   let created = 0;
   let updated = 0;
-  await writeInSlices(
-    db.engine,
-    valid,
-    (fn) => db.transaction(ctx.scope, fn),
-    async (tx, v) => {
+  // One transaction: the import is all or nothing.
+  const breathe = createBreather();
+  await db.transaction(ctx.scope, async (tx) => {
+    for (const v of valid) {
+      await breathe();
       if (v.id === null) {
         await createIncubatee({ clock }, tx, ctx, v.input);
         created++;
-        return;
+        continue;
       }
       await tx
         .update(incubatees)
@@ -121,8 +121,8 @@ async function confirmLedgerImport(
         })
         .where(eq(incubatees.id, v.id));
       updated++;
-    },
-  );
+    }
+  });
   return { created, updated };
 }
 

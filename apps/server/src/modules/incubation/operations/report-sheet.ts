@@ -11,7 +11,7 @@ import type { UploadStore } from '../../../platform/excel/upload-store.ts';
 import { addLedgerSheet, chineseDate, type LedgerColumn } from '../../../platform/excel/workbook.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { chinaDay } from '../../../platform/jobs/jobs.ts';
-import { createBreather, writeInSlices } from '../../../platform/jobs/yielding.ts';
+import { createBreather } from '../../../platform/jobs/yielding.ts';
 import { upsertReport } from './save-report.ts';
 
 /** The quarterly report template's columns (季度数据填报模板); the import reads the same headers. */
@@ -94,15 +94,15 @@ async function confirmReportImport(
   if (!valid) throw new AppError(400, 'EXPIRED', '导入预览已失效，请重新上传文件');
   let created = 0;
   let updated = 0;
-  await writeInSlices(
-    db.engine,
-    valid,
-    (fn) => db.transaction(ctx.scope, fn),
-    async (tx, v) => {
+  // One transaction: the import is all or nothing.
+  const breathe = createBreather();
+  await db.transaction(ctx.scope, async (tx) => {
+    for (const v of valid) {
+      await breathe();
       if (await upsertReport(tx, v.incubateeId, v.regionCode, v.input, now)) created++;
       else updated++;
-    },
-  );
+    }
+  });
   return { created, updated };
 }
 

@@ -1,0 +1,2 @@
+ALTER POLICY "incubatee_reports_bureau_inserts" ON "incubatee_reports" TO gaodi_app WITH CHECK (gaodi_is_bureau_role() OR gaodi_role() = 'enterprise');--> statement-breakpoint
+ALTER POLICY "incubatee_reports_bureau_updates" ON "incubatee_reports" TO gaodi_app USING (gaodi_is_bureau_role() OR gaodi_role() = 'enterprise');
