@@ -6,9 +6,14 @@ import { englishMessage, translateMessage } from './messages.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SOURCES = ['packages/contracts/src', 'apps/server/src'];
-/** Not code that writes messages: seed data, generated SQL, the test harness, Excel output. */
+/**
+ * Not code that writes messages: seed data, generated SQL, the test harness, and documents an
+ * office files in Chinese (Excel ledgers and exports, the 工作专报 briefing): their text is a
+ * document's, not an answer to the user. Those files throw no AppError (an export that must refuse
+ * does so in its route).
+ */
 const SKIP_DIRS = new Set(['demo', 'migrations', 'test', 'node_modules']);
-const SKIP_FILE = /\.test\.ts$|fixtures\.ts$|\.report\.ts$|\.export\.ts$/;
+const SKIP_FILE = /\.test\.ts$|fixtures\.ts$|\.report\.ts$|\.export\.ts$|\.briefing\.ts$|^export-[\w-]+\.ts$/;
 
 /** Chinese literals the contexts below catch that are data, not messages. */
 const NOT_MESSAGES = [

@@ -1,4 +1,5 @@
 import { NEED_STAGE_LABELS } from './matchmaking.contract.ts';
+import { RECORD_STATE_PATTERNS } from './messages.records.ts';
 import { type Pattern, ZOD_ZH_PATTERNS } from './messages.zod.ts';
 import type { Pipeline } from './pipeline.ts';
 import { PROJECT_STAGE_LABELS, projectPipeline } from './projects.contract.ts';
@@ -449,32 +450,7 @@ const PATTERNS: Pattern[] = [
     /^连续登录失败，账号已锁定，请 (\d+) 分钟后再试$/,
     (m) => `Too many failed sign-ins; the account is locked, try again in ${m[1]} minutes`,
   ],
-  // inbox titles (stored in Chinese; the web shows them in English through this catalog)
-  [/^黄灯提醒：(.+)$/s, (m) => `Yellow light: ${m[1]}`],
-  [/^红灯督办：(.+)$/s, (m) => `Red light, under supervision: ${m[1]}`],
-  [
-    /^红灯超过 (\d+) 天，提请领导关注：(.+)$/s,
-    (m) => `Red for more than ${m[1]} days, for the leaders' attention: ${m[2]}`,
-  ],
-  [/^您已被指定为帮办专员：(.+)$/s, (m) => `You are now the helper of: ${m[1]}`],
-  [/^项目已交接给其他帮办专员：(.+)$/s, (m) => `Handed over to another helper: ${m[1]}`],
-  [
-    /^提请圆桌对话，请决定是否列入议程：(.+)$/s,
-    (m) => `Proposed for a round-table, awaiting your decision: ${m[1]}`,
-  ],
-  [/^已列入圆桌议程：(.+)$/s, (m) => `On the round-table agenda: ${m[1]}`],
-  [/^暂不列入圆桌议程：(.+)$/s, (m) => `Not on the round-table agenda for now: ${m[1]}`],
-  // supervision light reasons (not field messages; listed so the web can show them in English)
-  [
-    /^已 (\d+) 天无工作台账记录（≥ (\d+) 天(红|黄)灯）$/,
-    (m) => `No ledger entry for ${m[1]} days (≥ ${m[2]} days: ${m[3] === '红' ? 'red' : 'yellow'})`,
-  ],
-  [
-    /^节点已逾期 (\d+) 天（≥ (\d+) 天红灯）$/,
-    (m) => `Milestone overdue by ${m[1]} days (≥ ${m[2]} days: red)`,
-  ],
-  [/^节点已逾期 (\d+) 天$/, (m) => `Milestone overdue by ${m[1]} days`],
-  [/^约定的下一步时间 (.+) 已过 (\d+) 天$/, (m) => `The agreed next step (${m[1]}) passed ${m[2]} days ago`],
+  ...RECORD_STATE_PATTERNS,
 ];
 
 /** The catalog's English for a message the code wrote, or null when it has none. */
