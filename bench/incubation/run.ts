@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
+import { passDemoMfa } from '../../apps/server/src/demo/demo-mfa.ts';
 import { systemClock } from '../../apps/server/src/platform/clock.ts';
+import { createDataBox, developmentDataKey } from '../../apps/server/src/platform/crypto/index.ts';
 import {
   type Database,
   openDatabase,
@@ -81,7 +83,7 @@ async function seed(db: Database) {
 
 const db = await openDatabase({ engine: 'pglite' });
 await db.migrate();
-await loadDemoData(db);
+await loadDemoData(db, systemClock, createDataBox(developmentDataKey()));
 const t0 = performance.now();
 await seed(db);
 const [n] = rowsOf<{ carriers: number; incubatees: number; reports: number; moves: number }>(
@@ -99,6 +101,7 @@ const login = await app.inject({
   payload: { username: 'jx_leader', password: DEMO_PASSWORD },
 });
 const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+await passDemoMfa(app, cookie, new Date());
 const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
   id: string;
 };
