@@ -29,7 +29,7 @@ export function useImportJob() {
 /** "已写入 x / y 行" with a bar, while the job runs. */
 export function ImportProgress({ job }: { job: ImportJob | null }) {
   const { t } = useI18n();
-  if (!job || job.status !== 'running') return null;
+  if (job?.status !== 'running') return null;
   const percent = job.total > 0 ? Math.floor((job.done / job.total) * 100) : 0;
   return (
     <div data-testid="import-progress" style={{ marginBottom: 12 }}>
