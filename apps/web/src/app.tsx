@@ -2,7 +2,7 @@ import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react
 import { App as AntApp, ConfigProvider, Flex, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useMemo } from 'react';
+import { type ReactNode, Suspense, useEffect, useMemo } from 'react';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { AuditRoute, useAuditNav } from './modules/audit/audit-routes.tsx';
 import { LoginPage } from './modules/auth/login-page.tsx';
@@ -67,31 +67,11 @@ import { AppLayout, type NavItem } from './ui/app-layout.tsx';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage, QueryError } from './ui/error-pages.tsx';
 import { setDateLocale } from './ui/format.ts';
 import { I18nProvider, useI18n } from './ui/i18n.tsx';
+import { lazyPage } from './ui/lazy-page.ts';
 import { PageLoading } from './ui/page.tsx';
 
-const RELOADED = 'gaodi_chunk_reload';
-
-/** Pages load on first visit, so the login page does not carry every screen. */
-function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
-  return lazy(async () => {
-    try {
-      const module = await load();
-      sessionStorage.removeItem(RELOADED);
-      return { default: module[name] as ComponentType };
-    } catch (error) {
-      // After a new release the old chunk names are gone: load the new index.html once.
-      if (!sessionStorage.getItem(RELOADED)) {
-        sessionStorage.setItem(RELOADED, '1');
-        window.location.reload();
-        return new Promise<never>(() => {});
-      }
-      throw error;
-    }
-  });
-}
-
-const PasswordPage = page(() => import('./modules/auth/password-page.tsx'), 'PasswordPage');
-const MfaPage = page(() => import('./modules/auth/mfa-pages.tsx'), 'MfaPage');
+const PasswordPage = lazyPage(() => import('./modules/auth/password-page.tsx'), 'PasswordPage');
+const MfaPage = lazyPage(() => import('./modules/auth/mfa-pages.tsx'), 'MfaPage');
 
 const queryClient: QueryClient = new QueryClient({
   // A CSRF refusal means the session changed underneath (signed in again in another tab):

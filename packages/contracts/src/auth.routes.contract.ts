@@ -42,6 +42,18 @@ export const MeRoute = defineRoute({
   access: 'signed-in',
   response: Me,
 });
+/**
+ * Who is signed in, for pages that serve both (the login page, the sign-in gate): anonymous is a
+ * normal answer here (`{ me: null }`, 200), so a fresh login page logs no failed request.
+ */
+export const SessionRoute = defineRoute({
+  method: 'GET',
+  path: '/api/auth/session',
+  summary: '当前会话（未登录时为空）',
+  tags: ['auth'],
+  access: 'public',
+  response: z.object({ me: Me.nullable() }),
+});
 export const ChangePasswordRoute = defineRoute({
   method: 'POST',
   path: '/api/auth/password',

@@ -34,7 +34,7 @@ export type Query = object;
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
 
-/** The token from GET /api/auth/me; sent back as `x-csrf-token` on every state-changing request. */
+/** The token from GET /api/auth/session (or /me); sent back as `x-csrf-token` on every state-changing request. */
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }

@@ -53,6 +53,16 @@ describe('sign-in', () => {
     expect((await s.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('answers the session question with 200 for anonymous visitors (a fresh login page logs no error)', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+    const s = await t.login('jx_staff');
+    const signed = await s.get('/api/auth/session');
+    expect(signed.statusCode).toBe(200);
+    expect(signed.json().me).toMatchObject({ username: 'jx_staff', role: 'staff' });
+  });
+
   it('logout ends the session at once', async () => {
     const s = await t.login('jx_staff');
     expect((await s.post('/api/auth/logout')).statusCode).toBe(200);

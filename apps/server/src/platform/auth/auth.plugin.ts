@@ -8,6 +8,7 @@ import {
   MfaEnrolRoute,
   MfaVerifyRoute,
   type Resource,
+  SessionRoute,
 } from '@gaodi/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
@@ -19,9 +20,19 @@ import { anonymousScope, type RequestContext, scopeOf, type UserContext } from '
 export const SESSION_COOKIE = 'gaodi_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** What a user with an initial or reset password may still reach: changing it and the session itself. */
-const BEFORE_PASSWORD_CHANGE = new Set<string>([MeRoute.path, LogoutRoute.path, ChangePasswordRoute.path]);
+const BEFORE_PASSWORD_CHANGE = new Set<string>([
+  MeRoute.path,
+  SessionRoute.path,
+  LogoutRoute.path,
+  ChangePasswordRoute.path,
+]);
 /** What a session that still owes its second step (TOTP code) may reach. */
-const BEFORE_MFA_CODE = new Set<string>([MeRoute.path, LogoutRoute.path, MfaVerifyRoute.path]);
+const BEFORE_MFA_CODE = new Set<string>([
+  MeRoute.path,
+  SessionRoute.path,
+  LogoutRoute.path,
+  MfaVerifyRoute.path,
+]);
 /** What a user who must set up two-step sign-in may reach. */
 const BEFORE_MFA_ENROLMENT = new Set<string>([
   ...BEFORE_PASSWORD_CHANGE,

@@ -4,6 +4,7 @@ import {
   LoginRoute,
   LogoutRoute,
   MeRoute,
+  SessionRoute,
   SwitchRegionRoute,
 } from '@gaodi/contracts';
 import type { FastifyPluginAsync } from 'fastify';
@@ -15,6 +16,7 @@ import { regionSubtree } from '../tenancy/region-subtree.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import type { AuthService } from './auth.service.ts';
 import { changeOwnPassword } from './change-password.ts';
+import type { UserContext } from './context.ts';
 
 type Deps = { auth: AuthService; db: Database; clock: Clock; idleMinutes: number };
 
@@ -44,8 +46,8 @@ export const authRoutes: FastifyPluginAsync<Deps> = async (app, { auth, db, cloc
     return { ok: true as const };
   });
 
-  registerRoute(app, auth, MeRoute, async ({ ctx: { user, scope } }) => {
-    // The switcher offers the user's whole subtree, not only the narrowed active one.
+  // The switcher offers the user's whole subtree, not only the narrowed active one.
+  const meOf = async ({ user, scope }: UserContext) => {
     const subtree = await regionSubtree(db, user.regionCode, scope);
     return {
       id: user.id,
@@ -63,7 +65,13 @@ export const authRoutes: FastifyPluginAsync<Deps> = async (app, { auth, db, cloc
       mfaEnabled: user.mfaEnabled,
       mfaRequired: isMfaRequired(user.role),
     };
-  });
+  };
+
+  registerRoute(app, auth, MeRoute, async ({ ctx }) => meOf(ctx));
+
+  registerRoute(app, auth, SessionRoute, async ({ ctx }) => ({
+    me: ctx.user ? await meOf(ctx as UserContext) : null,
+  }));
 
   registerRoute(app, auth, ChangePasswordRoute, async ({ ctx, body }) => {
     await changeOwnPassword({ db, clock }, ctx, body);

@@ -1,15 +1,14 @@
 import { AuditOutlined } from '@ant-design/icons';
-import { type ComponentType, lazy, Suspense, useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { NavItem } from '../../ui/app-layout.tsx';
 import { ForbiddenPage } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
+import { lazyPage } from '../../ui/lazy-page.ts';
 import { PageLoading } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 
-const AuditPage = lazy(async () => ({
-  default: (await import('./audit-page.tsx')).AuditPage as ComponentType,
-}));
+const AuditPage = lazyPage(() => import('./audit-page.tsx'), 'AuditPage');
 
 /** /audit */
 export function AuditRoute() {

@@ -6,13 +6,13 @@ import {
   LoginRoute,
   LogoutRoute,
   type Me,
-  MeRoute,
   MfaConfirmRoute,
   MfaEnrolRoute,
   MfaRecoveryCodesRoute,
   MfaVerifyRoute,
   type PasswordChangeInput,
   type Resource,
+  SessionRoute,
   SwitchRegionRoute,
 } from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,22 +21,16 @@ import { call, isApiError, setCsrfToken } from '../../ui/api.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
-/** The signed-in user, or null when there is no session (401). */
+/** The signed-in user, or null when there is no session. */
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
+    // The session route answers anonymous visitors with `me: null` (200), not 401, so the login
+    // page loads without a failed request in the console.
     queryFn: async (): Promise<Me | null> => {
-      try {
-        const me = await call(MeRoute, {});
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (error) {
-        if (isApiError(error) && error.statusCode === 401) {
-          setCsrfToken(null);
-          return null;
-        }
-        throw error;
-      }
+      const { me } = await call(SessionRoute, {});
+      setCsrfToken(me?.csrfToken ?? null);
+      return me;
     },
     staleTime: 60_000,
     retry: false,

@@ -1,16 +1,13 @@
 import { BankOutlined, ShopOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Action, Resource } from '@gaodi/contracts';
-import { type ComponentType, lazy, type ReactNode, Suspense, useMemo } from 'react';
+import { type ReactNode, Suspense, useMemo } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import type { NavItem } from '../../ui/app-layout.tsx';
 import { ForbiddenPage, NotFoundPage } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
+import { lazyPage } from '../../ui/lazy-page.ts';
 import { PageLoading } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
-
-function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
-}
 
 const EnterprisesPage = lazyPage(() => import('./enterprises-page.tsx'), 'EnterprisesPage');
 const EnterprisePage = lazyPage(() => import('./enterprise-page.tsx'), 'EnterprisePage');

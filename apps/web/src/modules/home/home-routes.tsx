@@ -1,13 +1,12 @@
 import { HomeOutlined } from '@ant-design/icons';
-import { type ComponentType, lazy, Suspense, useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { NavItem } from '../../ui/app-layout.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
+import { lazyPage } from '../../ui/lazy-page.ts';
 import { PageLoading } from '../../ui/page.tsx';
 
-const HomePage = lazy(async () => ({
-  default: (await import('./home-page.tsx')).HomePage as ComponentType,
-}));
+const HomePage = lazyPage(() => import('./home-page.tsx'), 'HomePage');
 
 /** / (every signed-in user) */
 export function HomeRoute() {

@@ -1,15 +1,12 @@
 import { BankOutlined, RiseOutlined } from '@ant-design/icons';
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import type { NavItem } from '../../ui/app-layout.tsx';
 import { ForbiddenPage, NotFoundPage } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
+import { lazyPage } from '../../ui/lazy-page.ts';
 import { PageLoading } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
-
-function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
-}
 
 const CarriersPage = lazyPage(() => import('./carriers-page.tsx'), 'CarriersPage');
 const CarrierPage = lazyPage(() => import('./carrier-page.tsx'), 'CarrierPage');

@@ -1,16 +1,13 @@
 import { BulbOutlined, CalendarOutlined, ExperimentOutlined } from '@ant-design/icons';
-import { type ComponentType, lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import type { NavItem } from '../../ui/app-layout.tsx';
 import { ForbiddenPage, NotFoundPage } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
+import { lazyPage } from '../../ui/lazy-page.ts';
 import { PageLoading } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 import { useProjectsNav } from '../projects/projects-routes.tsx';
-
-function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
-}
 
 const NeedsPage = lazyPage(() => import('./needs-page.tsx'), 'NeedsPage');
 const NeedPage = lazyPage(() => import('./need-page.tsx'), 'NeedPage');

@@ -1,6 +1,4 @@
-import { type ComponentType, lazy } from 'react';
+import { lazyPage } from '../../ui/lazy-page.ts';
 
 /** The inbox page, loaded on first visit (mounted by the app's router at /notifications). */
-export const InboxRoute = lazy(async () => ({
-  default: (await import('./inbox-page.tsx')).InboxPage as ComponentType,
-}));
+export const InboxRoute = lazyPage(() => import('./inbox-page.tsx'), 'InboxPage');

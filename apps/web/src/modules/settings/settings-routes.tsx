@@ -1,15 +1,14 @@
 import { TagsOutlined } from '@ant-design/icons';
-import { type ComponentType, lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Link } from 'react-router';
 import type { NavItem } from '../../ui/app-layout.tsx';
 import { ForbiddenPage } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
+import { lazyPage } from '../../ui/lazy-page.ts';
 import { PageLoading } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 
-const StageLabelsPage = lazy(async () => ({
-  default: (await import('./stage-labels-page.tsx')).StageLabelsPage as ComponentType,
-}));
+const StageLabelsPage = lazyPage(() => import('./stage-labels-page.tsx'), 'StageLabelsPage');
 
 /** 阶段名称 (mounted by the app's router at /settings/stage-labels) for whoever may read the names. */
 export function StageLabelsRoute() {

@@ -1,16 +1,18 @@
 import { AlertOutlined, CommentOutlined } from '@ant-design/icons';
-import { type ComponentType, lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Link } from 'react-router';
 import type { NavItem } from '../../ui/app-layout.tsx';
 import { ForbiddenPage } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
+import { lazyPage } from '../../ui/lazy-page.ts';
 import { PageLoading } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 
 /** The light-rules page, loaded on first visit (mounted by the app's router at /supervision-rules). */
-export const SupervisionRulesRoute = lazy(async () => ({
-  default: (await import('./supervision-rules-page.tsx')).SupervisionRulesPage as ComponentType,
-}));
+export const SupervisionRulesRoute = lazyPage(
+  () => import('./supervision-rules-page.tsx'),
+  'SupervisionRulesPage',
+);
 
 /** The menu entry for whoever may read the rules (the system administrator may change them). */
 export function useSupervisionNav(): NavItem | null {
@@ -24,9 +26,7 @@ export function useSupervisionNav(): NavItem | null {
   };
 }
 
-const ProposalsPage = lazy(async () => ({
-  default: (await import('./proposals-page.tsx')).ProposalsPage as ComponentType,
-}));
+const ProposalsPage = lazyPage(() => import('./proposals-page.tsx'), 'ProposalsPage');
 
 /** 圆桌议题建议 (mounted by the app's router at /supervision/proposals) for whoever may read it. */
 export function ProposalsRoute() {
