@@ -23,6 +23,7 @@ import {
 } from './modules/concierge/index.ts';
 import { createDirectoryService, directoryRoutes } from './modules/directory/index.ts';
 import { elementsRoutes } from './modules/elements/index.ts';
+import { homeRoutes } from './modules/home/index.ts';
 import { createIncubationService, incubationRoutes } from './modules/incubation/index.ts';
 import { indicatorsRoutes, snapshotJob } from './modules/indicators/index.ts';
 import { createPlatformService, platformRoutes } from './modules/innovation/index.ts';
@@ -200,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(roundtableRoutes, { auth, roundtable });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
   await app.register(importProblemsRoutes, { auth, uploads });
+  await app.register(homeRoutes, { auth, db, clock });
   importJobsRoutes(app, auth, db);
   app.addHook('onClose', closeSheetReader);
   app.addHook('onClose', settleImportJobs);

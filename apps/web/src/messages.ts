@@ -1,5 +1,6 @@
 import { administrationMessages } from './messages/administration.ts';
 import { directoryMessages } from './messages/directory.ts';
+import { homeMessages } from './messages/home.ts';
 import { incubationMessages } from './messages/incubation.ts';
 import { matchmakingMessages } from './messages/matchmaking.ts';
 import { mfaMessages } from './messages/mfa.ts';
@@ -24,6 +25,7 @@ export const messages = {
   ...pipelineMessages,
   ...serviceMessages,
   ...incubationMessages,
+  ...homeMessages,
 
   'rt.nav': ['督办', 'Supervision'],
   'rt.proposals': ['圆桌议题建议', 'Round-table proposals'],

@@ -8,6 +8,7 @@ export * from './credit-code.ts';
 export * from './directory.contract.ts';
 export * from './directory.routes.contract.ts';
 export * from './elements.contract.ts';
+export * from './home.contract.ts';
 export * from './import-jobs.contract.ts';
 export * from './incubation.contract.ts';
 export * from './incubation-excel.contract.ts';

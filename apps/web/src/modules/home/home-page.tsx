@@ -1,219 +1,72 @@
-import {
-  BankOutlined,
-  CalendarOutlined,
-  ClusterOutlined,
-  FileDoneOutlined,
-  RocketOutlined,
-  ShopOutlined,
-  StarOutlined,
-  TeamOutlined,
-  TrophyOutlined,
-} from '@ant-design/icons';
-import { type IndicatorCode, ROLE_LABELS } from '@gaodi/contracts';
-import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
-import type { MessageKey } from '../../messages.ts';
+import { ROLE_LABELS } from '@gaodi/contracts';
+import { Card, Flex, Skeleton, Tag, Typography } from 'antd';
 import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { regionName } from '../auth/session-header.tsx';
 import { useCan, useSession } from '../auth/use-session.ts';
-import { useEnterprises } from '../directory/use-enterprises.ts';
-import { useExperts } from '../directory/use-experts.ts';
 import { useIndustries } from '../directory/use-industries.ts';
-import { useInstitutes } from '../directory/use-institutes.ts';
-import { chinaYear, recordsHref, useIndicators } from '../indicators/use-indicators.ts';
+import { DirectoryFigures, YearFigures } from './home-figures.tsx';
+import { HomeWork } from './home-work.tsx';
 
-const ONE = { page: 1, pageSize: 1 } as const;
-
-function FigureCard({
-  title,
-  unit,
-  icon,
-  to,
-  value,
-  isLoading,
-  testId,
-}: {
-  title: MessageKey;
-  unit: MessageKey;
-  icon: ReactNode;
-  to: string;
-  value: number | undefined;
-  isLoading: boolean;
-  testId: string;
-}) {
-  const { t } = useI18n();
+/** Who is signed in, where, as what, and today's date. */
+function Welcome() {
+  const { t, lang } = useI18n();
+  const me = useSession();
+  const region = me.regions.find((r) => r.code === me.activeRegionCode);
   return (
-    <Link to={to}>
-      <Card hoverable className="stat-card" data-testid={testId}>
-        <Flex justify="space-between" align="center">
-          <Statistic
-            title={t(title)}
-            value={value ?? 0}
-            loading={isLoading}
-            groupSeparator=","
-            suffix={<span style={{ fontSize: 14 }}>{t(unit)}</span>}
-          />
-          <span style={{ fontSize: 36, color: '#1656b0', opacity: 0.85 }}>{icon}</span>
-        </Flex>
-      </Card>
-    </Link>
-  );
-}
-
-const TILES: { code: IndicatorCode; id: string; icon: ReactNode }[] = [
-  { code: 'events', id: 'events', icon: <CalendarOutlined /> },
-  { code: 'signed_projects', id: 'signed', icon: <FileDoneOutlined /> },
-  { code: 'institutes_recruited', id: 'recruited', icon: <TrophyOutlined /> },
-  { code: 'platforms_operating', id: 'operating', icon: <ClusterOutlined /> },
-  { code: 'projects_landed', id: 'landed', icon: <RocketOutlined /> },
-  { code: 'leading_talents', id: 'leading-talents', icon: <StarOutlined /> },
-  { code: 'talents_gathered', id: 'talents', icon: <TeamOutlined /> },
-];
-
-/**
- * This year's figures of the article, from the indicators (one query each); a figure opens exactly
- * the records behind it, with its definition.
- */
-function YearFigures() {
-  const { t } = useI18n();
-  const can = useCan();
-  const year = chinaYear();
-  const isAllowed = can('indicator', 'read');
-  const figures = useIndicators(year, undefined, isAllowed);
-  if (!isAllowed) return null;
-  const byCode = new Map((figures.data?.indicators ?? []).map((i) => [i.code, i]));
-  const tiles = TILES.filter((tile) => figures.isPending || byCode.has(tile.code));
-  return (
-    <Card
-      title={t('home.year', { year })}
-      extra={<Link to="/dashboard">{t('ind.dashboard')}</Link>}
-      style={{ marginBottom: 16 }}
-      data-testid="home-year"
-    >
-      <Row gutter={[16, 16]}>
-        {tiles.map((tile) => {
-          const figure = byCode.get(tile.code);
-          return (
-            <Col flex="1 1 170px" key={tile.id}>
-              <Link to={recordsHref(tile.code, { year })}>
-                <Card hoverable className="stat-card" data-testid={`home-${tile.id}`}>
-                  <Flex justify="space-between" align="center">
-                    <Statistic
-                      title={figure?.name ?? ''}
-                      value={figure?.value ?? 0}
-                      loading={figures.isPending}
-                      suffix={<span style={{ fontSize: 14 }}>{figure?.unit}</span>}
-                    />
-                    <span style={{ fontSize: 36, color: '#1656b0', opacity: 0.85 }}>{tile.icon}</span>
-                  </Flex>
-                </Card>
-              </Link>
-            </Col>
-          );
-        })}
-      </Row>
+    <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '20px 24px' } }}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('home.welcome', { name: me.displayName })}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('home.today', { date: formatDate(new Date(), lang) })} ·{' '}
+        {region ? regionName(region, lang) : me.activeRegionCode} · {ROLE_LABELS[me.role][lang]}
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ marginBottom: 0 }}>{t('home.intro')}</Typography.Paragraph>
     </Card>
   );
 }
 
-export function HomePage() {
+/** 主导产业: a city sees each county's taxonomy; the same leading industry is listed once. */
+function LeadingIndustries() {
   const { t, lang } = useI18n();
-  const me = useSession();
-  const can = useCan();
-  const canEnterprise = can('enterprise', 'read');
-  const canInstitute = can('institute', 'read');
-  const canExpert = can('expert', 'read');
-  const enterprises = useEnterprises(ONE, canEnterprise);
-  const institutes = useInstitutes(ONE, canInstitute);
-  const experts = useExperts(ONE, canExpert);
-  const industries = useIndustries(can('industry', 'read'));
-  const region = me.regions.find((r) => r.code === me.activeRegionCode);
-  // A city sees each county's taxonomy; the same leading industry is listed once.
+  const industries = useIndustries(true);
   const leading = [
     ...new Map((industries.data ?? []).filter((i) => i.isLeading).map((i) => [i.name, i])).values(),
   ];
-  const hasFigures = canEnterprise || canInstitute || canExpert;
+  return (
+    <Card title={t('home.leading')}>
+      {industries.isPending ? (
+        <Skeleton active paragraph={{ rows: 1 }} />
+      ) : (
+        <Flex gap={8} wrap>
+          {leading.map((i) => (
+            <Tag key={i.id} color="blue" style={{ fontSize: 14, padding: '4px 12px' }}>
+              {lang === 'zh' ? i.name : i.nameEn}
+            </Tag>
+          ))}
+          {leading.length === 0 && <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>}
+        </Flex>
+      )}
+    </Card>
+  );
+}
 
+/**
+ * The home page: first what waits for this user (待我处理, by role), then the year's figures and the
+ * directory for the office. An enterprise or institute user sees its own work, not the register's size.
+ */
+export function HomePage() {
+  const me = useSession();
+  const can = useCan();
+  const isOrganisation = me.role === 'enterprise' || me.role === 'institute';
   return (
     <div data-testid="home-page">
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '20px 24px' } }}>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>
-          {t('home.welcome', { name: me.displayName })}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {t('home.today', { date: formatDate(new Date(), lang) })} ·{' '}
-          {region ? regionName(region, lang) : me.activeRegionCode} · {ROLE_LABELS[me.role][lang]}
-        </Typography.Paragraph>
-        <Typography.Paragraph style={{ marginBottom: 0 }}>{t('home.intro')}</Typography.Paragraph>
-      </Card>
+      <Welcome />
+      <HomeWork />
       <YearFigures />
-      {hasFigures ? (
-        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-          {canEnterprise && (
-            <Col xs={24} sm={12} lg={8}>
-              <FigureCard
-                title="home.enterprises"
-                unit="home.unit.enterprise"
-                icon={<ShopOutlined />}
-                to="/enterprises"
-                value={enterprises.data?.total}
-                isLoading={enterprises.isPending}
-                testId="home-enterprises"
-              />
-            </Col>
-          )}
-          {canInstitute && (
-            <Col xs={24} sm={12} lg={8}>
-              <FigureCard
-                title="home.institutes"
-                unit="home.unit.institute"
-                icon={<BankOutlined />}
-                to="/institutes"
-                value={institutes.data?.total}
-                isLoading={institutes.isPending}
-                testId="home-institutes"
-              />
-            </Col>
-          )}
-          {canExpert && (
-            <Col xs={24} sm={12} lg={8}>
-              <FigureCard
-                title="home.experts"
-                unit="home.unit.expert"
-                icon={<TeamOutlined />}
-                to="/experts"
-                value={experts.data?.total}
-                isLoading={experts.isPending}
-                testId="home-experts"
-              />
-            </Col>
-          )}
-        </Row>
-      ) : (
-        <Card style={{ marginBottom: 16 }}>
-          <Typography.Text type="secondary">{t('home.noFigures')}</Typography.Text>
-        </Card>
-      )}
-      {can('industry', 'read') && (
-        <Card title={t('home.leading')}>
-          {industries.isPending ? (
-            <Skeleton active paragraph={{ rows: 1 }} />
-          ) : (
-            <Flex gap={8} wrap>
-              {leading.map((i) => (
-                <Tag key={i.id} color="blue" style={{ fontSize: 14, padding: '4px 12px' }}>
-                  {lang === 'zh' ? i.name : i.nameEn}
-                </Tag>
-              ))}
-              {leading.length === 0 && (
-                <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>
-              )}
-            </Flex>
-          )}
-        </Card>
-      )}
+      {!isOrganisation && <DirectoryFigures />}
+      {!isOrganisation && can('industry', 'read') && <LeadingIndustries />}
     </div>
   );
 }

@@ -1,0 +1,17 @@
+/** The home page's 待我处理 (what waits for the signed-in user), by kind of work. */
+export const homeMessages = {
+  'home.work': ['待我处理', 'Waiting for me'],
+  'home.work.none': ['目前没有等待您处理的事项。', 'Nothing is waiting for you right now.'],
+  'home.work.more': ['全部 {total} 项', 'All {total}'],
+  'home.work.overdue': ['已逾期', 'Overdue'],
+  'home.work.proposal': ['待定提请圆桌事项', 'Round-table proposals to decide'],
+  'home.work.escalation': ['督办升级到我的事项', 'Escalations sent to me'],
+  'home.work.decision': ['圆桌决定事项（临近期限）', 'Round-table decisions due'],
+  'home.work.recruitment': ['我负责的招引记录', 'My recruitment records'],
+  'home.work.service_request': ['帮办诉求', 'Service requests'],
+  'home.work.need': ['技术需求', 'Technology needs'],
+  'home.work.open_need': ['可承接的开放需求', 'Needs open for matching'],
+  'home.work.project': ['合作项目', 'Cooperation projects'],
+  'home.work.account_request': ['待审批的账号变更', 'Account changes to approve'],
+  'home.work.audit_denial': ['近 7 日拒绝访问', 'Refusals in the last 7 days'],
+} as const satisfies Record<string, readonly [string, string]>;
