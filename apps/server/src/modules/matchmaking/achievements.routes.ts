@@ -17,7 +17,8 @@ import type { MatchmakingDeps } from './matchmaking.deps.ts';
 import { createAchievement } from './operations/create-achievement.ts';
 import { deleteAchievement } from './operations/delete-achievement.ts';
 import { getAchievement } from './operations/get-achievement.ts';
-import { createAchievementImport, JSONL_MAX_BYTES } from './operations/import-achievements.ts';
+import { createAchievementImport } from './operations/import-achievements.ts';
+import { JSONL_MAX_BYTES } from './operations/import-achievements-jsonl.ts';
 import { listAchievements } from './operations/list-achievements.ts';
 import { updateAchievement } from './operations/update-achievement.ts';
 

@@ -1,5 +1,6 @@
 import { AppError } from '../http/errors.ts';
 import { createWorkerPool } from '../jobs/worker.ts';
+import { createBreather } from '../jobs/yielding.ts';
 
 /** One row as read: its number in the sheet and its cells' text (index 0 is column A). */
 export type SheetRow = { row: number; cells: string[] };
@@ -74,4 +75,27 @@ export function findHeaderRow(
     if (required.every((h) => columns.has(h))) return { row: r.row, columns };
   }
   return null;
+}
+
+/** A data row below the header: its number and its cells' text by header name. */
+export type DataRow = { row: number; get: (header: string) => string };
+
+/**
+ * The rows below `header` that have any text in a known column, each with a getter by header
+ * name. Gives the event loop a turn now and then (platform/jobs/yielding.ts), so a large sheet
+ * does not hold up other requests.
+ */
+export async function* dataRows(
+  sheet: UploadedSheet,
+  header: { row: number; columns: Map<string, number> },
+): AsyncGenerator<DataRow> {
+  const breathe = createBreather();
+  const names = [...header.columns.keys()];
+  for (const line of sheet.rows) {
+    await breathe();
+    if (line.row <= header.row) continue;
+    const get = (name: string) => cellAt(line, header.columns.get(name));
+    if (names.every((k) => get(k) === '')) continue;
+    yield { row: line.row, get };
+  }
 }

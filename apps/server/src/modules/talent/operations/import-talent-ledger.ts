@@ -162,6 +162,77 @@ function parseRow(get: (h: string) => string, look: Lookups, row: number) {
 }
 
 /**
+ * The talent a row updates: the exported 记录ID (one of the region's), else the talent whose ID
+ * number (keyed hash) it repeats; null for a new talent. Problems go to `at.problems`.
+ */
+function matchTalent(
+  idText: string,
+  input: Parsed['input'] | null,
+  at: {
+    look: Lookups;
+    box: DataBox;
+    seenHash: Map<string, number>;
+    row: number;
+    problems: ImportRowProblem[];
+  },
+): string | null {
+  const { look, row, problems } = at;
+  let id: string | null = null;
+  if (idText) {
+    if (look.ids.has(idText)) id = idText;
+    else
+      problems.push({
+        row,
+        column: TALENT_HEADERS.id,
+        message: '记录ID 不属于本区域的人才，请清空后作为新人才导入',
+      });
+  }
+  if (!input?.idNumber) return id;
+  const hash = at.box.lookupHash(input.idNumber, ID_NUMBER_LOOKUP);
+  const earlier = at.seenHash.get(hash);
+  if (earlier)
+    problems.push({ row, column: TALENT_HEADERS.idNumber, message: `与第 ${earlier} 行的身份证号重复` });
+  at.seenHash.set(hash, row);
+  const owner = look.byHash.get(hash);
+  if (id && owner && owner !== id)
+    problems.push({ row, column: TALENT_HEADERS.idNumber, message: '该身份证号已属于另一位人才' });
+  return id ?? owner ?? null;
+}
+
+/** Writes the previewed rows as a background job: one transaction, all rows or none. */
+function writeTalents(
+  { db, box, clock }: { db: Database; box: DataBox; clock: Clock },
+  ctx: UserContext,
+  valid: Parsed[],
+) {
+  const deps = { box, clock };
+  return startImportJob({ db, clock }, ctx, KIND, valid.length, async (tx, step) => {
+    let created = 0;
+    let updated = 0;
+    for (const v of valid) {
+      await step();
+      if (v.id) {
+        // The sheet has no columns for links: a re-import keeps the talent's platforms, projects, records.
+        const [links] = await tx
+          .select({
+            platformIds: talents.platformIds,
+            projectIds: talents.projectIds,
+            recruitmentIds: talents.recruitmentIds,
+          })
+          .from(talents)
+          .where(eq(talents.id, v.id));
+        await updateTalent(deps, tx, ctx, v.id, { ...v.input, ...links });
+        updated++;
+      } else {
+        await createTalent(deps, tx, ctx, v.input);
+        created++;
+      }
+    }
+    return { created, updated };
+  });
+}
+
+/**
  * 人才台账 import in two steps: `preview` checks every row (per-row problems) and keeps the valid
  * ones under a token; `confirm` writes them in one transaction (a background job). A row with the exported 记录ID, or
  * an ID number already registered (keyed hash), updates that talent instead of duplicating it.
@@ -198,36 +269,13 @@ export function createTalentImport({
       if ([...header.columns.keys()].every((h) => get(h) === '' || h === '序号')) continue;
       total++;
       const { problems: rowProblems, input } = parseRow(get, look, r);
-      const idText = get(TALENT_HEADERS.id);
-      let id: string | null = null;
-      if (idText) {
-        if (look.ids.has(idText)) id = idText;
-        else
-          rowProblems.push({
-            row: r,
-            column: TALENT_HEADERS.id,
-            message: '记录ID 不属于本区域的人才，请清空后作为新人才导入',
-          });
-      }
-      if (input?.idNumber) {
-        const hash = box.lookupHash(input.idNumber, ID_NUMBER_LOOKUP);
-        const earlier = seenHash.get(hash);
-        if (earlier)
-          rowProblems.push({
-            row: r,
-            column: TALENT_HEADERS.idNumber,
-            message: `与第 ${earlier} 行的身份证号重复`,
-          });
-        seenHash.set(hash, r);
-        const owner = look.byHash.get(hash);
-        if (id && owner && owner !== id)
-          rowProblems.push({
-            row: r,
-            column: TALENT_HEADERS.idNumber,
-            message: '该身份证号已属于另一位人才',
-          });
-        id ??= owner ?? null;
-      }
+      const id = matchTalent(get(TALENT_HEADERS.id), input, {
+        look,
+        box,
+        seenHash,
+        row: r,
+        problems: rowProblems,
+      });
       if (rowProblems.length > 0 || !input) problems.push(...rowProblems);
       else valid.push({ row: r, id, input });
     }
@@ -247,31 +295,7 @@ export function createTalentImport({
   async function confirm(ctx: UserContext, token: string): Promise<ImportJob> {
     const valid = uploads.take<Parsed[]>(ctx.user.id, KIND, token);
     if (!valid) throw new AppError(400, 'EXPIRED', '导入预览已失效，请重新上传文件');
-    const deps = { box, clock };
-    return startImportJob({ db, clock }, ctx, KIND, valid.length, async (tx, step) => {
-      let created = 0;
-      let updated = 0;
-      for (const v of valid) {
-        await step();
-        if (v.id) {
-          // The sheet has no columns for links: a re-import keeps the talent's platforms, projects, records.
-          const [links] = await tx
-            .select({
-              platformIds: talents.platformIds,
-              projectIds: talents.projectIds,
-              recruitmentIds: talents.recruitmentIds,
-            })
-            .from(talents)
-            .where(eq(talents.id, v.id));
-          await updateTalent(deps, tx, ctx, v.id, { ...v.input, ...links });
-          updated++;
-        } else {
-          await createTalent(deps, tx, ctx, v.input);
-          created++;
-        }
-      }
-      return { created, updated };
-    });
+    return writeTalents({ db, box, clock }, ctx, valid);
   }
 
   return { preview, confirm };
