@@ -3,21 +3,29 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeNeedQueries } from './need-queries.ts';
 import { dataDir, outputDir, repoRoot } from './paths.ts';
 import { writeScaledCorpus } from './scale-corpus.ts';
 
 /**
- * npm run bench:match [-- --engines gaodi,minisearch --tracks title --scale 20 | --scale 0]
+ * npm run bench:match [-- --engines gaodi,minisearch:bigrams --tracks title,need --scale 20 | --scale 0]
  *
  * Runs every engine as its own process through the same batch interface on the dev split, scores
- * each with the data's score.mjs, and prints one table per track plus pass/fail per target. Then
- * runs Gaodi's engine on a corpus `scale` times larger and prints the growth from 1×.
+ * each with the data's score.mjs, and prints one table per track (keywords, title, and the
+ * need-style rewrites of need-queries.ts) with each engine's ratio to the best anchor, plus
+ * pass/fail per target. An engine `name:variant` runs `name` with `--options {"tokens":"variant"}`
+ * (anchors: jieba tokens or character bigrams, both over owner profiles). Then runs Gaodi's engine
+ * on a corpus `scale` times larger and prints the growth from 1×.
  * Figures, not a test: nothing here fails the build.
  */
 const { values } = parseArgs({
   options: {
-    engines: { type: 'string', default: 'gaodi,minisearch,orama,pglite,popularity' },
-    tracks: { type: 'string', default: 'keywords,title' },
+    engines: {
+      type: 'string',
+      default:
+        'gaodi,minisearch:jieba,minisearch:bigrams,orama:jieba,orama:bigrams,pglite:jieba,pglite:bigrams,popularity',
+    },
+    tracks: { type: 'string', default: 'keywords,title,need' },
     scale: { type: 'string', default: '20' },
   },
 });
@@ -54,9 +62,11 @@ const runEngine = (
   queries: string,
   label: string,
 ): Summary & { results: string } => {
-  const [command, ...args] = commands[engine] ?? [];
+  const [name = '', variant] = engine.split(':');
+  const [command, ...args] = commands[name] ?? [];
   if (!command) throw new Error(`unknown engine ${engine}`);
-  const results = join(out, `${engine}-${label}.jsonl`);
+  if (variant) args.push('--options', JSON.stringify({ tokens: variant }));
+  const results = join(out, `${engine.replace(':', '-')}-${label}.jsonl`);
   const fd = openSync(results, 'w');
   const started = performance.now();
   const child = spawnSync(command, [...args, '--corpus', corpus, '--queries', queries, '--top', '10'], {
@@ -83,8 +93,10 @@ const score = (results: string): Scores =>
 const pad = (text: string, width: number) => text.padStart(width);
 const printTable = (title: string, runs: Run[]) => {
   console.log(`\n${title}`);
-  const header = ['engine', 'R@10', 'nDCG@10', 'MRR@10', 'index ms', 'p50 ms', 'p95 ms', 'peak MB'];
-  const widths = [12, 7, 8, 7, 9, 7, 7, 8];
+  const anchors = runs.filter((run) => run.engine !== 'gaodi');
+  const bestNdcg = Math.max(...anchors.map((run) => run['nDCG@10']), 0);
+  const header = ['engine', 'R@10', 'nDCG@10', 'MRR@10', 'index ms', 'p50 ms', 'p95 ms', 'peak MB', 'ratio'];
+  const widths = [20, 7, 8, 7, 9, 7, 7, 8, 7];
   console.log(header.map((cell, i) => pad(cell, widths[i] ?? 8)).join(' '));
   for (const run of runs) {
     const cells = [
@@ -96,6 +108,7 @@ const printTable = (title: string, runs: Run[]) => {
       run.queryP50Ms.toFixed(2),
       run.queryP95Ms.toFixed(2),
       run.peakRssMb.toFixed(0),
+      bestNdcg > 0 ? `×${(run['nDCG@10'] / bestNdcg).toFixed(3)}` : '-',
     ];
     console.log(cells.map((cell, i) => pad(cell, widths[i] ?? 8)).join(' '));
   }
@@ -106,9 +119,10 @@ const verdict = (label: string, pass: boolean, detail: string) =>
 
 const checkTargets = (runs: Run[]) => {
   const ours = runs.find((run) => run.engine === 'gaodi');
-  const anchors = runs.filter((run) => run.engine !== 'gaodi');
-  const mini = runs.find((run) => run.engine === 'minisearch');
+  const anchors = runs.filter((run) => run.engine !== 'gaodi' && run.engine !== 'popularity');
   if (!ours || anchors.length === 0) return;
+  // "Best anchor": the one with the highest nDCG@10 on this track; its time and memory are the bar.
+  const best = anchors.reduce((best, run) => (run['nDCG@10'] > best['nDCG@10'] ? run : best));
   const bestNdcg = Math.max(...anchors.map((run) => run['nDCG@10']));
   const bestRecall = Math.max(...anchors.map((run) => run['R@10']));
   verdict(
@@ -121,21 +135,21 @@ const checkTargets = (runs: Run[]) => {
     ours['R@10'] > bestRecall,
     `${ours['R@10'].toFixed(4)} vs ${bestRecall.toFixed(4)}`,
   );
-  if (!mini) return;
+  
   verdict(
-    'query p95 ≤ MiniSearch',
-    ours.queryP95Ms <= mini.queryP95Ms,
-    `${ours.queryP95Ms.toFixed(2)} vs ${mini.queryP95Ms.toFixed(2)} ms`,
+    `query p95 ≤ best anchor (${best.engine})`,
+    ours.queryP95Ms <= best.queryP95Ms,
+    `${ours.queryP95Ms.toFixed(2)} vs ${best.queryP95Ms.toFixed(2)} ms`,
   );
   verdict(
-    'index build ≤ 2 × MiniSearch',
-    ours.indexMs <= 2 * mini.indexMs,
-    `${ours.indexMs.toFixed(0)} vs ${(2 * mini.indexMs).toFixed(0)} ms`,
+    'index build ≤ 2 × best anchor',
+    ours.indexMs <= 2 * best.indexMs,
+    `${ours.indexMs.toFixed(0)} vs ${(2 * best.indexMs).toFixed(0)} ms`,
   );
   verdict(
-    'peak memory ≤ 2 × MiniSearch',
-    ours.peakRssMb <= 2 * mini.peakRssMb,
-    `${ours.peakRssMb.toFixed(0)} vs ${(2 * mini.peakRssMb).toFixed(0)} MB`,
+    'peak memory ≤ 2 × best anchor',
+    ours.peakRssMb <= 2 * best.peakRssMb,
+    `${ours.peakRssMb.toFixed(0)} vs ${(2 * best.peakRssMb).toFixed(0)} MB`,
   );
 };
 
@@ -144,9 +158,11 @@ const tracks = (values.tracks ?? '').split(',').filter(Boolean);
 const report: Record<string, unknown> = {};
 const ourRuns: Record<string, Run> = {};
 const corpus = join(dev, 'corpus.jsonl');
+const queryFile = (track: string) =>
+  track === 'need' ? writeNeedQueries(data, out) : join(dev, `queries-${track}.jsonl`);
 
 for (const track of tracks) {
-  const queries = join(dev, `queries-${track}.jsonl`);
+  const queries = queryFile(track);
   const runs: Run[] = [];
   for (const engine of engines) {
     const summary = runEngine(engine, corpus, queries, track);
@@ -169,7 +185,7 @@ if (factor > 1 && engines.includes('gaodi')) {
     .map((line) => JSON.parse(line));
   const scaled = join(tmpdir(), `gaodi-match-${factor}x-${process.pid}.jsonl`);
   await writeScaledCorpus(lines, factor, scaled);
-  const summary = runEngine('gaodi', scaled, join(dev, `queries-${track}.jsonl`), `${factor}x-${track}`);
+  const summary = runEngine('gaodi', scaled, queryFile(track), `${factor}x-${track}`);
   spawnSync('rm', ['-f', scaled]);
   console.log(`\nscale: Gaodi on a ${factor}× corpus (${summary.documents} documents), ${track} queries`);
   console.log('       documents  index ms   p50 ms   p95 ms  peak MB');

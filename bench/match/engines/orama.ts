@@ -1,40 +1,35 @@
 import { create, insertMultiple, search } from '@orama/orama';
 import { runBatch } from '../../../packages/matching/src/cli/run-batch.ts';
-import { DOCUMENT_DEPTH, fieldText, jiebaTokens, ownersByBestDocument } from './anchor-common.ts';
+import { anchorTokenizer, ownerProfiles } from './anchor-common.ts';
 
-// Orama 3 (BM25) with a jieba tokenizer; threshold 1 = documents matching any query term.
-await runBatch('orama', async (docs) => {
-  const owners = new Map(docs.map((doc) => [doc.id, doc.owners]));
+// Orama 3 (BM25) over one profile document per owner; threshold 1 = profiles matching any query term.
+await runBatch('orama', async (docs, options) => {
+  const tokenize = anchorTokenizer(options);
   const db = create({
-    schema: { title: 'string', keywords: 'string', text: 'string' } as const,
+    schema: { owner: 'string', title: 'string', keywords: 'string', text: 'string' } as const,
     components: {
       tokenizer: {
         language: 'english',
         normalizationCache: new Map(),
-        tokenize: (raw: string) => jiebaTokens(raw),
+        tokenize: (raw: string) => tokenize(raw),
       },
     },
   });
   await insertMultiple(
     db,
-    docs.map((doc) => ({
-      id: doc.id,
-      title: fieldText(doc, 'title'),
-      keywords: fieldText(doc, 'keywords'),
-      text: fieldText(doc, 'text'),
-    })),
-    1000,
+    ownerProfiles(docs).map(({ id, ...fields }) => ({ owner: id, ...fields })),
+    500,
   );
   return {
     search: (text, top) => {
       const result = search(db, {
         term: text,
-        limit: DOCUMENT_DEPTH,
+        properties: ['title', 'keywords', 'text'],
+        limit: top,
         threshold: 1,
         boost: { title: 2, keywords: 2 },
       }) as Awaited<ReturnType<typeof search>>;
-      const hits = result.hits.map((hit) => ({ id: hit.id, score: hit.score }));
-      return ownersByBestDocument(hits, (id) => owners.get(String(id)) ?? [], top);
+      return result.hits.map((hit) => ({ owner: String((hit.document as { owner: string }).owner), score: hit.score }));
     },
   };
 });

@@ -278,26 +278,12 @@ export type RestoredDocuments = {
  * (removal compacts it in place; per term, slots ascending and each document's pairs in forward-list order,
  * exactly the order of one-by-one insertion). Throws on inconsistent input.
  */
-export const restoreState = (
-  fieldCount: number,
-  terms: readonly string[],
-  input: RestoredDocuments,
-): IndexState => {
-  const { documents, lengths, forwardOffsets, forward } = input;
-  const count = documents.length;
-  const termCount = terms.length;
-  if (lengths.length !== count * fieldCount || forwardOffsets.length !== count + 1) {
-    throw new Error('matching index: document table sizes do not match');
-  }
-  const state = createIndexState(fieldCount);
-  for (let id = 0; id < termCount; id++) state.termIds.set(terms[id] as string, id);
-  if (state.termIds.size !== termCount) throw new Error('matching index: duplicate terms');
-  state.terms = [...terms];
-
-  // Pass 1: pairs and documents per term, validating the forward lists on the way.
+/** Pass 1: pairs and documents per term, validating the forward lists on the way. */
+const countForward = (termCount: number, input: RestoredDocuments) => {
+  const { forwardOffsets, forward } = input;
   const pairCounts = new Uint32Array(termCount);
   const frequencies = new Uint32Array(termCount);
-  for (let slot = 0; slot < count; slot++) {
+  for (let slot = 0; slot < input.documents.length; slot++) {
     const start = forwardOffsets[slot] as number;
     const end = forwardOffsets[slot + 1] as number;
     if (end < start || end > forward.length || (end - start) % 2 !== 0) {
@@ -316,14 +302,19 @@ export const restoreState = (
       }
     }
   }
-  // Pass 2: counting sort of the pairs by term into one block; each list is a view of its range.
+  return { pairCounts, frequencies };
+};
+
+/** Pass 2: counting sort of the pairs by term into one block; each list is a view of its range. */
+const sortPostings = (termCount: number, pairCounts: Uint32Array, input: RestoredDocuments): PairList[] => {
+  const { forwardOffsets, forward } = input;
   const starts = new Uint32Array(termCount + 1);
   for (let id = 0; id < termCount; id++) {
     starts[id + 1] = (starts[id] as number) + (pairCounts[id] as number) * 2;
   }
   const block = new Uint32Array(starts[termCount] as number);
   const cursor = starts.slice(0, termCount);
-  for (let slot = 0; slot < count; slot++) {
+  for (let slot = 0; slot < input.documents.length; slot++) {
     const end = forwardOffsets[slot + 1] as number;
     for (let i = forwardOffsets[slot] as number; i < end; i += 2) {
       const termId = forward[i] as number;
@@ -333,12 +324,18 @@ export const restoreState = (
       cursor[termId] = at + 2;
     }
   }
-  state.postings = new Array<PairList>(termCount);
+  const postings = new Array<PairList>(termCount);
   for (let id = 0; id < termCount; id++) {
-    state.postings[id] = block.subarray(starts[id] as number, starts[id + 1] as number);
+    postings[id] = block.subarray(starts[id] as number, starts[id + 1] as number);
   }
-  state.documentFrequency = Array.from(frequencies);
+  return postings;
+};
 
+/** Pass 3: the per-slot tables (ids, owners, tags, phrases, lengths, forward views). */
+const restoreSlots = (state: IndexState, input: RestoredDocuments): void => {
+  const { documents, lengths, forwardOffsets, forward } = input;
+  const count = documents.length;
+  const fieldCount = state.fieldCount;
   state.slotLengths = new Uint32Array(Math.max(count, 64) * fieldCount);
   state.slotLengths.set(lengths);
   for (let i = 0; i < lengths.length; i++) {
@@ -367,5 +364,25 @@ export const restoreState = (
     );
   }
   state.liveCount = count;
+};
+
+export const restoreState = (
+  fieldCount: number,
+  terms: readonly string[],
+  input: RestoredDocuments,
+): IndexState => {
+  const count = input.documents.length;
+  const termCount = terms.length;
+  if (input.lengths.length !== count * fieldCount || input.forwardOffsets.length !== count + 1) {
+    throw new Error('matching index: document table sizes do not match');
+  }
+  const state = createIndexState(fieldCount);
+  for (let id = 0; id < termCount; id++) state.termIds.set(terms[id] as string, id);
+  if (state.termIds.size !== termCount) throw new Error('matching index: duplicate terms');
+  state.terms = [...terms];
+  const { pairCounts, frequencies } = countForward(termCount, input);
+  state.postings = sortPostings(termCount, pairCounts, input);
+  state.documentFrequency = Array.from(frequencies);
+  restoreSlots(state, input);
   return state;
 };
