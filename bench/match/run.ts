@@ -135,7 +135,7 @@ const checkTargets = (runs: Run[]) => {
     ours['R@10'] > bestRecall,
     `${ours['R@10'].toFixed(4)} vs ${bestRecall.toFixed(4)}`,
   );
-  
+
   verdict(
     `query p95 ≤ best anchor (${best.engine})`,
     ours.queryP95Ms <= best.queryP95Ms,

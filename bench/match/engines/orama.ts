@@ -29,7 +29,10 @@ await runBatch('orama', async (docs, options) => {
         threshold: 1,
         boost: { title: 2, keywords: 2 },
       }) as Awaited<ReturnType<typeof search>>;
-      return result.hits.map((hit) => ({ owner: String((hit.document as { owner: string }).owner), score: hit.score }));
+      return result.hits.map((hit) => ({
+        owner: String((hit.document as { owner: string }).owner),
+        score: hit.score,
+      }));
     },
   };
 });
