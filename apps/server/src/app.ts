@@ -21,33 +21,38 @@ import {
   serviceRequestSupervisedItems,
   stationRoutes,
 } from './modules/concierge/index.ts';
-import { createDirectoryService, directoryRoutes } from './modules/directory/index.ts';
+import { createDirectoryService, type DirectoryService, directoryRoutes } from './modules/directory/index.ts';
 import { elementsRoutes } from './modules/elements/index.ts';
 import { homeRoutes } from './modules/home/index.ts';
 import { createIncubationService, incubationRoutes } from './modules/incubation/index.ts';
 import { indicatorsRoutes, snapshotJob } from './modules/indicators/index.ts';
 import { createPlatformService, platformRoutes } from './modules/innovation/index.ts';
 import { createMatchIndex, type MatchIndex, matchmakingRoutes } from './modules/matchmaking/index.ts';
-import { createStageMover } from './modules/pipelines/index.ts';
+import { createStageMover, type StageMover } from './modules/pipelines/index.ts';
 import { projectSupervisedItems, projectsRoutes } from './modules/projects/index.ts';
 import { recruitmentRoutes, recruitmentSupervisedItems } from './modules/recruitment/index.ts';
 import { decisionSupervisedItems, roundtableRoutes } from './modules/roundtable/index.ts';
 import { createSettingsService, settingsRoutes } from './modules/settings/index.ts';
-import { createSupervisionService, lightsJob, supervisionRoutes } from './modules/supervision/index.ts';
+import {
+  createSupervisionService,
+  lightsJob,
+  type SupervisionService,
+  supervisionRoutes,
+} from './modules/supervision/index.ts';
 import { createTalentService, talentRoutes } from './modules/talent/index.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
-import { createAuthService } from './platform/auth/auth.service.ts';
+import { type AuthService, createAuthService } from './platform/auth/auth.service.ts';
 import { mfaRoutes } from './platform/auth/mfa/mfa.routes.ts';
 import { createMfaService } from './platform/auth/mfa/mfa.service.ts';
 import { usersRoutes } from './platform/auth/users.routes.ts';
 import type { Clock } from './platform/clock.ts';
-import { createDataBox, type DataKey, developmentDataKey } from './platform/crypto/index.ts';
+import { createDataBox, type DataBox, type DataKey, developmentDataKey } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { importProblemsRoutes } from './platform/excel/problems.routes.ts';
 import { closeSheetReader } from './platform/excel/sheet-reader.ts';
-import { createUploadStore } from './platform/excel/upload-store.ts';
+import { createUploadStore, type UploadStore } from './platform/excel/upload-store.ts';
 import { handleError, localizeProblems } from './platform/http/errors.ts';
 import { registerRoute } from './platform/http/route.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
@@ -58,7 +63,7 @@ import type { ScheduledJob } from './platform/jobs/jobs.ts';
 import { notificationsRoutes } from './platform/notifications/notifications.routes.ts';
 import { inboxNotifier } from './platform/notifications/notifier.ts';
 import { filesRoutes } from './platform/storage/files.routes.ts';
-import { createFilesService } from './platform/storage/files.service.ts';
+import { createFilesService, type FilesService } from './platform/storage/files.service.ts';
 import { createMemoryStorage, type FileStorage } from './platform/storage/storage.ts';
 import { regionsRoutes } from './platform/tenancy/regions.routes.ts';
 
@@ -83,19 +88,12 @@ export type AppDeps = {
   dataKey?: DataKey;
 };
 
-/** Builds the whole HTTP application from its dependencies. Tests call this too. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const idleMinutes = deps.sessionIdleMinutes ?? 30;
-  const app = Fastify({
-    logger: deps.logger ?? false,
-    trustProxy: deps.trustProxy ?? false,
-    bodyLimit: 1024 * 1024,
-  }).withTypeProvider<ZodTypeProvider>();
+/** The HTTP plugins every route relies on: cookies, uploads, the sign-in rate limit, OpenAPI. */
+async function registerPlugins(app: FastifyInstance, deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.addHook('preSerialization', localizeProblems);
-
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   await app.register(rateLimit, {
@@ -117,62 +115,57 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+}
 
-  const auth = createAuthService({ db: deps.db, clock: deps.clock, idleMinutes });
-  const uploads = createUploadStore({ clock: deps.clock });
-  await app.register(authPlugin, { auth });
-  await app.register(securityHeaders, { production: deps.production ?? false });
+/** The services built once and shared by several modules' routes. */
+type Shared = {
+  db: Database;
+  clock: Clock;
+  auth: AuthService;
+  uploads: UploadStore;
+  dataBox: DataBox;
+  files: FilesService;
+  supervision: SupervisionService;
+  stageMover: StageMover;
+  directory: DirectoryService;
+};
 
+/** Cross-cutting routes: health, sign-in, regions, audit, users, two-step sign-in, files, inbox, import jobs. */
+async function registerPlatformRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  { db, clock, auth, uploads, dataBox, files }: Shared,
+) {
+  const idleMinutes = deps.sessionIdleMinutes ?? 30;
   registerRoute(app, auth, HealthRoute, async () => ({
     status: 'ok' as const,
-    engine: deps.db.engine,
-    migrations: await deps.db.migrationLevel(),
+    engine: db.engine,
+    migrations: await db.migrationLevel(),
   }));
-  await app.register(authRoutes, { auth, db: deps.db, clock: deps.clock, idleMinutes });
-  await app.register(regionsRoutes, { auth, db: deps.db });
-  await app.register(auditRoutes, { auth, db: deps.db, clock: deps.clock });
-  await app.register(usersRoutes, { auth, db: deps.db, clock: deps.clock });
-  const { db, clock } = deps;
-  // Personal data at rest (station phones; the talent module's ID numbers): one box per app.
-  const dataBox = createDataBox(deps.dataKey ?? developmentDataKey());
-  app.decorate('dataBox', dataBox);
+  await app.register(authRoutes, { auth, db, clock, idleMinutes });
+  await app.register(regionsRoutes, { auth, db });
+  await app.register(auditRoutes, { auth, db, clock });
+  await app.register(usersRoutes, { auth, db, clock });
   const mfa = createMfaService({ db, clock, box: dataBox });
   await app.register(mfaRoutes, { auth, mfa, codesPerMinute: deps.loginRateLimitPerMinute ?? 30 });
-  const files = createFilesService({
-    db,
-    clock,
-    storage: deps.fileStorage ?? createMemoryStorage(),
-  });
-  const platforms = createPlatformService({ db, clock });
-  // Every module whose items get lights registers its provider here (projects, requests, decisions later).
-  const supervision = createSupervisionService({
-    db,
-    clock,
-    notifier: inboxNotifier,
-    providers: [
-      recruitmentSupervisedItems,
-      projectSupervisedItems,
-      serviceRequestSupervisedItems,
-      decisionSupervisedItems,
-    ],
-  });
-  app.decorate('scheduledJobs', [
-    lightsJob(supervision),
-    snapshotJob({ db, clock }),
-  ] satisfies ScheduledJob[]);
   await app.register(filesRoutes, { auth, files });
   await app.register(notificationsRoutes, { auth, db, clock });
-  await app.register(platformRoutes, { auth, platforms });
+  await app.register(importProblemsRoutes, { auth, uploads });
+  importJobsRoutes(app, auth, db);
+  app.addHook('onClose', closeSheetReader);
+  app.addHook('onClose', settleImportJobs);
+}
+
+/** The domains' routes, each given exactly the shared services it uses. */
+async function registerDomainRoutes(app: FastifyInstance, deps: AppDeps, shared: Shared) {
+  const { db, clock, auth, uploads, dataBox, files, supervision, stageMover, directory } = shared;
+  await app.register(platformRoutes, { auth, platforms: createPlatformService({ db, clock }) });
   await app.register(talentRoutes, {
     auth,
     talents: createTalentService({ db, clock, box: dataBox, uploads }),
   });
   await app.register(elementsRoutes, { auth, db, clock, box: dataBox });
   await app.register(supervisionRoutes, { auth, supervision });
-  // The one stage mover every pipeline's records move through (modules/pipelines).
-  const stageMover = createStageMover({ clock, supervision });
-  // The directory is built once: its routes and the imports that create institutes share it.
-  const directory = createDirectoryService({ db, clock });
   await app.register(directoryRoutes, { auth, deps: { db, clock, uploads, directory } });
   await app.register(recruitmentRoutes, {
     auth,
@@ -200,18 +193,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const roundtable = { db, clock, notifier: inboxNotifier, supervision, mover: stageMover };
   await app.register(roundtableRoutes, { auth, roundtable });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
-  await app.register(importProblemsRoutes, { auth, uploads });
   await app.register(homeRoutes, { auth, db, clock });
-  importJobsRoutes(app, auth, db);
-  app.addHook('onClose', closeSheetReader);
-  app.addHook('onClose', settleImportJobs);
+}
 
+/** The built web UI at `/`: files as they are on disk, pages of the single-page app as index.html. */
+async function serveWebApp(app: FastifyInstance, webDist: string | undefined) {
   app.setNotFoundHandler((request, reply) => {
     // Pages of the single-page app get index.html; API paths and missing files (a stale chunk
     // name after a rebuild) get a real 404, so the browser sees the error instead of HTML.
     const path = request.url.split('?')[0] ?? '';
     const isPage = !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
-    if (!isPage || !deps.webDist || !existsSync(join(deps.webDist, 'index.html'))) {
+    if (!isPage || !webDist || !existsSync(join(webDist, 'index.html'))) {
       return reply.status(404).send({
         statusCode: 404,
         code: 'NOT_FOUND',
@@ -220,10 +212,62 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     return reply.sendFile('index.html');
   });
-  if (deps.webDist && existsSync(deps.webDist)) {
+  if (webDist && existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart;
     // a path that is no file falls through to the not-found handler above (SPA fallback).
-    await app.register(fastifyStatic, { root: deps.webDist, wildcard: true });
+    await app.register(fastifyStatic, { root: webDist, wildcard: true });
   }
+}
+
+/**
+ * Builds the whole HTTP application from its dependencies (tests call this too): the plugins, the
+ * services shared by several modules (each built once), then the platform's and the domains' routes.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { db, clock } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  await registerPlugins(app, deps);
+  const auth = createAuthService({ db, clock, idleMinutes: deps.sessionIdleMinutes ?? 30 });
+  await app.register(authPlugin, { auth });
+  await app.register(securityHeaders, { production: deps.production ?? false });
+  // Personal data at rest (station phones; the talent module's ID numbers): one box per app.
+  const dataBox = createDataBox(deps.dataKey ?? developmentDataKey());
+  app.decorate('dataBox', dataBox);
+  // Every module whose items get lights registers its provider here.
+  const supervision = createSupervisionService({
+    db,
+    clock,
+    notifier: inboxNotifier,
+    providers: [
+      recruitmentSupervisedItems,
+      projectSupervisedItems,
+      serviceRequestSupervisedItems,
+      decisionSupervisedItems,
+    ],
+  });
+  app.decorate('scheduledJobs', [
+    lightsJob(supervision),
+    snapshotJob({ db, clock }),
+  ] satisfies ScheduledJob[]);
+  const shared: Shared = {
+    db,
+    clock,
+    auth,
+    uploads: createUploadStore({ clock }),
+    dataBox,
+    files: createFilesService({ db, clock, storage: deps.fileStorage ?? createMemoryStorage() }),
+    supervision,
+    // The one stage mover every pipeline's records move through (modules/pipelines).
+    stageMover: createStageMover({ clock, supervision }),
+    // The directory is built once: its routes and the imports that create institutes share it.
+    directory: createDirectoryService({ db, clock }),
+  };
+  await registerPlatformRoutes(app, deps, shared);
+  await registerDomainRoutes(app, deps, shared);
+  await serveWebApp(app, deps.webDist);
   return app;
 }

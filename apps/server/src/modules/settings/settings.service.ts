@@ -138,64 +138,115 @@ export async function readStageNames(
   return Object.fromEntries(resolvePipeline(chain, rows, pipeline).map((s) => [s.stage, s.name]));
 }
 
+async function stageLabelsIn(tx: Tx, regionCode: string): Promise<StageLabels> {
+  const chain = await regionChain(tx, regionCode);
+  const rows = await labelRows(tx, chain);
+  return {
+    regionCode,
+    regionName: chain[0]?.name ?? regionCode,
+    pipelines: STAGE_PIPELINES.map((pipeline) => ({
+      pipeline,
+      stages: resolvePipeline(chain, rows, pipeline),
+    })),
+  };
+}
+
+/**
+ * A city's or province's new name must not collide with a name an office below already gave
+ * another stage of the pipeline: each office below that names stages is resolved with the change.
+ */
+async function clashesBelow(
+  tx: Tx,
+  regionCode: string,
+  after: LabelRow[],
+  changes: { stage: string; label: string | null }[],
+): Promise<FieldProblem[]> {
+  const pipeline = after[0]?.pipeline as StagePipeline | undefined;
+  const renamed = changes.filter((c) => c.label !== null);
+  if (!pipeline || renamed.length === 0) return [];
+  // Row-level security shows this office's region and the regions below it.
+  const below = await tx
+    .select(labelColumns)
+    .from(stageLabels)
+    .where(and(eq(stageLabels.pipeline, pipeline), sql`${stageLabels.regionCode} <> ${regionCode}`));
+  const problems: FieldProblem[] = [];
+  for (const code of new Set(below.map((r) => r.regionCode))) {
+    const chain = await regionChain(tx, code);
+    if (!chain.some((r) => r.code === regionCode)) continue;
+    const resolved = resolvePipeline(chain, [...after, ...below], pipeline);
+    for (const c of renamed) {
+      const mine = resolved.find((r) => r.stage === c.stage);
+      const twin = resolved.find((r) => r.stage !== c.stage && r.name === mine?.name);
+      const i = changes.indexOf(c);
+      if (
+        mine?.sourceRegionCode === regionCode &&
+        twin &&
+        !problems.some((p) => p.path === `stages.${i}.label`)
+      )
+        problems.push({
+          path: `stages.${i}.label`,
+          message: `${chain[0]?.name ?? code}已将“${twin.name}”用作另一阶段的名称`,
+        });
+    }
+  }
+  return problems;
+}
+
+/** Two stages of a pipeline may not share a name: the problems on the names being typed. */
+function sameNames(
+  resolved: StageLabel[],
+  changes: { stage: string; label: string | null }[],
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const namedNow = new Set(changes.filter((c) => c.label !== null).map((c) => c.stage));
+  changes.forEach((c, i) => {
+    const mine = resolved.find((r) => r.stage === c.stage);
+    const twin = resolved.find((r) => r.stage !== c.stage && r.name === mine?.name);
+    // On the name being typed, not on the stage it collides with (when both are sent).
+    if (mine && twin && (namedNow.has(c.stage) || !namedNow.has(twin.stage)))
+      problems.push({ path: `stages.${i}.label`, message: `与“${twin.name}”阶段重名` });
+  });
+  return problems;
+}
+
+type LabelChange = { stage: string; label: string | null; description: string | null };
+
+/** Writes the region's own names: a change that clears both fields deletes the row. */
+async function saveLabelRows(
+  tx: Tx,
+  ctx: UserContext,
+  {
+    regionCode,
+    pipeline,
+    changes,
+    now,
+  }: { regionCode: string; pipeline: StagePipeline; changes: LabelChange[]; now: Date },
+) {
+  for (const c of changes) {
+    const key = and(
+      eq(stageLabels.regionCode, regionCode),
+      eq(stageLabels.pipeline, pipeline),
+      eq(stageLabels.stage, c.stage),
+    );
+    if (c.label === null && c.description === null) {
+      await tx.delete(stageLabels).where(key);
+      continue;
+    }
+    const values = { label: c.label, description: c.description, updatedAt: now, updatedBy: ctx.user.id };
+    await tx
+      .insert(stageLabels)
+      .values({ regionCode, pipeline: pipeline, stage: c.stage, ...values })
+      .onConflictDoUpdate({
+        target: [stageLabels.regionCode, stageLabels.pipeline, stageLabels.stage],
+        set: values,
+      });
+  }
+}
+
 export type SettingsService = ReturnType<typeof createSettingsService>;
 
 /** An office's settings: the names of its pipelines' stages (阶段名称). */
 export function createSettingsService({ db, clock }: { db: Database; clock: Clock }) {
-  async function stageLabelsIn(tx: Tx, regionCode: string): Promise<StageLabels> {
-    const chain = await regionChain(tx, regionCode);
-    const rows = await labelRows(tx, chain);
-    return {
-      regionCode,
-      regionName: chain[0]?.name ?? regionCode,
-      pipelines: STAGE_PIPELINES.map((pipeline) => ({
-        pipeline,
-        stages: resolvePipeline(chain, rows, pipeline),
-      })),
-    };
-  }
-
-  /**
-   * A city's or province's new name must not collide with a name an office below already gave
-   * another stage of the pipeline: each office below that names stages is resolved with the change.
-   */
-  async function clashesBelow(
-    tx: Tx,
-    regionCode: string,
-    after: LabelRow[],
-    changes: { stage: string; label: string | null }[],
-  ): Promise<FieldProblem[]> {
-    const pipeline = after[0]?.pipeline as StagePipeline | undefined;
-    const renamed = changes.filter((c) => c.label !== null);
-    if (!pipeline || renamed.length === 0) return [];
-    // Row-level security shows this office's region and the regions below it.
-    const below = await tx
-      .select(labelColumns)
-      .from(stageLabels)
-      .where(and(eq(stageLabels.pipeline, pipeline), sql`${stageLabels.regionCode} <> ${regionCode}`));
-    const problems: FieldProblem[] = [];
-    for (const code of new Set(below.map((r) => r.regionCode))) {
-      const chain = await regionChain(tx, code);
-      if (!chain.some((r) => r.code === regionCode)) continue;
-      const resolved = resolvePipeline(chain, [...after, ...below], pipeline);
-      for (const c of renamed) {
-        const mine = resolved.find((r) => r.stage === c.stage);
-        const twin = resolved.find((r) => r.stage !== c.stage && r.name === mine?.name);
-        const i = changes.indexOf(c);
-        if (
-          mine?.sourceRegionCode === regionCode &&
-          twin &&
-          !problems.some((p) => p.path === `stages.${i}.label`)
-        )
-          problems.push({
-            path: `stages.${i}.label`,
-            message: `${chain[0]?.name ?? code}已将“${twin.name}”用作另一阶段的名称`,
-          });
-      }
-    }
-    return problems;
-  }
-
   async function getStageLabels(ctx: UserContext): Promise<StageLabels> {
     return db.transaction(ctx.scope, (tx) => stageLabelsIn(tx, ctx.user.activeRegionCode));
   }
@@ -219,37 +270,11 @@ export function createSettingsService({ db, clock }: { db: Database; clock: Cloc
         ...changes.map((c) => ({ regionCode, pipeline: input.pipeline, ...c })),
       ];
       const resolved = resolvePipeline(chain, after, input.pipeline);
-      const problems: FieldProblem[] = [];
-      const namedNow = new Set(changes.filter((c) => c.label !== null).map((c) => c.stage));
-      changes.forEach((c, i) => {
-        const mine = resolved.find((r) => r.stage === c.stage);
-        const twin = resolved.find((r) => r.stage !== c.stage && r.name === mine?.name);
-        // On the name being typed, not on the stage it collides with (when both are sent).
-        if (mine && twin && (namedNow.has(c.stage) || !namedNow.has(twin.stage)))
-          problems.push({ path: `stages.${i}.label`, message: `与“${twin.name}”阶段重名` });
-      });
+      const problems = sameNames(resolved, changes);
       if (problems.length === 0) problems.push(...(await clashesBelow(tx, regionCode, after, changes)));
       if (problems.length > 0) throw invalid(problems, ctx.lang);
 
-      for (const c of changes) {
-        const key = and(
-          eq(stageLabels.regionCode, regionCode),
-          eq(stageLabels.pipeline, input.pipeline),
-          eq(stageLabels.stage, c.stage),
-        );
-        if (c.label === null && c.description === null) {
-          await tx.delete(stageLabels).where(key);
-          continue;
-        }
-        const values = { label: c.label, description: c.description, updatedAt: now, updatedBy: ctx.user.id };
-        await tx
-          .insert(stageLabels)
-          .values({ regionCode, pipeline: input.pipeline, stage: c.stage, ...values })
-          .onConflictDoUpdate({
-            target: [stageLabels.regionCode, stageLabels.pipeline, stageLabels.stage],
-            set: values,
-          });
-      }
+      await saveLabelRows(tx, ctx, { regionCode, pipeline: input.pipeline, changes, now });
       await recordUserAction(tx, ctx, now, {
         action: 'update',
         targetType: 'stage_label',

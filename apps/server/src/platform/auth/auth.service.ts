@@ -1,33 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { isMfaRequired, type Role, Role as RoleSchema } from '@gaodi/contracts';
+import { createHash } from 'node:crypto';
+import { type Role, Role as RoleSchema } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import { type Database, rowsOf } from '../db/database.ts';
-import { AppError } from '../http/errors.ts';
-import type { Lang } from '../i18n/lang.ts';
 import { anonymousScope, type RequestContext, type SessionUser, scopeOf } from './context.ts';
 import { createDenialLog } from './denial-log.ts';
-import { dummyHash, verifyPassword } from './password.ts';
-
-/** Sign-in pauses for a username from one client address after this many failures in a row… */
-export const LOCK_AFTER_FAILURES = 5;
-/** …for 1 minute, doubling with every further failure, at most a day (exponential back-off). */
-export const LOCK_BASE_MINUTES = 1;
-export const LOCK_MAX_MINUTES = 24 * 60;
-/** Audit rows of attempts on unknown usernames carry this region: no region's staff sees them, only the national audit view. */
-export const NO_REGION = '000000';
-
-type FoundUser = {
-  id: string;
-  region_code: string;
-  role: string;
-  display_name: string;
-  password_hash: string;
-  failed_logins: number;
-  locked_until: Date | string | null;
-  is_disabled: boolean;
-};
+import { NO_REGION, signIn } from './sign-in.ts';
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
@@ -42,79 +21,8 @@ export function createAuthService({
 }) {
   const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-  /**
-   * Signs in. Unknown usernames, wrong passwords, disabled accounts and paused sign-ins all answer
-   * the same 401 after the same password-hashing work, so the answer reveals nothing about the
-   * account. Failures pause sign-in per (username, client address) with exponential back-off, so
-   * nobody elsewhere can lock the owner out; the owner's inbox hears of each pause.
-   */
-  async function login(input: { username: string; password: string; clientAddress: string; lang: Lang }) {
-    const now = clock.now();
-    const username = input.username.trim().toLowerCase();
-    const address = input.clientAddress;
-    const { found, pausedUntil } = await db.transaction(anonymousScope, async (tx) => ({
-      found: rowsOf<FoundUser>(await tx.execute(sql`SELECT * FROM gaodi_auth_find_user(${username})`))[0],
-      pausedUntil: rowsOf<{ until: Date | string | null }>(
-        await tx.execute(sql`SELECT gaodi_auth_throttle_until(${username}, ${address}) AS until`),
-      )[0]?.until,
-    }));
-    // Always one verification, against a dummy hash when there is no account.
-    const passwordOk = await verifyPassword(found?.password_hash ?? (await dummyHash), input.password);
-    const paused = pausedUntil != null && new Date(pausedUntil) > now;
-    const reason = paused
-      ? 'locked'
-      : !found
-        ? 'unknown-user'
-        : found.is_disabled
-          ? 'disabled'
-          : !passwordOk
-            ? 'bad-password'
-            : null;
-    if (reason || !found) {
-      await db.transaction(anonymousScope, async (tx) => {
-        const lockedUntil = paused
-          ? null
-          : rowsOf<{ until: Date | string | null }>(
-              await tx.execute(
-                sql`SELECT gaodi_auth_throttle_fail(${username}, ${address}, ${now.toISOString()}, ${LOCK_AFTER_FAILURES}, ${LOCK_BASE_MINUTES}, ${LOCK_MAX_MINUTES}) AS until`,
-              ),
-            )[0]?.until;
-        await recordAudit(tx, {
-          regionCode: found?.region_code ?? NO_REGION,
-          at: now,
-          actorId: found?.id ?? null,
-          actorName: username,
-          action: 'login',
-          targetType: 'session',
-          result: 'failed',
-          clientAddress: address,
-          detail: { reason, lockedUntil: lockedUntil ? new Date(lockedUntil).toISOString() : undefined },
-        });
-      });
-      throw badCredentials();
-    }
-    const role = RoleSchema.safeParse(found.role);
-    const mfaRequired = role.success && isMfaRequired(role.data);
-    const token = randomBytes(32).toString('base64url');
-    const csrf = randomBytes(24).toString('base64url');
-    await db.transaction(anonymousScope, async (tx) => {
-      await tx.execute(sql`SELECT gaodi_auth_throttle_clear(${username}, ${address})`);
-      await tx.execute(
-        sql`SELECT gaodi_session_open(${hashToken(token)}, ${found.id}, ${csrf}, ${now.toISOString()}, ${mfaRequired})`,
-      );
-      await recordAudit(tx, {
-        regionCode: found.region_code,
-        at: now,
-        actorId: found.id,
-        actorName: username,
-        action: 'login',
-        targetType: 'session',
-        result: 'ok',
-        clientAddress: address,
-      });
-    });
-    return { token };
-  }
+  /** Signs in (sign-in.ts): the same 401 for every failure, pauses per username and address. */
+  const login = (input: Parameters<typeof signIn>[1]) => signIn({ db, clock, hashToken }, input);
 
   /** The signed-in user behind a cookie token, or null (unknown, idle too long, or disabled). */
   async function resolveSession(token: string): Promise<{ sessionId: string; user: SessionUser } | null> {
@@ -130,24 +38,7 @@ export function createAuthService({
     if (!row) return null;
     const role = RoleSchema.safeParse(row.role);
     if (!role.success) return null;
-    return {
-      sessionId,
-      user: {
-        id: String(row.user_id),
-        username: String(row.username),
-        displayName: String(row.display_name),
-        role: role.data as Role,
-        regionCode: String(row.region_code),
-        activeRegionCode: String(row.active_region_code),
-        csrfToken: String(row.csrf_token),
-        enterpriseId: (row.enterprise_id as string | null) ?? null,
-        instituteId: (row.institute_id as string | null) ?? null,
-        visibleRegions: parsePgArray(row.visible_regions),
-        mustChangePassword: row.must_change_password === true,
-        mfa: row.mfa_pending === 'code' || row.mfa_pending === 'enrol' ? row.mfa_pending : null,
-        mfaEnabled: row.mfa_enabled === true,
-      },
-    };
+    return { sessionId, user: sessionUserOf(row, role.data) };
   }
 
   async function logout(ctx: RequestContext) {
@@ -200,8 +91,23 @@ export function createAuthService({
   return { login, resolveSession, logout, switchRegion, recordDenied };
 }
 
-function badCredentials() {
-  return new AppError(401, 'BAD_CREDENTIALS', '用户名或密码错误');
+/** A session row (gaodi_session_resolve / _peek) as the signed-in user. */
+function sessionUserOf(row: Record<string, unknown>, role: Role): SessionUser {
+  return {
+    id: String(row.user_id),
+    username: String(row.username),
+    displayName: String(row.display_name),
+    role,
+    regionCode: String(row.region_code),
+    activeRegionCode: String(row.active_region_code),
+    csrfToken: String(row.csrf_token),
+    enterpriseId: (row.enterprise_id as string | null) ?? null,
+    instituteId: (row.institute_id as string | null) ?? null,
+    visibleRegions: parsePgArray(row.visible_regions),
+    mustChangePassword: row.must_change_password === true,
+    mfa: row.mfa_pending === 'code' || row.mfa_pending === 'enrol' ? row.mfa_pending : null,
+    mfaEnabled: row.mfa_enabled === true,
+  };
 }
 
 /** node-postgres returns text[] as an array; PGlite may too, but be lenient with '{a,b}'. */

@@ -33,6 +33,52 @@ type Slot = {
   onGone: (() => void) | null;
 };
 
+/**
+ * The job `id` on `slot`: its messages are queued until read; the final `end` hands the slot back
+ * (`release`); the worker's exit before it fails the reader.
+ */
+function followJob(slot: Slot, id: number, release: () => void): WorkerJob {
+  const queue: Record<string, unknown>[] = [];
+  let wake: (() => void) | null = null;
+  let state: 'running' | 'ended' | 'gone' = 'running';
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  slot.onMessage = (m) => {
+    if (m.id !== id) return;
+    if (m.type === 'end') {
+      state = 'ended';
+      release();
+    } else queue.push(m);
+    notify();
+  };
+  slot.onGone = () => {
+    state = 'gone';
+    notify();
+  };
+  async function* messages() {
+    for (;;) {
+      const m = queue.shift();
+      if (m) {
+        yield m;
+        continue;
+      }
+      if (state === 'ended') return;
+      if (state === 'gone') throw new Error('worker ended before its job');
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  }
+  return {
+    messages: messages(),
+    stop: async () => {
+      if (state === 'running') await slot.worker.terminate();
+    },
+  };
+}
+
 export function createWorkerPool(
   module: URL,
   options: { size?: number; maxHeapMb?: number; idleMs?: number } = {},
@@ -98,46 +144,9 @@ export function createWorkerPool(
   async function run(data: unknown, transfer: ArrayBuffer[] = []): Promise<WorkerJob> {
     const slot = await acquire();
     const id = nextId++;
-    const queue: Record<string, unknown>[] = [];
-    let wake: (() => void) | null = null;
-    let state: 'running' | 'ended' | 'gone' = 'running';
-    const notify = () => {
-      wake?.();
-      wake = null;
-    };
-    slot.onMessage = (m) => {
-      if (m.id !== id) return;
-      if (m.type === 'end') {
-        state = 'ended';
-        release(slot);
-      } else queue.push(m);
-      notify();
-    };
-    slot.onGone = () => {
-      state = 'gone';
-      notify();
-    };
+    const job = followJob(slot, id, () => release(slot));
     slot.worker.postMessage({ id, data }, transfer);
-    async function* messages() {
-      for (;;) {
-        const m = queue.shift();
-        if (m) {
-          yield m;
-          continue;
-        }
-        if (state === 'ended') return;
-        if (state === 'gone') throw new Error('worker ended before its job');
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-      }
-    }
-    return {
-      messages: messages(),
-      stop: async () => {
-        if (state === 'running') await slot.worker.terminate();
-      },
-    };
+    return job;
   }
 
   return {

@@ -1,29 +1,17 @@
 import { isMfaRequired } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
-import { recordAudit, recordUserAction } from '../../audit/audit.ts';
+import { recordUserAction } from '../../audit/audit.ts';
 import type { Clock } from '../../clock.ts';
 import type { DataBox } from '../../crypto/index.ts';
 import { type Database, rowsOf, type Tx } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import type { UserContext } from '../context.ts';
-import { isRecoveryCode, newRecoveryCodes, recoveryCodeHash } from './recovery-codes.ts';
+import { auditMfa, ownMfa, secretPlace, sid, textArray } from './mfa-state.ts';
+import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
+import { verifyCode } from './verify-code.ts';
 
-/** Wrong codes in a row before the second step pauses: 1 minute, doubling, at most a day. */
-export const MFA_PAUSE_AFTER = 5;
-const PAUSE_BASE_MINUTES = 1;
-const PAUSE_MAX_MINUTES = 24 * 60;
 export const MFA_ISSUER = '高地';
-
-type OwnMfa = {
-  secret: string | null;
-  pending_secret: string | null;
-  recovery_left: number;
-  failures: number;
-  paused_until: Date | string | null;
-};
-
-const sid = (ctx: UserContext) => ctx.sessionId ?? '';
 
 export type MfaService = ReturnType<typeof createMfaService>;
 
@@ -33,76 +21,16 @@ export type MfaService = ReturnType<typeof createMfaService>;
  * functions gaodi_mfa_* keep the state and accept each time step once.
  */
 export function createMfaService({ db, clock, box }: { db: Database; clock: Clock; box: DataBox }) {
-  const place = (userId: string) => `user_mfa.secret:${userId}`;
-  const own = async (tx: Tx, sessionId: string) =>
-    rowsOf<OwnMfa>(await tx.execute(sql`SELECT * FROM gaodi_mfa_own(${sessionId})`))[0];
-  const audit = (
-    tx: Tx,
-    ctx: UserContext,
-    action: string,
-    result: 'ok' | 'failed' | 'denied',
-    detail?: unknown,
-  ) =>
-    recordAudit(tx, {
-      regionCode: ctx.user.regionCode,
-      at: clock.now(),
-      actorId: ctx.user.id,
-      actorName: ctx.user.username,
-      action,
-      targetType: 'user',
-      targetId: ctx.user.id,
-      result,
-      clientAddress: ctx.clientAddress,
-      detail,
-    });
+  const audit = (tx: Tx, ctx: UserContext, action: string) => auditMfa(clock, tx, ctx, action, 'ok');
 
-  /** The second step: a code of the authenticator app or a recovery code. */
-  async function verify(ctx: UserContext, code: string): Promise<void> {
-    const now = clock.now();
-    const outcome = await db.transaction(ctx.scope, async (tx) => {
-      const mfa = await own(tx, sid(ctx));
-      if (!mfa?.secret || ctx.user.mfa !== 'code') return 'none' as const;
-      if (mfa.paused_until && new Date(mfa.paused_until) > now) return 'paused' as const;
-      const secret = box.decrypt(mfa.secret, place(ctx.user.id));
-      const recovery = isRecoveryCode(code);
-      const step = recovery ? null : matchTotp(secret, code, now);
-      const hash = recovery ? recoveryCodeHash(box, ctx.user.id, code) : null;
-      const passed =
-        (step !== null || hash !== null) &&
-        rowsOf<{ ok: boolean }>(
-          await tx.execute(sql`SELECT gaodi_mfa_pass(${sid(ctx)}, ${step}, ${hash}) AS ok`),
-        )[0]?.ok === true;
-      if (passed) await audit(tx, ctx, 'mfa_verify', 'ok', { recoveryCode: recovery || undefined });
-      return passed ? ('ok' as const) : ('wrong' as const);
-    });
-    if (outcome === 'ok') return;
-    if (outcome === 'none') throw new AppError(409, 'MFA_NOT_DUE', '当前无需两步验证');
-    if (outcome === 'paused') {
-      await db.transaction(ctx.scope, (tx) => audit(tx, ctx, 'mfa_verify', 'denied', { paused: true }));
-      throw pausedError();
-    }
-    const pausedUntil = await db.transaction(ctx.scope, async (tx) => {
-      const until = rowsOf<{ until: Date | string | null }>(
-        await tx.execute(
-          sql`SELECT gaodi_mfa_fail(${sid(ctx)}, ${now.toISOString()}, ${MFA_PAUSE_AFTER}, ${PAUSE_BASE_MINUTES}, ${PAUSE_MAX_MINUTES}) AS until`,
-        ),
-      )[0]?.until;
-      await audit(tx, ctx, 'mfa_verify', 'failed', {
-        pausedUntil: until ? new Date(until).toISOString() : undefined,
-      });
-      return until;
-    });
-    if (pausedUntil) throw pausedError();
-    throw new AppError(400, 'MFA_CODE_WRONG', '验证码错误或已使用', [
-      { path: 'code', message: '验证码错误或已使用' },
-    ]);
-  }
+  /** The second step (verify-code.ts): a code of the authenticator app or a recovery code. */
+  const verify = (ctx: UserContext, code: string) => verifyCode({ db, clock, box }, ctx, code);
 
   /** A new secret for the user's authenticator app (kept pending until a code confirms it). */
   async function beginEnrolment(ctx: UserContext) {
     const secret = newTotpSecret();
     const ok = await db.transaction(ctx.scope, async (tx) => {
-      const sealed = box.encrypt(secret, place(ctx.user.id));
+      const sealed = box.encrypt(secret, secretPlace(ctx.user.id));
       return (
         rowsOf<{ ok: boolean }>(
           await tx.execute(sql`SELECT gaodi_mfa_begin(${sid(ctx)}, ${sealed}) AS ok`),
@@ -118,20 +46,17 @@ export function createMfaService({ db, clock, box }: { db: Database; clock: Cloc
     const now = clock.now();
     const codes = newRecoveryCodes();
     const ok = await db.transaction(ctx.scope, async (tx) => {
-      const mfa = await own(tx, sid(ctx));
+      const mfa = await ownMfa(tx, sid(ctx));
       if (!mfa?.pending_secret || mfa.secret) return false;
-      const step = matchTotp(box.decrypt(mfa.pending_secret, place(ctx.user.id)), code, now);
+      const step = matchTotp(box.decrypt(mfa.pending_secret, secretPlace(ctx.user.id)), code, now);
       if (step === null) return false;
       const hashes = codes.map((c) => recoveryCodeHash(box, ctx.user.id, c));
       const done = rowsOf<{ ok: boolean }>(
         await tx.execute(
-          sql`SELECT gaodi_mfa_confirm(${sid(ctx)}, ${step}, ARRAY[${sql.join(
-            hashes.map((h) => sql`${h}`),
-            sql`, `,
-          )}]::text[], ${now.toISOString()}) AS ok`,
+          sql`SELECT gaodi_mfa_confirm(${sid(ctx)}, ${step}, ${textArray(hashes)}, ${now.toISOString()}) AS ok`,
         ),
       )[0]?.ok;
-      if (done) await audit(tx, ctx, 'mfa_enrol', 'ok');
+      if (done) await audit(tx, ctx, 'mfa_enrol');
       return done === true;
     });
     if (!ok)
@@ -147,14 +72,9 @@ export function createMfaService({ db, clock, box }: { db: Database; clock: Cloc
     const hashes = codes.map((c) => recoveryCodeHash(box, ctx.user.id, c));
     const ok = await db.transaction(ctx.scope, async (tx) => {
       const done = rowsOf<{ ok: boolean }>(
-        await tx.execute(
-          sql`SELECT gaodi_mfa_new_recovery(${sid(ctx)}, ARRAY[${sql.join(
-            hashes.map((h) => sql`${h}`),
-            sql`, `,
-          )}]::text[]) AS ok`,
-        ),
+        await tx.execute(sql`SELECT gaodi_mfa_new_recovery(${sid(ctx)}, ${textArray(hashes)}) AS ok`),
       )[0]?.ok;
-      if (done) await audit(tx, ctx, 'mfa_recovery_codes', 'ok');
+      if (done) await audit(tx, ctx, 'mfa_recovery_codes');
       return done === true;
     });
     if (!ok) throw new AppError(409, 'MFA_NOT_ENABLED', '尚未启用两步验证');
@@ -179,8 +99,4 @@ export function createMfaService({ db, clock, box }: { db: Database; clock: Cloc
   }
 
   return { verify, beginEnrolment, confirmEnrolment, renewRecoveryCodes, reset, required: isMfaRequired };
-}
-
-function pausedError() {
-  return new AppError(429, 'MFA_PAUSED', '验证码错误次数过多，请稍后再试');
 }
