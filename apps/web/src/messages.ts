@@ -1,6 +1,6 @@
 import { administrationMessages } from './messages/administration.ts';
 import { directoryMessages } from './messages/directory.ts';
-import { homeMessages } from './messages/home.ts';
+import { auditLogMessages, homeMessages } from './messages/home.ts';
 import { incubationMessages } from './messages/incubation.ts';
 import { matchmakingMessages } from './messages/matchmaking.ts';
 import { mfaMessages } from './messages/mfa.ts';
@@ -26,6 +26,7 @@ export const messages = {
   ...serviceMessages,
   ...incubationMessages,
   ...homeMessages,
+  ...auditLogMessages,
 
   'rt.nav': ['督办', 'Supervision'],
   'rt.proposals': ['圆桌议题建议', 'Round-table proposals'],

@@ -80,6 +80,10 @@ export const AuditEntry = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
+  /** The record's name today (null when the object has no name or is gone). */
+  targetName: z.string().nullable().default(null),
+  /** Where the record lives in the app (null when it has no page). */
+  targetHref: z.string().nullable().default(null),
   result: z.enum(['ok', 'denied', 'failed']),
   clientAddress: z.string().nullable(),
   /** What the row records beyond who and what: before/after values of a change, a repeat count… */
@@ -90,6 +94,9 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditQuery = z.object({
   action: z.string().max(64).optional(),
   actor: z.string().max(64).optional(),
+  /** The kind of object (need, project, user…) and, optionally, one object. */
+  targetType: z.string().max(64).optional(),
+  targetId: z.string().max(64).optional(),
   result: z.enum(['ok', 'denied', 'failed']).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

@@ -1,4 +1,5 @@
 export * from './audit.contract.ts';
+export * from './audit-labels.ts';
 export * from './auth.contract.ts';
 export * from './auth.routes.contract.ts';
 export * from './common.contract.ts';
@@ -259,6 +260,7 @@ export {
 export {
   AuditLogPage,
   DownloadFileRoute,
+  ExportAuditRoute,
   Health,
   HealthRoute,
   ImportProblemsRoute,

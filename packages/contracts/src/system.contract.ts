@@ -40,6 +40,15 @@ export const ListAuditRoute = defineRoute({
   query: AuditQuery,
   response: AuditLogPage,
 });
+export const ExportAuditRoute = defineRoute({
+  method: 'GET',
+  path: '/api/audit/export.xlsx',
+  summary: '导出审计日志（.xlsx，按当前筛选，最多 10000 行）',
+  tags: ['audit'],
+  access: { resource: 'audit', action: 'export' },
+  query: AuditQuery.omit({ page: true, pageSize: true }),
+  kind: 'file',
+});
 export const UploadFileRoute = defineRoute({
   method: 'POST',
   path: '/api/files',

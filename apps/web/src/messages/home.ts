@@ -15,3 +15,12 @@ export const homeMessages = {
   'home.work.account_request': ['待审批的账号变更', 'Account changes to approve'],
   'home.work.audit_denial': ['近 7 日拒绝访问', 'Refusals in the last 7 days'],
 } as const satisfies Record<string, readonly [string, string]>;
+
+/** The audit log's additions: objects, changes, the export. */
+export const auditLogMessages = {
+  'audit.allTargets': ['全部对象', 'All objects'],
+  'audit.change': ['变更内容', 'Change'],
+  'audit.before': ['变更前', 'Before'],
+  'audit.after': ['变更后', 'After'],
+  'audit.export': ['导出 Excel', 'Export Excel'],
+} as const satisfies Record<string, readonly [string, string]>;

@@ -1,7 +1,7 @@
 import type { EnterpriseInput, InstituteInput } from '@gaodi/contracts';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordUserAction } from '../../platform/audit/audit.ts';
+import { changeOf, recordUserAction } from '../../platform/audit/audit.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -39,13 +39,19 @@ export async function updateEnterpriseIn(
   id: string,
   input: z.output<typeof EnterpriseInput>,
 ) {
-  const updated = await tx
+  const [before] = await tx.select().from(enterprises).where(eq(enterprises.id, id));
+  const [after] = await tx
     .update(enterprises)
     .set({ ...enterpriseValues(input), updatedAt: clock.now() })
     .where(eq(enterprises.id, id))
-    .returning({ id: enterprises.id });
-  if (updated.length === 0) throw notFound(ctx.lang);
-  await recordUserAction(tx, ctx, clock.now(), { action: 'update', targetType: 'enterprise', targetId: id });
+    .returning();
+  if (!before || !after) throw notFound(ctx.lang);
+  await recordUserAction(tx, ctx, clock.now(), {
+    action: 'update',
+    targetType: 'enterprise',
+    targetId: id,
+    detail: changeOf(before, after),
+  });
 }
 
 /** Inserts in the caller's transaction (create, and the imports that create missing institutes). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AuditAnchorsRoute, ListAuditRoute, VerifyAuditRoute } from '@gaodi/contracts';
+import { AuditAnchorsRoute, ExportAuditRoute, ListAuditRoute, VerifyAuditRoute } from '@gaodi/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Clock } from '../clock.ts';
@@ -7,15 +7,37 @@ import type { Database } from '../db/database.ts';
 import { registerRoute } from '../http/route.ts';
 import { listAudit, recordUserAction } from './audit.ts';
 import { auditAnchors, auditorChainHeads, verifyAuditChain } from './audit-chain.ts';
+import { exportAudit } from './audit-export.ts';
+import { resolveTargetNames, targetOf } from './audit-targets.ts';
 
 /** The audit log, its chain's verification and daily anchors, for audit administrators (RLS enforces the same). */
 export const auditRoutes: FastifyPluginAsync<{ auth: AuthService; db: Database; clock: Clock }> = async (
   app,
   { auth, db, clock },
 ) => {
-  registerRoute(app, auth, ListAuditRoute, ({ ctx, query }) =>
-    db.transaction(ctx.scope, (tx) => listAudit(tx, query)),
-  );
+  registerRoute(app, auth, ListAuditRoute, async ({ ctx, query }) => {
+    const page = await db.transaction(ctx.scope, (tx) => listAudit(tx, query));
+    const names = await resolveTargetNames(db, page.items);
+    return {
+      ...page,
+      items: page.items.map((r) => {
+        const target = targetOf(names, r);
+        return { ...r, targetName: target.name, targetHref: target.href };
+      }),
+    };
+  });
+
+  registerRoute(app, auth, ExportAuditRoute, async ({ ctx, query, reply }) => {
+    const buffer = await exportAudit({ db, clock }, ctx, query);
+    const day = clock.now().toISOString().slice(0, 10);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header(
+        'content-disposition',
+        `attachment; filename="audit-log-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`审计日志${day}.xlsx`)}`,
+      )
+      .send(buffer);
+  });
 
   registerRoute(app, auth, VerifyAuditRoute, ({ ctx, body }) =>
     db.transaction(ctx.scope, async (tx) => {

@@ -56,15 +56,7 @@ export async function listAudit(
   tx: Tx,
   query: AuditQuery,
 ): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
-  const where = and(
-    query.action ? eq(auditLog.action, query.action) : undefined,
-    query.actor ? ilike(auditLog.actorName, `%${escapeLike(query.actor)}%`) : undefined,
-    query.result ? eq(auditLog.result, query.result) : undefined,
-    query.from ? gte(auditLog.at, new Date(`${query.from}T00:00:00+08:00`)) : undefined,
-    query.to
-      ? lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000))
-      : undefined,
-  );
+  const where = auditWhere(query);
   const rows = await tx
     .select()
     .from(auditLog)
@@ -74,24 +66,85 @@ export async function listAudit(
     .offset((query.page - 1) * query.pageSize);
   const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      regionCode: r.regionCode,
-      at: r.at.toISOString(),
-      actorName: r.actorName,
-      action: r.action,
-      targetType: r.targetType,
-      targetId: r.targetId,
-      result: r.result,
-      clientAddress: r.clientAddress,
-      detail: r.detail ?? null,
-    })),
+    items: rows.map(toEntry),
     total: count?.n ?? 0,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
 
+/** The newest `limit` rows matching the filters (the export). */
+export async function listAuditForExport(
+  tx: Tx,
+  query: Omit<AuditQuery, 'page' | 'pageSize'>,
+  limit: number,
+): Promise<AuditEntry[]> {
+  const rows = await tx
+    .select()
+    .from(auditLog)
+    .where(auditWhere(query))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return rows.map(toEntry);
+}
+
+function toEntry(r: typeof auditLog.$inferSelect): AuditEntry {
+  return {
+    id: r.id,
+    regionCode: r.regionCode,
+    at: r.at.toISOString(),
+    actorName: r.actorName,
+    action: r.action,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    targetName: null,
+    targetHref: null,
+    result: r.result,
+    clientAddress: r.clientAddress,
+    detail: r.detail ?? null,
+  };
+}
+
+/** Filters by user, action, object (kind, one id), result and day range (China time). */
+function auditWhere(query: Omit<AuditQuery, 'page' | 'pageSize'>) {
+  return and(
+    query.action ? eq(auditLog.action, query.action) : undefined,
+    query.actor ? ilike(auditLog.actorName, `%${escapeLike(query.actor)}%`) : undefined,
+    query.targetType ? eq(auditLog.targetType, query.targetType) : undefined,
+    query.targetId ? eq(auditLog.targetId, query.targetId) : undefined,
+    query.result ? eq(auditLog.result, query.result) : undefined,
+    query.from ? gte(auditLog.at, new Date(`${query.from}T00:00:00+08:00`)) : undefined,
+    query.to
+      ? lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000))
+      : undefined,
+  );
+}
+
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Columns that change with every write or hold sealed data: never listed as a change. */
+const UNLISTED =
+  /^(id|regionCode|createdAt|createdBy|updatedAt|updatedBy|searchText|stageChangedAt)$|(Enc|Hash)$/;
+
+/**
+ * The fields a change altered, with their values before and after: the `detail` of every update's
+ * audit row (`{ before, after }`), so the log shows what changed without a second copy of the record.
+ */
+export function changeOf(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (UNLISTED.test(key)) continue;
+    const b = before[key] ?? null;
+    const a = after[key] ?? null;
+    if (JSON.stringify(b) === JSON.stringify(a)) continue;
+    was[key] = b;
+    now[key] = a;
+  }
+  return { before: was, after: now };
 }

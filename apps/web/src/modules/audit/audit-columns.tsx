@@ -1,41 +1,16 @@
-import type { AuditEntry } from '@gaodi/contracts';
+import { AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS, type AuditEntry, auditLabel } from '@gaodi/contracts';
 import { type TableProps, Tag } from 'antd';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { regionName } from '../auth/session-header.tsx';
 import { useSession } from '../auth/use-session.ts';
+import { AuditChange } from './audit-change.tsx';
 
 export type AuditResult = 'ok' | 'denied' | 'failed';
 type Result = AuditResult;
 const RESULT_COLOR: Record<Result, string> = { ok: 'success', denied: 'warning', failed: 'error' };
-
-/** Actions the server records, with their Chinese names. Unknown actions are shown as recorded. */
-export const ACTIONS: Record<string, [string, string]> = {
-  login: ['登录', 'Sign in'],
-  logout: ['退出', 'Sign out'],
-  create: ['新增', 'Create'],
-  update: ['修改', 'Update'],
-  delete: ['删除', 'Delete'],
-  restore: ['恢复', 'Restore'],
-  export: ['导出', 'Export'],
-  import: ['导入', 'Import'],
-  disable: ['停用账号', 'Disable user'],
-  enable: ['启用账号', 'Enable user'],
-  unlock: ['解锁账号', 'Unlock user'],
-};
-const TARGETS: Record<string, [string, string]> = {
-  enterprise: ['企业', 'Enterprise'],
-  institute: ['院所', 'Institute'],
-  expert: ['专家', 'Expert'],
-  industry: ['产业', 'Industry'],
-  user: ['用户', 'User'],
-  session: ['会话', 'Session'],
-  region: ['区域', 'Region'],
-  audit: ['审计日志', 'Audit log'],
-  csrf: ['请求校验', 'Request check'],
-  file: ['文件', 'File'],
-};
 
 /** The audit log's columns: when, who, what action on which target, result, client address, region. */
 export function useAuditColumns(): TableProps<AuditEntry>['columns'] {
@@ -45,29 +20,41 @@ export function useAuditColumns(): TableProps<AuditEntry>['columns'] {
     () => new Map(me.regions.map((r) => [r.code, regionName(r, lang)])),
     [me.regions, lang],
   );
-  const name = (map: Record<string, [string, string]>, key: string) =>
-    map[key]?.[lang === 'zh' ? 0 : 1] ?? key;
   return [
     { title: t('audit.at'), dataIndex: 'at', width: 200, render: (v: string) => formatDateTime(v, lang) },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 130 },
-    { title: t('audit.action'), dataIndex: 'action', width: 120, render: (v: string) => name(ACTIONS, v) },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 120,
+      render: (v: string) => auditLabel(AUDIT_ACTION_LABELS, v, lang),
+    },
     {
       title: t('audit.target'),
       key: 'target',
       width: 260,
       render: (_, row) => (
         <>
-          {name(TARGETS, row.targetType)}
-          {row.targetId && (
-            <span
-              className="desc-value-mono"
-              style={{ color: '#8c8c8c', marginInlineStart: 6, fontSize: 12 }}
-            >
-              {row.targetId}
-            </span>
+          {auditLabel(AUDIT_TARGET_LABELS, row.targetType, lang)}{' '}
+          {row.targetName && row.targetHref ? (
+            <Link to={row.targetHref} data-testid="audit-target-link">
+              {row.targetName}
+            </Link>
+          ) : (
+            row.targetId && (
+              <span className="desc-value-mono" style={{ color: '#8c8c8c', fontSize: 12 }}>
+                {row.targetName ?? row.targetId}
+              </span>
+            )
           )}
         </>
       ),
+    },
+    {
+      title: t('audit.change'),
+      key: 'change',
+      width: 280,
+      render: (_, row) => <AuditChange detail={row.detail} />,
     },
     {
       title: t('audit.result'),

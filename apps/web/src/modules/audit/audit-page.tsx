@@ -1,117 +1,38 @@
-import type { AuditEntry, AuditQuery } from '@gaodi/contracts';
-import { Button, DatePicker, Empty, Flex, Input, Select, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
+import type { AuditEntry } from '@gaodi/contracts';
+import { Button, Empty, Table } from 'antd';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
-import { toInt, useUrlState } from '../../ui/url-state.ts';
+import { useCan } from '../auth/use-session.ts';
 import { AuditChainCheck } from './audit-chain-check.tsx';
-import { ACTIONS, useAuditColumns } from './audit-columns.tsx';
-import { useAudit } from './use-audit.ts';
-
-const KEYS = ['action', 'actor', 'result', 'from', 'to', 'page', 'pageSize'] as const;
-const RESULTS = ['ok', 'denied', 'failed'] as const;
-const DATE = 'YYYY-MM-DD';
-
-/** The log's filters and page, kept in the URL. */
-function useAuditListState() {
-  const [state, update] = useUrlState(KEYS);
-  const query: AuditQuery = {
-    action: state.action,
-    actor: state.actor,
-    result: RESULTS.find((r) => r === state.result),
-    from: state.from,
-    to: state.to,
-    page: toInt(state.page, 1),
-    pageSize: toInt(state.pageSize, 50),
-  };
-  return { state, update, query };
-}
-
-/** Dates, action, result, actor (searched on enter), reset. */
-function AuditFilters({ list }: { list: ReturnType<typeof useAuditListState> }) {
-  const { t, lang } = useI18n();
-  const { state, update, query } = list;
-  const [actor, setActor] = useState(state.actor ?? '');
-  useEffect(() => setActor(state.actor ?? ''), [state.actor]);
-  const name = (map: Record<string, [string, string]>, key: string) =>
-    map[key]?.[lang === 'zh' ? 0 : 1] ?? key;
-  const range: [Dayjs, Dayjs] | null =
-    state.from && state.to ? [dayjs(state.from, DATE), dayjs(state.to, DATE)] : null;
-  return (
-    <Flex className="filter-bar" gap={12} wrap align="center">
-      <DatePicker.RangePicker
-        value={range}
-        onChange={(dates) =>
-          update({
-            from: dates?.[0]?.format(DATE) ?? undefined,
-            to: dates?.[1]?.format(DATE) ?? undefined,
-          })
-        }
-        allowClear
-        format={lang === 'zh' ? 'YYYY年M月D日' : DATE}
-        data-testid="audit-dates"
-      />
-      <Select
-        allowClear
-        placeholder={t('audit.allActions')}
-        value={query.action}
-        onChange={(value?: string) => update({ action: value })}
-        options={Object.keys(ACTIONS).map((key) => ({ value: key, label: name(ACTIONS, key) }))}
-        style={{ width: 150 }}
-        data-testid="audit-action-filter"
-      />
-      <Select
-        allowClear
-        placeholder={t('audit.allResults')}
-        value={query.result}
-        onChange={(value?: string) => update({ result: value })}
-        options={RESULTS.map((r) => ({ value: r, label: t(`audit.result.${r}`) }))}
-        style={{ width: 130 }}
-        data-testid="audit-result-filter"
-      />
-      <Input.Search
-        allowClear
-        value={actor}
-        maxLength={64}
-        placeholder={t('audit.actorPlaceholder')}
-        onChange={(event) => {
-          setActor(event.target.value);
-          if (event.target.value === '') update({ actor: undefined });
-        }}
-        onSearch={(value) => update({ actor: value.trim() || undefined })}
-        style={{ width: 200 }}
-        data-testid="audit-actor-filter"
-      />
-      <Button
-        onClick={() =>
-          update({
-            action: undefined,
-            actor: undefined,
-            result: undefined,
-            from: undefined,
-            to: undefined,
-          })
-        }
-      >
-        {t('common.reset')}
-      </Button>
-    </Flex>
-  );
-}
+import { useAuditColumns } from './audit-columns.tsx';
+import { AuditFilters, useAuditListState } from './audit-filters.tsx';
+import { downloadAuditXlsx, useAudit } from './use-audit.ts';
 
 export function AuditPage() {
   const { t } = useI18n();
   const list = useAuditListState();
   const audit = useAudit(list.query);
   const columns = useAuditColumns();
+  const can = useCan();
   return (
     <Page
       title={t('audit.title')}
       crumbs={[{ title: t('nav.system') }, { title: t('audit.title') }]}
       testId="audit-page"
+      extra={
+        can('audit', 'export') && (
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => downloadAuditXlsx(list.query)}
+            data-testid="audit-export"
+          >
+            {t('audit.export')}
+          </Button>
+        )
+      }
     >
       <Panel>
         <AuditChainCheck />
@@ -125,7 +46,7 @@ export function AuditPage() {
             columns={columns}
             dataSource={audit.data?.items}
             loading={audit.isFetching}
-            scroll={{ x: 1040 }}
+            scroll={{ x: 1320 }}
             locale={{ emptyText: audit.isPending ? ' ' : <Empty description={t('common.empty')} /> }}
             onChange={(pagination) =>
               list.update({ page: pagination.current, pageSize: pagination.pageSize }, { keepPage: true })

@@ -1,6 +1,12 @@
-import { AuditAnchorsRoute, type AuditQuery, ListAuditRoute, VerifyAuditRoute } from '@gaodi/contracts';
+import {
+  AuditAnchorsRoute,
+  type AuditQuery,
+  ExportAuditRoute,
+  ListAuditRoute,
+  VerifyAuditRoute,
+} from '@gaodi/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { call } from '../../ui/api.ts';
+import { call, downloadRoute } from '../../ui/api.ts';
 
 export function useAudit(query: AuditQuery) {
   return useQuery({
@@ -24,4 +30,9 @@ export async function downloadAnchors(date: string) {
   link.download = `audit-anchors-${date}.json`;
   link.click();
   URL.revokeObjectURL(url);
+}
+
+/** 导出 Excel: the log with the page's filters (up to 10,000 rows), as .xlsx. */
+export function downloadAuditXlsx({ page: _page, pageSize: _size, ...filters }: AuditQuery) {
+  return downloadRoute(ExportAuditRoute, { query: filters }, 'audit-log.xlsx');
 }

@@ -1,7 +1,7 @@
 import type { ExpertInput } from '@gaodi/contracts';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordUserAction } from '../../../platform/audit/audit.ts';
+import { changeOf, recordUserAction } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { searchTextOf } from '../../../platform/text/search-text.ts';
@@ -17,13 +17,19 @@ export function updateExpert(
 ) {
   return db.transaction(ctx.scope, async (tx) => {
     await assertInstituteVisible(tx, ctx, input.instituteId);
-    const updated = await tx
+    const [before] = await tx.select().from(experts).where(eq(experts.id, id));
+    const [after] = await tx
       .update(experts)
       .set({ ...input, searchText: searchTextOf(input.name), updatedAt: clock.now() })
       .where(eq(experts.id, id))
-      .returning({ id: experts.id });
-    if (updated.length === 0) throw notFound(ctx.lang);
-    await recordUserAction(tx, ctx, clock.now(), { action: 'update', targetType: 'expert', targetId: id });
+      .returning();
+    if (!before || !after) throw notFound(ctx.lang);
+    await recordUserAction(tx, ctx, clock.now(), {
+      action: 'update',
+      targetType: 'expert',
+      targetId: id,
+      detail: changeOf(before, after),
+    });
     return readExpert(tx, ctx, id);
   });
 }

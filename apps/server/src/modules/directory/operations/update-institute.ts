@@ -1,7 +1,7 @@
 import type { InstituteInput } from '@gaodi/contracts';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordUserAction } from '../../../platform/audit/audit.ts';
+import { changeOf, recordUserAction } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { searchTextOf } from '../../../platform/text/search-text.ts';
@@ -16,13 +16,19 @@ export function updateInstitute(
   input: z.output<typeof InstituteInput>,
 ) {
   return db.transaction(ctx.scope, async (tx) => {
+    const [before] = await tx.select().from(institutes).where(eq(institutes.id, id));
     const [row] = await tx
       .update(institutes)
       .set({ ...input, searchText: searchTextOf(input.name), updatedAt: clock.now() })
       .where(eq(institutes.id, id))
       .returning();
-    if (!row) throw notFound(ctx.lang);
-    await recordUserAction(tx, ctx, clock.now(), { action: 'update', targetType: 'institute', targetId: id });
+    if (!row || !before) throw notFound(ctx.lang);
+    await recordUserAction(tx, ctx, clock.now(), {
+      action: 'update',
+      targetType: 'institute',
+      targetId: id,
+      detail: changeOf(before, row),
+    });
     return toInstitute(row);
   });
 }

@@ -1,6 +1,6 @@
 import type { Achievement } from '@gaodi/contracts';
 import { eq } from 'drizzle-orm';
-import { recordUserAction } from '../../../platform/audit/audit.ts';
+import { changeOf, recordUserAction } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { type AchievementIn, achievementValues, readAchievement } from '../achievements.queries.ts';
 import { checkIndustry, instituteFor } from '../matchmaking.checks.ts';
@@ -21,15 +21,22 @@ export function updateAchievement(
         : null;
     await checkIndustry(tx, ctx, input.industryId);
     const now = deps.clock.now();
-    await tx
+    const [before] = await tx.select().from(achievements).where(eq(achievements.id, current.id));
+    const [after] = await tx
       .update(achievements)
       .set({
         ...achievementValues(input),
         ...(institute ? { instituteId: institute.id, regionCode: institute.regionCode } : {}),
         updatedAt: now,
       })
-      .where(eq(achievements.id, current.id));
-    await recordUserAction(tx, ctx, now, { action: 'update', targetType: 'achievement', targetId: id });
+      .where(eq(achievements.id, current.id))
+      .returning();
+    await recordUserAction(tx, ctx, now, {
+      action: 'update',
+      targetType: 'achievement',
+      targetId: id,
+      detail: before && after ? changeOf(before, after) : undefined,
+    });
     return readAchievement(tx, ctx, id);
   });
 }

@@ -1,6 +1,6 @@
 import type { Need } from '@gaodi/contracts';
 import { eq } from 'drizzle-orm';
-import { recordUserAction } from '../../../platform/audit/audit.ts';
+import { changeOf, recordUserAction } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { checkIndustry } from '../matchmaking.checks.ts';
@@ -22,11 +22,18 @@ export function updateNeed(
     if (current.stage === 'closed') throw new AppError(409, 'NEED_LOCKED', '需求已关闭，重新打开后再修改');
     await checkIndustry(tx, ctx, input.industryId);
     const now = deps.clock.now();
-    await tx
+    const [before] = await tx.select().from(techNeeds).where(eq(techNeeds.id, id));
+    const [after] = await tx
       .update(techNeeds)
       .set({ ...needValues(input), updatedAt: now })
-      .where(eq(techNeeds.id, id));
-    await recordUserAction(tx, ctx, now, { action: 'update', targetType: 'need', targetId: id });
+      .where(eq(techNeeds.id, id))
+      .returning();
+    await recordUserAction(tx, ctx, now, {
+      action: 'update',
+      targetType: 'need',
+      targetId: id,
+      detail: before && after ? changeOf(before, after) : undefined,
+    });
     return readNeed(tx, ctx, id);
   });
 }

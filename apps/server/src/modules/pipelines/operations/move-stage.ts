@@ -6,7 +6,7 @@ import {
   type StagePosition,
   type SupervisedItemType,
 } from '@gaodi/contracts';
-import { recordUserAction } from '../../../platform/audit/audit.ts';
+import { changeOf, recordUserAction } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Tx } from '../../../platform/db/database.ts';
@@ -133,11 +133,26 @@ export function createStageMover({ clock, supervision }: { clock: Clock; supervi
       action: 'stage',
       targetType: adapter.auditType,
       targetId: record.id,
-      detail: { from: from.stage, fromSub: from.subStage, to: to.stage, toSub: to.subStage },
+      detail: {
+        from: from.stage,
+        fromSub: from.subStage,
+        to: to.stage,
+        toSub: to.subStage,
+        ...changeOf(
+          { stage: nameOf(from), ...pick(record, Object.keys(prepared.set ?? {})) },
+          { stage: nameOf(to), ...(prepared.set ?? {}) },
+        ),
+      },
     });
     if (adapter.lightsOf) await supervision.refreshItems(tx, adapter.lightsOf, [record.id]);
     return record;
   }
 
   return { moveStage };
+}
+
+/** The record's current values of `keys` (what a move's `set` is about to change). */
+function pick(record: object, keys: string[]): Record<string, unknown> {
+  const values = record as Record<string, unknown>;
+  return Object.fromEntries(keys.map((k) => [k, values[k] ?? null]));
 }
