@@ -179,6 +179,107 @@ export async function loadRegions(tx: Pick<Database['owner'], 'insert'>): Promis
     .onConflictDoNothing();
 }
 
+type OwnerTx = Parameters<Parameters<Database['owner']['transaction']>[0]>[0];
+
+/** Industries, the article's enterprises and institutes, and their experts. */
+async function loadDirectory(tx: OwnerTx) {
+  for (const regionCode of [JINXIANG, WENSHANG]) {
+    await tx
+      .insert(industries)
+      .values(LEADING_INDUSTRIES.map((i) => ({ ...i, regionCode })))
+      .onConflictDoNothing();
+  }
+  const industryId = async (regionCode: string, code: string) =>
+    (
+      await tx
+        .select({ id: industries.id })
+        .from(industries)
+        .where(and(eq(industries.regionCode, regionCode), eq(industries.code, code)))
+    )[0]?.id ?? null;
+  const addEnterprises = async (
+    regionCode: string,
+    list: readonly (typeof JX_ENTERPRISES)[number][] | readonly (typeof WS_ENTERPRISES)[number][],
+  ) => {
+    let serial = 1;
+    for (const e of list) {
+      await tx
+        .insert(enterprises)
+        .values({
+          regionCode,
+          creditCode: demoCreditCode(regionCode, serial++),
+          name: e.name,
+          searchText: searchTextOf(e.name),
+          industryId: await industryId(regionCode, e.industry),
+          scale: e.scale,
+          address: e.address,
+          contactName: e.contact,
+          contactPhone: e.phone,
+        })
+        .onConflictDoNothing();
+    }
+  };
+  await addEnterprises(JINXIANG, JX_ENTERPRISES);
+  await addEnterprises(WENSHANG, WS_ENTERPRISES);
+  for (const i of JX_INSTITUTES) {
+    await tx
+      .insert(institutes)
+      .values({ ...i, regionCode: JINXIANG, searchText: searchTextOf(i.name) })
+      .onConflictDoNothing();
+  }
+  for (const x of JX_EXPERTS) {
+    const [inst] = await tx
+      .select({ id: institutes.id })
+      .from(institutes)
+      .where(and(eq(institutes.regionCode, JINXIANG), eq(institutes.name, x.institute)));
+    if (!inst) continue;
+    const [already] = await tx
+      .select({ id: experts.id })
+      .from(experts)
+      .where(and(eq(experts.instituteId, inst.id), eq(experts.name, x.name)));
+    if (already) continue;
+    await tx.insert(experts).values({
+      regionCode: JINXIANG,
+      instituteId: inst.id,
+      name: x.name,
+      searchText: searchTextOf(x.name),
+      title: x.title,
+      field: x.field,
+    });
+  }
+}
+
+/** One account per role (enterprise and institute users linked to their organisation). */
+async function loadDemoUsers(tx: OwnerTx) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const u of DEMO_USERS) {
+    const [org] =
+      u.role === 'enterprise'
+        ? await tx
+            .select({ id: enterprises.id })
+            .from(enterprises)
+            .where(eq(enterprises.name, u.org ?? ''))
+        : u.role === 'institute'
+          ? await tx
+              .select({ id: institutes.id })
+              .from(institutes)
+              .where(eq(institutes.name, u.org ?? ''))
+          : [];
+    await tx
+      .insert(users)
+      .values({
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        regionCode: u.regionCode,
+        phone: null,
+        passwordHash,
+        enterpriseId: u.role === 'enterprise' ? (org?.id ?? null) : null,
+        instituteId: u.role === 'institute' ? (org?.id ?? null) : null,
+      })
+      .onConflictDoNothing();
+  }
+}
+
 /**
  * Loads the demo data: regions, industries, the article's enterprises and institutes, one user
  * per role. Idempotent: runs on every start and adds only what is missing. Runs on the owner
@@ -199,97 +300,8 @@ export async function loadDemoData(
   const created = existing.length === 0;
   await owner.transaction(async (tx) => {
     await loadRegions(tx);
-    for (const regionCode of [JINXIANG, WENSHANG]) {
-      await tx
-        .insert(industries)
-        .values(LEADING_INDUSTRIES.map((i) => ({ ...i, regionCode })))
-        .onConflictDoNothing();
-    }
-    const industryId = async (regionCode: string, code: string) =>
-      (
-        await tx
-          .select({ id: industries.id })
-          .from(industries)
-          .where(and(eq(industries.regionCode, regionCode), eq(industries.code, code)))
-      )[0]?.id ?? null;
-    const addEnterprises = async (
-      regionCode: string,
-      list: readonly (typeof JX_ENTERPRISES)[number][] | readonly (typeof WS_ENTERPRISES)[number][],
-    ) => {
-      let serial = 1;
-      for (const e of list) {
-        await tx
-          .insert(enterprises)
-          .values({
-            regionCode,
-            creditCode: demoCreditCode(regionCode, serial++),
-            name: e.name,
-            searchText: searchTextOf(e.name),
-            industryId: await industryId(regionCode, e.industry),
-            scale: e.scale,
-            address: e.address,
-            contactName: e.contact,
-            contactPhone: e.phone,
-          })
-          .onConflictDoNothing();
-      }
-    };
-    await addEnterprises(JINXIANG, JX_ENTERPRISES);
-    await addEnterprises(WENSHANG, WS_ENTERPRISES);
-    for (const i of JX_INSTITUTES) {
-      await tx
-        .insert(institutes)
-        .values({ ...i, regionCode: JINXIANG, searchText: searchTextOf(i.name) })
-        .onConflictDoNothing();
-    }
-    for (const x of JX_EXPERTS) {
-      const [inst] = await tx
-        .select({ id: institutes.id })
-        .from(institutes)
-        .where(and(eq(institutes.regionCode, JINXIANG), eq(institutes.name, x.institute)));
-      if (!inst) continue;
-      const [already] = await tx
-        .select({ id: experts.id })
-        .from(experts)
-        .where(and(eq(experts.instituteId, inst.id), eq(experts.name, x.name)));
-      if (already) continue;
-      await tx.insert(experts).values({
-        regionCode: JINXIANG,
-        instituteId: inst.id,
-        name: x.name,
-        searchText: searchTextOf(x.name),
-        title: x.title,
-        field: x.field,
-      });
-    }
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const u of DEMO_USERS) {
-      const [org] =
-        u.role === 'enterprise'
-          ? await tx
-              .select({ id: enterprises.id })
-              .from(enterprises)
-              .where(eq(enterprises.name, u.org ?? ''))
-          : u.role === 'institute'
-            ? await tx
-                .select({ id: institutes.id })
-                .from(institutes)
-                .where(eq(institutes.name, u.org ?? ''))
-            : [];
-      await tx
-        .insert(users)
-        .values({
-          username: u.username,
-          displayName: u.displayName,
-          role: u.role,
-          regionCode: u.regionCode,
-          phone: null,
-          passwordHash,
-          enterpriseId: u.role === 'enterprise' ? (org?.id ?? null) : null,
-          instituteId: u.role === 'institute' ? (org?.id ?? null) : null,
-        })
-        .onConflictDoNothing();
-    }
+    await loadDirectory(tx);
+    await loadDemoUsers(tx);
   });
   await loadRecruitmentDemo(db, clock);
   await loadMatchmakingDemo(db, clock);

@@ -145,6 +145,66 @@ async function mapOf(tx: Tx, query: ReturnType<typeof sql>) {
   return new Map(rowsOf<{ k: string; v: string }>(await tx.execute(query)).map((r) => [r.k, r.v]));
 }
 
+/** The names the demo talents refer to: programmes, groups, platforms, employers, industries, the owner. */
+async function readDemoNames(tx: Tx) {
+  const names = (table: string, key = 'name') =>
+    mapOf(tx, sql`SELECT ${sql.raw(key)} AS k, id AS v FROM ${sql.raw(table)} WHERE region_code = ${JX}`);
+  return {
+    programmes: await names('talent_programmes'),
+    groups: await names('talent_groups'),
+    plats: await names('platforms'),
+    enterprises: await names('enterprises'),
+    institutes: await names('institutes'),
+    industryIds: await names('industries', 'code'),
+    staff: rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM users WHERE username = 'jx_staff'`))[0]
+      ?.id,
+  };
+}
+
+type DemoNames = Awaited<ReturnType<typeof readDemoNames>>;
+
+/** A demo talent as its row: the employer found among enterprises, institutes, then platforms. */
+function talentRow(t: DemoTalent, names: DemoNames, cal: DemoCalendar, clock: Clock) {
+  const { enterprises, institutes, plats, groups, industryIds, staff } = names;
+  const enterpriseId = enterprises.get(t.employer) ?? null;
+  const instituteId = enterpriseId ? null : (institutes.get(t.employer) ?? null);
+  const employerPlatformId = enterpriseId || instituteId ? null : (plats.get(t.employer) ?? null);
+  const arrivedOn =
+    t.mode !== 'arrival'
+      ? null
+      : t.arrived === 'last-year'
+        ? `${cal.year - 1}-09-01`
+        : cal.day(t.arrived ?? '2026-01-01');
+  return {
+    regionCode: JX,
+    name: t.name,
+    gender: t.gender,
+    degree: t.degree,
+    title: t.title,
+    titleRank: t.titleRank,
+    employerKind: enterpriseId
+      ? 'enterprise'
+      : instituteId
+        ? 'institute'
+        : employerPlatformId
+          ? 'platform'
+          : 'other',
+    enterpriseId,
+    instituteId,
+    employerPlatformId,
+    employerName: t.employer,
+    field: t.field,
+    industryId: industryIds.get(t.industry) ?? null,
+    mode: t.mode,
+    arrivedOn,
+    groupIds: (t.groups ?? []).flatMap((g) => groups.get(g) ?? []),
+    platformIds: t.platform && plats.get(t.platform) ? [plats.get(t.platform) as string] : [],
+    ownerId: staff ?? null,
+    createdAt: clock.now(),
+    updatedAt: clock.now(),
+  } satisfies typeof talents.$inferInsert;
+}
+
 /** The talent catalogue and the article's talents (no phone or ID number: personal data comes through the API). */
 export async function loadTalentDemo(tx: Tx, cal: DemoCalendar, clock: Clock): Promise<void> {
   await tx
@@ -161,71 +221,15 @@ export async function loadTalentDemo(tx: Tx, cal: DemoCalendar, clock: Clock): P
     .where(eq(talents.regionCode, JX))
     .limit(1);
   if (already) return;
-  const programmes = await mapOf(
-    tx,
-    sql`SELECT name AS k, id AS v FROM talent_programmes WHERE region_code = ${JX}`,
-  );
-  const groups = await mapOf(tx, sql`SELECT name AS k, id AS v FROM talent_groups WHERE region_code = ${JX}`);
-  const plats = await mapOf(tx, sql`SELECT name AS k, id AS v FROM platforms WHERE region_code = ${JX}`);
-  const enterprises = await mapOf(
-    tx,
-    sql`SELECT name AS k, id AS v FROM enterprises WHERE region_code = ${JX}`,
-  );
-  const institutes = await mapOf(
-    tx,
-    sql`SELECT name AS k, id AS v FROM institutes WHERE region_code = ${JX}`,
-  );
-  const industryIds = await mapOf(
-    tx,
-    sql`SELECT code AS k, id AS v FROM industries WHERE region_code = ${JX}`,
-  );
-  const staff = rowsOf<{ id: string }>(
-    await tx.execute(sql`SELECT id FROM users WHERE username = 'jx_staff'`),
-  )[0]?.id;
+  const names = await readDemoNames(tx);
   for (const t of [...LEADING, ...GATHERED, ...OTHERS]) {
-    const enterpriseId = enterprises.get(t.employer) ?? null;
-    const instituteId = enterpriseId ? null : (institutes.get(t.employer) ?? null);
-    const employerPlatformId = enterpriseId || instituteId ? null : (plats.get(t.employer) ?? null);
-    const arrivedOn =
-      t.mode !== 'arrival'
-        ? null
-        : t.arrived === 'last-year'
-          ? `${cal.year - 1}-09-01`
-          : cal.day(t.arrived ?? '2026-01-01');
     const [row] = await tx
       .insert(talents)
-      .values({
-        regionCode: JX,
-        name: t.name,
-        gender: t.gender,
-        degree: t.degree,
-        title: t.title,
-        titleRank: t.titleRank,
-        employerKind: enterpriseId
-          ? 'enterprise'
-          : instituteId
-            ? 'institute'
-            : employerPlatformId
-              ? 'platform'
-              : 'other',
-        enterpriseId,
-        instituteId,
-        employerPlatformId,
-        employerName: t.employer,
-        field: t.field,
-        industryId: industryIds.get(t.industry) ?? null,
-        mode: t.mode,
-        arrivedOn,
-        groupIds: (t.groups ?? []).flatMap((g) => groups.get(g) ?? []),
-        platformIds: t.platform && plats.get(t.platform) ? [plats.get(t.platform) as string] : [],
-        ownerId: staff ?? null,
-        createdAt: clock.now(),
-        updatedAt: clock.now(),
-      })
+      .values(talentRow(t, names, cal, clock))
       .returning({ id: talents.id });
     if (!row) continue;
     for (const [programme, when] of t.awards ?? []) {
-      const programmeId = programmes.get(programme);
+      const programmeId = names.programmes.get(programme);
       if (programmeId)
         await tx.insert(talentAwards).values({
           regionCode: JX,

@@ -90,31 +90,11 @@ async function awaitImportJob(get: Session['get'], started: LightMyRequestRespon
   }
 }
 
-export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-
 /**
- * The real HTTP stack on a private database clone (or on `db`, a database the test prepared), with
- * a clock the test controls.
+ * The authenticator app of the test's users on the test clock: each time step's code is used once,
+ * so the next sign-in takes another.
  */
-export async function createTestApp(
-  options: {
-    start?: Date;
-    loginRateLimitPerMinute?: number;
-    db?: Database;
-    trustProxy?: boolean;
-    production?: boolean;
-  } = {},
-) {
-  const db = options.db ?? (await cloneTemplateDatabase());
-  const clock = createManualClock(options.start ?? TEST_START);
-  const app: FastifyInstance = await buildApp({
-    db,
-    clock,
-    loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
-    trustProxy: options.trustProxy,
-    production: options.production,
-  });
-  await app.ready();
+function createAuthenticator(app: FastifyInstance, clock: ReturnType<typeof createManualClock>) {
   /** Time steps whose code a user has used: each is accepted once, so the next sign-in takes another. */
   const usedSteps = new Map<string, Set<number>>();
   /** Secrets of accounts this test enrolled (the demo's administrators and leaders use DEMO_TOTP_SECRET). */
@@ -148,6 +128,57 @@ export async function createTestApp(
     const res = await post(url, { code: nextCode(username) });
     if (res.statusCode !== 200) throw new Error(`two-step sign-in of ${username} failed: ${res.body}`);
   }
+  return { nextCode, passMfa };
+}
+
+/** A signed-in user's requests: the session cookie and CSRF header on each. */
+function sessionOf(app: FastifyInstance, username: string, cookie: string, csrf: string): Session {
+  const request = (opts: InjectOptions) =>
+    app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
+  return {
+    username,
+    csrf,
+    cookie,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, body) => request({ method: 'POST', url, payload: body as InjectOptions['payload'] }),
+    put: (url, body) => request({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
+    patch: (url, body) => request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
+    del: (url) => request({ method: 'DELETE', url }),
+    confirmImport: async (url, token) =>
+      awaitImportJob(
+        (u) => request({ method: 'GET', url: u }),
+        await request({ method: 'POST', url, payload: { token } }),
+      ),
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/**
+ * The real HTTP stack on a private database clone (or on `db`, a database the test prepared), with
+ * a clock the test controls.
+ */
+export async function createTestApp(
+  options: {
+    start?: Date;
+    loginRateLimitPerMinute?: number;
+    db?: Database;
+    trustProxy?: boolean;
+    production?: boolean;
+  } = {},
+) {
+  const db = options.db ?? (await cloneTemplateDatabase());
+  const clock = createManualClock(options.start ?? TEST_START);
+  const app: FastifyInstance = await buildApp({
+    db,
+    clock,
+    loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
+    trustProxy: options.trustProxy,
+    production: options.production,
+  });
+  await app.ready();
+  const { nextCode, passMfa } = createAuthenticator(app, clock);
 
   async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -161,24 +192,7 @@ export async function createTestApp(
     };
     if (mfa === 'code' || (mfa === 'enrol' && !mustChangePassword))
       await passMfa(username, cookie, csrf, mfa);
-    const request = (opts: InjectOptions) =>
-      app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
-    return {
-      username,
-      csrf,
-      cookie,
-      request,
-      get: (url) => request({ method: 'GET', url }),
-      post: (url, body) => request({ method: 'POST', url, payload: body as InjectOptions['payload'] }),
-      put: (url, body) => request({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
-      patch: (url, body) => request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
-      del: (url) => request({ method: 'DELETE', url }),
-      confirmImport: async (url, token) =>
-        awaitImportJob(
-          (u) => request({ method: 'GET', url: u }),
-          await request({ method: 'POST', url, payload: { token } }),
-        ),
-    };
+    return sessionOf(app, username, cookie, csrf);
   }
 
   return {

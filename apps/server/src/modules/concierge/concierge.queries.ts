@@ -154,20 +154,8 @@ type DetailRow = Row & {
   since: string | Date | null;
 };
 
-/** One request with its timeline, transfers and hand-offs; not found when row-level security hides it. */
-export async function readRequest(
-  tx: Tx,
-  ctx: UserContext,
-  box: DataBox,
-  id: string,
-  today: string,
-): Promise<ServiceRequest> {
-  const [r] = rowsOf<DetailRow>(
-    await tx.execute(sql`SELECT ${columns(today)}, r.description, r.subject_type, r.subject_id, r.resolution,
-      r.return_reason, r.rating, r.rating_comment, r.accepted_at, r.resolved_at, l.reasons, l.since
-      ${joins} WHERE r.id = ${id}`),
-  );
-  if (!r) throw notFound(ctx.lang);
+/** A request's timeline, transfers (with the people's names) and hand-offs to departments, oldest first. */
+async function readRequestHistory(tx: Tx, id: string) {
   const timeline = rowsOf<{ id: string; kind: string; text: string; at: string | Date; actor_name: string }>(
     await tx.execute(sql`SELECT id, kind, text, at, actor_name FROM service_request_entries
       WHERE request_id = ${id} ORDER BY at, id`),
@@ -200,6 +188,24 @@ export async function readRequest(
     await tx.execute(sql`SELECT id, department, sent_on::text AS sent_on, question, answer,
       answered_on::text AS answered_on FROM service_handoffs WHERE request_id = ${id} ORDER BY sent_on, id`),
   );
+  return { timeline, transfers, handoffs };
+}
+
+/** One request with its timeline, transfers and hand-offs; not found when row-level security hides it. */
+export async function readRequest(
+  tx: Tx,
+  ctx: UserContext,
+  box: DataBox,
+  id: string,
+  today: string,
+): Promise<ServiceRequest> {
+  const [r] = rowsOf<DetailRow>(
+    await tx.execute(sql`SELECT ${columns(today)}, r.description, r.subject_type, r.subject_id, r.resolution,
+      r.return_reason, r.rating, r.rating_comment, r.accepted_at, r.resolved_at, l.reasons, l.since
+      ${joins} WHERE r.id = ${id}`),
+  );
+  if (!r) throw notFound(ctx.lang);
+  const { timeline, transfers, handoffs } = await readRequestHistory(tx, id);
   const summary = toSummary(r, ctx, box);
   return {
     ...summary,

@@ -6,6 +6,32 @@ import { platformAssessments, platformEvidence, platformPartners, platforms } fr
 import { selectSummaries } from './list-platforms.ts';
 import { readCriteria, shortfallsOf } from './operating.ts';
 
+/** A year's evidence as the page shows it, checked against the region's criteria. */
+function evidenceOf(
+  e: typeof platformEvidence.$inferSelect,
+  criteria: Awaited<ReturnType<typeof readCriteria>>,
+): Evidence {
+  const shortfalls = shortfallsOf(e, criteria);
+  return {
+    id: e.id,
+    year: e.year,
+    staff: e.staff,
+    areaM2: e.areaM2,
+    equipmentFen: e.equipmentFen,
+    rdSpendingFen: e.rdSpendingFen,
+    patents: e.patents,
+    standards: e.standards,
+    products: e.products,
+    servedEnterprises: e.servedEnterprises,
+    revenueFen: e.revenueFen,
+    fileIds: e.fileIds,
+    note: e.note,
+    meetsCriteria: shortfalls.length === 0,
+    shortfalls,
+    recordedAt: e.recordedAt.toISOString(),
+  };
+}
+
 /** A platform's page: partners, evidence over the years, assessments, projects, recruitment records. */
 export async function readPlatform(tx: Tx, id: string, year: number): Promise<PlatformDetail> {
   const [summary] = await selectSummaries(tx, year, sql`p.id = ${id}`, { limit: 1, offset: 0 });
@@ -32,27 +58,7 @@ export async function readPlatform(tx: Tx, id: string, year: number): Promise<Pl
       .from(platformEvidence)
       .where(eq(platformEvidence.platformId, id))
       .orderBy(desc(platformEvidence.year))
-  ).map((e) => {
-    const shortfalls = shortfallsOf(e, criteria);
-    return {
-      id: e.id,
-      year: e.year,
-      staff: e.staff,
-      areaM2: e.areaM2,
-      equipmentFen: e.equipmentFen,
-      rdSpendingFen: e.rdSpendingFen,
-      patents: e.patents,
-      standards: e.standards,
-      products: e.products,
-      servedEnterprises: e.servedEnterprises,
-      revenueFen: e.revenueFen,
-      fileIds: e.fileIds,
-      note: e.note,
-      meetsCriteria: shortfalls.length === 0,
-      shortfalls,
-      recordedAt: e.recordedAt.toISOString(),
-    };
-  });
+  ).map((e) => evidenceOf(e, criteria));
   const assessments: Assessment[] = (
     await tx
       .select()
