@@ -54,6 +54,7 @@ import { importProblemsRoutes } from './platform/excel/problems.routes.ts';
 import { closeSheetReader } from './platform/excel/sheet-reader.ts';
 import { createUploadStore, type UploadStore } from './platform/excel/upload-store.ts';
 import { handleError, localizeProblems } from './platform/http/errors.ts';
+import { createIdempotencyStore } from './platform/http/idempotency.ts';
 import { registerRoute } from './platform/http/route.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { langOf } from './platform/i18n/lang.ts';
@@ -233,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerPlugins(app, deps);
   const auth = createAuthService({ db, clock, idleMinutes: deps.sessionIdleMinutes ?? 30 });
   await app.register(authPlugin, { auth });
+  app.decorate('idempotency', createIdempotencyStore({ db }));
   await app.register(securityHeaders, { production: deps.production ?? false });
   // Personal data at rest (station phones; the talent module's ID numbers): one box per app.
   const dataBox = createDataBox(deps.dataKey ?? developmentDataKey());

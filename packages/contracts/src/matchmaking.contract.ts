@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalText, pageOf, text } from './common.contract.ts';
 import { definePipeline, StageTarget } from './pipeline.ts';
+import { ProjectStage } from './projects.contract.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const Phone = z
@@ -387,9 +388,15 @@ export const Pairing = z.object({
   source: z.enum(['recommendation', 'event', 'manual']),
   eventId: z.uuid().nullable(),
   eventTitle: z.string().nullable(),
+  /**
+   * Follows the project signed from the pairing, if any: 达成意向 once registered, 签订协议 once
+   * the project is signed (or beyond); the recorded outcome otherwise.
+   */
   outcome: PairingOutcome,
   note: z.string(),
   createdAt: z.string(),
+  /** The project signed from this pairing (at most one: a unique index refuses a second). */
+  project: z.object({ id: z.uuid(), title: z.string(), stage: ProjectStage }).nullable(),
 });
 export type Pairing = z.infer<typeof Pairing>;
 export const PairingListQuery = z.object({

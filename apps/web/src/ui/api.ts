@@ -63,6 +63,8 @@ type Options = {
   form?: FormData;
   /** False for calls where 401 is an expected answer (login with a wrong password). */
   redirectOn401?: boolean;
+  /** Sent as `Idempotency-Key`: the server answers a repeat of the key with the first answer. */
+  idempotencyKey?: string;
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -70,6 +72,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 async function send(method: string, path: string, options: Options = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
   else if (options.body !== undefined) {
@@ -155,24 +158,73 @@ function fileNameOf(disposition: string | null): string | null {
   return plain?.[1] ?? null;
 }
 
+/** 128 random bits (crypto.randomUUID needs a secure context; an intranet may serve plain http). */
+const newKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+type Submission = { key: string; pending: number; keepUntil: number };
+/** One key per submission: the same route, path and body while it is in flight or may be retried. */
+const submissions = new Map<string, Submission>();
+/** A create answered this recently still answers a repeat of itself (a double click after a fast answer). */
+const CREATE_GRACE_MS = 3_000;
+/** A submission whose answer was lost (network, 5xx) keeps its key for a retry this long. */
+const RETRY_MS = 10 * 60_000;
+
+/**
+ * The idempotency key of a signed-in POST with a JSON body: the same submission (route, path,
+ * body) sent again while the first is in flight, shortly after a create answered, or as a retry
+ * after a lost answer carries the same key, so the server makes one record and answers both.
+ */
+async function submitOnce<T>(
+  route: RouteContract,
+  path: string,
+  body: unknown,
+  send: (key: string | undefined) => Promise<T>,
+): Promise<T> {
+  if (route.method !== 'POST' || typeof route.access !== 'object') return send(undefined);
+  const now = Date.now();
+  for (const [k, s] of submissions) if (s.pending === 0 && s.keepUntil < now) submissions.delete(k);
+  const fingerprint = `${path}\n${JSON.stringify(body ?? null)}`;
+  const submission = submissions.get(fingerprint) ?? { key: newKey(), pending: 0, keepUntil: 0 };
+  submissions.set(fingerprint, submission);
+  submission.pending += 1;
+  try {
+    const answer = await send(submission.key);
+    submission.keepUntil = route.access.action === 'create' ? Date.now() + CREATE_GRACE_MS : 0;
+    return answer;
+  } catch (error) {
+    const mayRetry = isApiError(error) && (error.statusCode === 0 || error.statusCode >= 500);
+    submission.keepUntil = mayRetry ? Date.now() + RETRY_MS : 0;
+    throw error;
+  } finally {
+    submission.pending -= 1;
+  }
+}
+
 /**
  * Calls a route declared in contracts: the path is filled from `params`, the body and query are
  * typed by the route's schemas and the answer is parsed by its response schema. Upload routes
- * take `form`; file routes are downloaded with `downloadRoute`.
+ * take `form`; file routes are downloaded with `downloadRoute`. Signed-in POSTs carry an
+ * idempotency key per submission (`submitOnce`).
  */
 export async function call<const R extends RouteContract>(
   route: R,
   input: RouteInput<R> & { form?: FormData; redirectOn401?: boolean },
 ): Promise<RouteOutput<R>> {
   const path = pathOf(route.path, input.params as Record<string, unknown> | undefined);
-  const response = await send(route.method, path, {
+  const options = {
     query: input.query as Query | undefined,
     body: input.form
       ? undefined
       : (input.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {})),
     form: input.form,
     redirectOn401: input.redirectOn401,
-  });
+  };
+  const response = input.form
+    ? await send(route.method, path, options)
+    : await submitOnce(route, path, options.body, (idempotencyKey) =>
+        send(route.method, path, { ...options, idempotencyKey }),
+      );
   const schema = response.status === 202 && route.accepted ? route.accepted : route.response;
   if (!schema) return undefined as RouteOutput<R>;
   return schema.parse(await response.json()) as RouteOutput<R>;

@@ -1,5 +1,10 @@
-import type { Pairing, PairingOutcome } from '@gaodi/contracts';
-import { desc, eq, type SQL } from 'drizzle-orm';
+import {
+  type Pairing,
+  type PairingOutcome,
+  type ProjectStage,
+  SIGNED_PROJECT_STAGES,
+} from '@gaodi/contracts';
+import { desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
@@ -16,6 +21,9 @@ const pairingBase = (tx: Tx) =>
       instituteName: institutes.name,
       achievementTitle: achievements.title,
       eventTitle: matchmakingEvents.title,
+      // The projects module owns the table; a pairing only reads the one project signed from it.
+      project: sql<ProjectLink | null>`(SELECT json_build_object('id', cp.id, 'title', cp.title, 'stage', cp.stage)
+        FROM cooperation_projects cp WHERE cp.source_pairing_id = ${needPairings.id})`,
     })
     .from(needPairings)
     .innerJoin(techNeeds, eq(techNeeds.id, needPairings.needId))
@@ -23,6 +31,7 @@ const pairingBase = (tx: Tx) =>
     .leftJoin(institutes, eq(institutes.id, needPairings.instituteId))
     .leftJoin(achievements, eq(achievements.id, needPairings.achievementId))
     .leftJoin(matchmakingEvents, eq(matchmakingEvents.id, needPairings.eventId));
+type ProjectLink = { id: string; title: string; stage: ProjectStage };
 type PairingRow = Awaited<ReturnType<ReturnType<typeof pairingBase>['where']>>[number];
 
 const toPairing = (r: PairingRow): Pairing => ({
@@ -38,10 +47,18 @@ const toPairing = (r: PairingRow): Pairing => ({
   source: r.p.source as Pairing['source'],
   eventId: r.p.eventId,
   eventTitle: r.eventTitle,
-  outcome: r.p.outcome as PairingOutcome,
+  outcome: outcomeOf(r.p.outcome as PairingOutcome, r.project),
   note: r.p.note,
   createdAt: r.p.createdAt.toISOString(),
+  project: r.project,
 });
+
+/** A pairing's outcome follows its project: registered → at least 达成意向, signed or beyond → 签订协议. */
+function outcomeOf(recorded: PairingOutcome, project: ProjectLink | null): PairingOutcome {
+  if (!project) return recorded;
+  if (SIGNED_PROJECT_STAGES.includes(project.stage)) return 'agreement';
+  return recorded === 'none' ? 'intention' : recorded;
+}
 
 /** Pairings matching `where`, newest first (the caller's row-level security applies). */
 export async function readPairings(tx: Tx, where: SQL | undefined): Promise<Pairing[]> {

@@ -59,6 +59,8 @@ export const cooperationProjects = pgTable(
     index('cooperation_projects_region_stage_idx').on(t.regionCode, t.stage),
     index('cooperation_projects_rd_region_idx').on(t.rdRegionCode),
     index('cooperation_projects_event_idx').on(t.sourceEventId),
+    // A pairing produces at most one project: a second 签约立项 from it is refused (409).
+    uniqueIndex('cooperation_projects_pairing_uq').on(t.sourcePairingId),
     oneOf('cooperation_projects_stage_known', t.stage, projectPipeline.stages),
     oneOf('cooperation_projects_kind_known', t.kind, PROJECT_KINDS),
     onOrAfter('cooperation_projects_landed_after_signed', t.signedOn, t.landedOn),

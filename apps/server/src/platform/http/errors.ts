@@ -30,6 +30,22 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   RATE_LIMIT: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
+  IDEMPOTENCY_KEY: {
+    zh: '请求标识（Idempotency-Key）无效',
+    en: 'Invalid Idempotency-Key header',
+  },
+  IDEMPOTENCY_MISMATCH: {
+    zh: '同一请求标识已用于另一份提交，请刷新页面后重试',
+    en: 'This Idempotency-Key was used for another submission; reload and try again',
+  },
+  IDEMPOTENCY_BUSY: {
+    zh: '相同的提交仍在处理中，请稍后刷新查看',
+    en: 'The same submission is still being processed; reload in a moment',
+  },
+  PAIRING_SIGNED: {
+    zh: '该对接记录已签约立项，不能再次立项',
+    en: 'A project was already signed from this pairing',
+  },
 };
 
 export function message(code: string, lang: Lang): string {

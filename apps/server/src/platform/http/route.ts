@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import { guard, signedIn, userCtx } from '../auth/auth.plugin.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { RequestContext, UserContext } from '../auth/context.ts';
+import { idempotencyKeyOf, requestHashOf } from './idempotency.ts';
 
 /** What a route handler receives: the validated parts, who asks, and Fastify's own objects. */
 export type RouteCall<R extends RouteContract, C> = RouteParsed<R> & {
@@ -44,14 +45,21 @@ export function registerRoute<const R extends RouteContract>(
     ...(preHandler ? { onRequest: preHandler } : {}),
     handler: async (request, reply) => {
       const ctx = route.access === 'public' ? request.ctx : userCtx(request);
-      return handler({
-        params: request.params,
-        query: request.query,
-        body: request.body,
-        ctx,
-        request,
-        reply,
-      } as RouteCall<R, ContextOf<R>>);
+      const run = () =>
+        handler({
+          params: request.params,
+          query: request.query,
+          body: request.body,
+          ctx,
+          request,
+          reply,
+        } as RouteCall<R, ContextOf<R>>);
+      // Every signed-in POST honours an `Idempotency-Key`: a retry or a double submit is one record.
+      const key = route.method === 'POST' && route.kind !== 'upload' ? idempotencyKeyOf(request) : null;
+      const store = request.server.idempotency;
+      if (!key || !store || !request.ctx.user) return run();
+      const name = `${route.method} ${route.path}`;
+      return store.once(ctx as UserContext, name, key, requestHashOf(request), reply, run);
     },
   });
 }

@@ -1,10 +1,5 @@
-import {
-  COOPERATION_FORM_LABELS,
-  PAIRING_OUTCOME_LABELS,
-  type Pairing,
-  type PairingOutcome,
-} from '@gaodi/contracts';
-import { Alert, App, Button, Descriptions, Select, Table, Typography } from 'antd';
+import { COOPERATION_FORM_LABELS } from '@gaodi/contracts';
+import { Alert, Button, Descriptions, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
@@ -12,103 +7,12 @@ import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
-import { ProjectFormDialog } from '../projects/project-form-dialog.tsx';
-import { labelOf, optionsOf, yuan } from './matchmaking-labels.tsx';
+import { labelOf, yuan } from './matchmaking-labels.tsx';
 import { NeedFormDialog } from './need-form-dialog.tsx';
+import { Pairings } from './need-pairings.tsx';
 import { Recommendations } from './need-recommendations.tsx';
 import { NeedStageActions, NeedStageTag } from './need-stage-actions.tsx';
-import { useEvents, useNeed, usePairings, useUpdatePairing } from './use-matchmaking.ts';
-
-function Pairings({ needId, canAct }: { needId: string; canAct: boolean }) {
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const can = useCan();
-  const pairings = usePairings({ needId });
-  const events = useEvents({ pageSize: 200 });
-  const update = useUpdatePairing();
-  const [signing, setSigning] = useState<Pairing | null>(null);
-  const save = async (id: string, patch: { eventId?: string | null; outcome?: PairingOutcome }) => {
-    try {
-      await update.mutateAsync({ id, ...patch });
-      message.success(t('common.saved'));
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
-    }
-  };
-  return (
-    <Panel>
-      <Typography.Title level={5}>{t('mm.pairingsTitle')}</Typography.Title>
-      <Table<Pairing>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        data-testid="pairings"
-        dataSource={pairings.data}
-        scroll={{ x: 800 }}
-        columns={[
-          { title: t('mm.institute'), dataIndex: 'instituteName', key: 'institute' },
-          {
-            title: t('mm.achievement'),
-            dataIndex: 'achievementTitle',
-            key: 'achievement',
-            render: (v) => v ?? '—',
-          },
-          {
-            title: t('mm.event'),
-            key: 'event',
-            width: 260,
-            render: (_, p) =>
-              canAct ? (
-                <Select
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  data-testid="pairing-event"
-                  placeholder={t('mm.recordAtEvent')}
-                  style={{ width: '100%' }}
-                  value={p.eventId ?? undefined}
-                  onChange={(eventId) => save(p.id, { eventId: eventId ?? null })}
-                  options={(events.data?.items ?? []).map((e) => ({
-                    value: e.id,
-                    label: `${formatDate(e.heldOn, lang)} ${e.title}`,
-                  }))}
-                />
-              ) : (
-                (p.eventTitle ?? '—')
-              ),
-          },
-          {
-            title: t('mm.outcome'),
-            key: 'outcome',
-            width: 130,
-            render: (_, p) =>
-              canAct ? (
-                <Select
-                  style={{ width: '100%' }}
-                  value={p.outcome}
-                  onChange={(outcome) => save(p.id, { outcome })}
-                  options={optionsOf(PAIRING_OUTCOME_LABELS, lang)}
-                />
-              ) : (
-                labelOf(PAIRING_OUTCOME_LABELS, p.outcome, lang)
-              ),
-          },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 120,
-            render: (_, p) =>
-              can('project', 'create') && (
-                <Button size="small" type="link" data-testid="sign-project" onClick={() => setSigning(p)}>
-                  {t('mm.signProject')}
-                </Button>
-              ),
-          },
-        ]}
-      />
-      {signing && <ProjectFormDialog pairing={signing} onClose={() => setSigning(null)} />}
-    </Panel>
-  );
-}
+import { useNeed } from './use-matchmaking.ts';
 
 /** One need: its details, the bureau's stage moves, recommendations with reasons, pairings. */
 export function NeedPage() {

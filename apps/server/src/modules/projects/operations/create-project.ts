@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import type { Tx } from '../../../platform/db/database.ts';
-import { type AppError, type FieldProblem, invalid } from '../../../platform/http/errors.ts';
+import { AppError, type FieldProblem, invalid, message } from '../../../platform/http/errors.ts';
 import { chinaDay } from '../../../platform/jobs/jobs.ts';
 import { regions } from '../../../platform/tenancy/region.table.ts';
 import { enterprises, institutes } from '../../directory/index.ts';
@@ -41,6 +41,11 @@ async function sourcesOf(tx: Tx, ctx: UserContext, input: Input): Promise<Source
     .innerJoin(techNeeds, eq(techNeeds.id, needPairings.needId))
     .where(eq(needPairings.id, input.sourcePairingId));
   if (!pairing) throw invalid([{ path: 'sourcePairingId', message: '对接记录不存在' }], ctx.lang);
+  const [signed] = await tx
+    .select({ id: cooperationProjects.id })
+    .from(cooperationProjects)
+    .where(eq(cooperationProjects.sourcePairingId, input.sourcePairingId));
+  if (signed) throw pairingSigned(ctx.lang);
   sources.needId ??= pairing.needId;
   sources.sourceEventId ??= pairing.eventId;
   sources.enterpriseIds.add(pairing.enterpriseId);
@@ -83,6 +88,15 @@ async function problemsOf(tx: Tx, ctx: UserContext, input: Input, s: Sources): P
   return problems;
 }
 
+const pairingSigned = (lang: UserContext['lang']) =>
+  new AppError(409, 'PAIRING_SIGNED', message('PAIRING_SIGNED', lang));
+
+/** A concurrent second project from the same pairing meets the unique index: the same 409. */
+const isPairingTaken = (error: unknown) =>
+  [error, (error as { cause?: unknown }).cause].some(
+    (e) => (e as { constraint?: string } | undefined)?.constraint === 'cooperation_projects_pairing_uq',
+  );
+
 async function insertProject(tx: Tx, now: Date, ctx: UserContext, input: Input, s: Sources) {
   const regionCode = ctx.user.activeRegionCode;
   const [row] = await tx
@@ -107,7 +121,10 @@ async function insertProject(tx: Tx, now: Date, ctx: UserContext, input: Input, 
       updatedAt: now,
       createdBy: ctx.user.id,
     })
-    .returning({ id: cooperationProjects.id });
+    .returning({ id: cooperationProjects.id })
+    .catch((error: unknown) => {
+      throw isPairingTaken(error) ? pairingSigned(ctx.lang) : error;
+    });
   if (!row) throw new Error('insert returned nothing');
   const parties = [
     ...[...s.enterpriseIds].map((enterpriseId) => ({ partyKind: 'enterprise', enterpriseId })),
