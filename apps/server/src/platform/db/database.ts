@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { createGate, createPoolGate, type Pause } from './long-transaction.ts';
+import { rowsOf } from './rows.ts';
 
 export type AppDb = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<AppDb['transaction']>[0]>[0];
@@ -125,8 +126,4 @@ function wrap(
   };
 }
 
-/** Rows of an `execute` result, whichever driver produced it. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
+export { rowsOf };

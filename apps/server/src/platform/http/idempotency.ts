@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserContext } from '../auth/context.ts';
-import { type Database, rowsOf } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
+import { rowsOf } from '../db/rows.ts';
 import { AppError, message } from './errors.ts';
 
 /** How long a key answers with its first response; older keys are dropped on the user's next write. */
