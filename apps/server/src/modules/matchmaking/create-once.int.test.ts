@@ -2,12 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Pairing } from '@gaodi/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type MatchmakingTestbed,
-  openMatchmakingTestbed,
-} from '../../modules/matchmaking/matchmaking.fixtures.ts';
+import { rowsOf } from '../../platform/db/database.ts';
 import type { Session } from '../../test/harness.ts';
-import { rowsOf } from '../db/database.ts';
+import { type MatchmakingTestbed, openMatchmakingTestbed } from './matchmaking.fixtures.ts';
 
 let bed: MatchmakingTestbed;
 let staff: Session;
