@@ -1,5 +1,6 @@
 import type { MatchQuery, QueryTerm, ResolvedOptions, SearchFilters, TermMatch } from './engine-types.ts';
 import type { IndexState } from './index/index-state.ts';
+import type { Calibration } from './learn/calibration.ts';
 import { acceptEverySlot, type createAggregationScratch } from './rank/aggregate.ts';
 import {
   type Bm25fParams,
@@ -30,6 +31,8 @@ export type EngineContext = {
   scratch: ReturnType<typeof createScratch>;
   aggregationScratch: ReturnType<typeof createAggregationScratch>;
   profileScratch: ReturnType<typeof createProfileScratch>;
+  /** The learned parts and the change counter their staleness is measured against. */
+  learned: { calibration: Calibration | null; changes: number };
 };
 
 const weighTerms = ({ options, state }: EngineContext, terms: Map<string, number>): WeightedTerm[] => {
@@ -111,11 +114,19 @@ const profileTerms = ({ state, bm25f }: EngineContext, owner: string, limit: num
 };
 
 const makeSlotFilter = ({ state }: EngineContext, filters: SearchFilters | undefined) => {
-  if (!filters || (!filters.tags && !filters.anyTags?.length && !filters.excludeTags?.length)) {
+  if (
+    !filters ||
+    (!filters.tags &&
+      !filters.anyTags?.length &&
+      !filters.excludeTags?.length &&
+      !filters.excludeDocuments?.length)
+  ) {
     return acceptEverySlot;
   }
   const { tags, anyTags, excludeTags } = filters;
+  const excludedSlots = new Set((filters.excludeDocuments ?? []).map((id) => state.slotById.get(id) ?? -1));
   return (slot: number) => {
+    if (excludedSlots.has(slot)) return false;
     const slotTags = state.slotTags[slot] ?? [];
     if (tags && !tags.every((tag) => slotTags.includes(tag))) return false;
     if (anyTags && anyTags.length > 0 && !anyTags.some((tag) => slotTags.includes(tag))) return false;
@@ -145,12 +156,23 @@ export const runQuery = (c: EngineContext, query: MatchQuery, filters: SearchFil
     // An owner is not matched against itself.
     ownFilters = { ...filters, excludeOwners: [...(filters?.excludeOwners ?? []), query.owner] };
   }
-  const toWeighted = (list: QueryTerm[]) =>
-    weighTerms(c, new Map(list.map(({ term, weight }) => [term, weight])));
-  const weighted = toWeighted(terms);
-  const scored = scoreDocuments(c.state, weighted, c.bm25f, c.scratch);
-  return { terms, weighted, scored, acceptSlot, filters: ownFilters };
+  const weighted = weighTerms(c, new Map(terms.map(({ term, weight }) => [term, weight])));
+  return runWeighted(c, terms, weighted, ownFilters, acceptSlot);
 };
+
+/** Scores already weighed terms (the calibration's leave-one-out queries come this way). */
+export const runWeighted = (
+  c: EngineContext,
+  terms: QueryTerm[],
+  weighted: WeightedTerm[],
+  filters: SearchFilters | undefined,
+  acceptSlot = makeSlotFilter(c, filters),
+) => {
+  const scored = scoreDocuments(c.state, weighted, c.bm25f, c.scratch);
+  return { terms, weighted, scored, acceptSlot, filters };
+};
+
+export type PreparedQuery = ReturnType<typeof runWeighted>;
 
 /** Which query terms a document matched, in which fields, with what score. */
 export const explainSlot = (

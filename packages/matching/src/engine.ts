@@ -1,4 +1,5 @@
 import { fieldItems, validateDocument } from './engine-documents.ts';
+import { learnedStatus, learnParts } from './engine-learn.ts';
 import type { EngineContext } from './engine-query.ts';
 import { searchDocuments, searchOwners } from './engine-search.ts';
 import {
@@ -10,6 +11,7 @@ import {
 } from './engine-types.ts';
 import { createIndexState, deleteSlot, type IndexState, insertDocument } from './index/index-state.ts';
 import { decodeIndex, encodeIndex } from './index/serialize.ts';
+import type { Calibration } from './learn/calibration.ts';
 import { createAggregationScratch } from './rank/aggregate.ts';
 import { createScratch } from './rank/bm25f.ts';
 import { createProfileScratch } from './rank/owner-model.ts';
@@ -24,6 +26,7 @@ export {
   type EngineOptions,
   type FieldOptions,
   type FieldValue,
+  type LearnedStatus,
   type MatchDocument,
   type MatchingEngine,
   type MatchQuery,
@@ -42,6 +45,7 @@ const createContext = (
   options: ResolvedOptions,
   state: IndexState,
   phrases: PhraseDictionary,
+  calibration: Calibration | null,
 ): EngineContext => {
   const tokenizer = createTokenizer(options.segmentation);
   const synonymGroups = options.synonyms.map((group) =>
@@ -68,8 +72,12 @@ const createContext = (
     scratch: createScratch(),
     aggregationScratch: createAggregationScratch(),
     profileScratch: createProfileScratch(),
+    learned: { calibration, changes: calibration?.version ?? 0 },
   };
 };
+
+/** Batches at least this large (re)learn the learned parts at the end of `addMany`. */
+const LEARN_BATCH = 200;
 
 /** The phrases a document teaches the dictionary: its phrase-learning fields' items. */
 const phrasesOf = ({ options, tokenizer }: EngineContext, doc: MatchDocument): string[] => {
@@ -110,8 +118,9 @@ const buildEngine = (
   options: ResolvedOptions,
   state: IndexState,
   phrases: PhraseDictionary,
+  calibration: Calibration | null = null,
 ): MatchingEngine => {
-  const c = createContext(options, state, phrases);
+  const c = createContext(options, state, phrases, calibration);
 
   const add = (doc: MatchDocument) => {
     validateDocument(doc);
@@ -119,6 +128,7 @@ const buildEngine = (
     const learned = phrasesOf(c, doc);
     for (const phrase of learned) phrases.learn(phrase);
     indexDocument(c, doc, learned);
+    c.learned.changes++;
   };
 
   const remove = (id: string) => {
@@ -126,6 +136,7 @@ const buildEngine = (
     if (slot === undefined) return false;
     for (const phrase of state.slotPhrases[slot] ?? []) phrases.forget(phrase);
     deleteSlot(state, slot);
+    c.learned.changes++;
     return true;
   };
 
@@ -144,6 +155,8 @@ const buildEngine = (
       docs.forEach((doc, index) => {
         indexDocument(c, doc, learned[index] ?? []);
       });
+      c.learned.changes += docs.length;
+      if (docs.length >= LEARN_BATCH) learnParts(c);
     },
     update: (doc) => {
       validateDocument(doc);
@@ -156,8 +169,13 @@ const buildEngine = (
     search: (query, searchOptions) => searchOwners(c, query, searchOptions),
     searchDocuments: (query, searchOptions) => searchDocuments(c, query, searchOptions),
     tokenize: (text) => c.tokenizer.tokenize(text, phrases),
-    serialize: () => encodeIndex(state, options, phrases.entries()),
+    serialize: () => encodeIndex(state, options, phrases.entries(), c.learned.calibration ?? undefined),
     options: () => structuredClone(options),
+    learn: () => {
+      learnParts(c);
+      return learnedStatus(c);
+    },
+    learned: () => learnedStatus(c),
   };
 };
 
@@ -172,5 +190,5 @@ export const loadMatchingEngine = (bytes: Uint8Array): MatchingEngine => {
   const decoded = decodeIndex<ResolvedOptions>(bytes, (options) => options.fields.length);
   const phrases = createPhraseDictionary();
   for (const [phrase, count] of decoded.phrases) for (let i = 0; i < count; i++) phrases.learn(phrase);
-  return buildEngine(decoded.options, decoded.state, phrases);
+  return buildEngine(decoded.options, decoded.state, phrases, (decoded.learned as Calibration) ?? null);
 };

@@ -21,6 +21,7 @@ export {
   type EngineOptions,
   type FieldOptions,
   type FieldValue,
+  type LearnedStatus,
   loadMatchingEngine,
   type MatchDocument,
   type MatchingEngine,
@@ -34,5 +35,12 @@ export {
   type SearchOptions,
   type TermMatch,
 } from './engine.ts';
+export {
+  createFeedbackModel,
+  DEFAULT_FEEDBACK,
+  type FeedbackEvent,
+  type FeedbackModel,
+  type FeedbackParams,
+} from './rank/feedback.ts';
 export { normalizeText } from './text/normalize.ts';
 export type { SegmentationMode } from './text/tokenizer.ts';

@@ -27,6 +27,8 @@ export type SerializedHeader<Options> = {
   terms: string;
   termCount: number;
   documents: SerializedDocument[];
+  /** The learned parts (calibration), when the engine has learned them; absent in older bytes. */
+  learned?: unknown;
 };
 
 /** Typed arrays use the platform's byte order; the format is little-endian. */
@@ -42,6 +44,7 @@ export const encodeIndex = <Options>(
   state: IndexState,
   options: Options,
   phrases: Array<[string, number]>,
+  learned?: unknown,
 ): Uint8Array => {
   const documents: SerializedDocument[] = [];
   const slots: number[] = [];
@@ -64,6 +67,7 @@ export const encodeIndex = <Options>(
     terms: state.terms.join(''),
     termCount,
     documents,
+    ...(learned === undefined ? {} : { learned }),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const bodyStart = 12 + Math.ceil(headerBytes.length / 4) * 4;
@@ -101,6 +105,7 @@ export type DecodedIndex<Options> = {
   state: IndexState;
   options: Options;
   phrases: Array<[string, number]>;
+  learned?: unknown;
 };
 
 export const decodeIndex = <Options>(
@@ -153,5 +158,5 @@ export const decodeIndex = <Options>(
     forwardOffsets: body.subarray(offsetsStart, forwardStart),
     forward: body.subarray(forwardStart),
   });
-  return { state, options: header.options, phrases: header.phrases };
+  return { state, options: header.options, phrases: header.phrases, learned: header.learned };
 };

@@ -80,8 +80,8 @@ function rankedInstitute(rows: RecommendedRows, o: OwnerMatch): RecommendedInsti
       level: institute.level,
       city: institute.city,
       score: o.score,
-      // Character bigrams (#xy) explain the score but are not words to show.
-      terms: (o.terms ?? []).filter((t) => !t.startsWith('#')),
+      // Whole shared words only: no character bigrams (#xy), function or generic words.
+      terms: o.reasons ?? [],
       achievements: o.documents
         .filter((d) => isAchievement(d.id))
         .map((d) => recommendedAchievement(rows, d.id, d.score, d.share, d.matches))
