@@ -1,6 +1,6 @@
 import { GetImportJobRoute, type ImportJob } from '@gaodi/contracts';
 import { Progress, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call } from './api.ts';
 import { formatNumber } from './format.ts';
 import { useI18n } from './i18n.tsx';
@@ -39,4 +39,17 @@ export function ImportProgress({ job }: { job: ImportJob | null }) {
       </Typography.Text>
     </div>
   );
+}
+
+/**
+ * Sends `file` for its preview once: StrictMode runs effects twice in development, and each upload
+ * is a server-side preview.
+ */
+export function usePreviewOnce(file: File, preview: (file: File) => void) {
+  const sent = useRef<File | null>(null);
+  useEffect(() => {
+    if (sent.current === file) return;
+    sent.current = file;
+    preview(file);
+  }, [file, preview]);
 }

@@ -1,5 +1,5 @@
 import { INDICATOR_CODES, type IndicatorCode, type IndicatorRecord } from '@gaodi/contracts';
-import { Alert, Table, Tag, Typography } from 'antd';
+import { Alert, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDate } from '../../ui/format.ts';
@@ -9,6 +9,32 @@ import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { chinaYear, useIndicatorRecords } from './use-indicators.ts';
 
 const KEYS = ['year', 'region', 'month', 'page'] as const;
+
+/** The records table's columns: the record (linked to its page), its date, its region. */
+function recordColumns(
+  t: ReturnType<typeof useI18n>['t'],
+  lang: ReturnType<typeof useI18n>['lang'],
+): TableColumnsType<IndicatorRecord> {
+  return [
+    {
+      title: t('ind.title'),
+      dataIndex: 'title',
+      render: (text: string, r) => (r.href ? <Link to={r.href}>{text}</Link> : text),
+    },
+    {
+      title: t('ind.date'),
+      dataIndex: 'on',
+      width: 160,
+      render: (d: string | null) => formatDate(d, lang),
+    },
+    {
+      title: t('ind.region'),
+      dataIndex: 'regionName',
+      width: 160,
+      render: (n: string) => <Tag>{n}</Tag>,
+    },
+  ];
+}
 
 /** /indicators/:code — exactly the records behind a figure, with the figure's definition. */
 export function IndicatorRecordsPage() {
@@ -29,6 +55,7 @@ export function IndicatorRecordsPage() {
   if (!isKnown) return <QueryError error={new Error(t('ind.unknown'))} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const data = query.data;
+  const columns = recordColumns(t, lang);
   const title = data ? data.name : t('ind.records');
   return (
     <Page
@@ -68,25 +95,7 @@ export function IndicatorRecordsPage() {
             showSizeChanger: false,
             onChange: (p) => update({ page: p }),
           }}
-          columns={[
-            {
-              title: t('ind.title'),
-              dataIndex: 'title',
-              render: (text: string, r) => (r.href ? <Link to={r.href}>{text}</Link> : text),
-            },
-            {
-              title: t('ind.date'),
-              dataIndex: 'on',
-              width: 160,
-              render: (d: string | null) => formatDate(d, lang),
-            },
-            {
-              title: t('ind.region'),
-              dataIndex: 'regionName',
-              width: 160,
-              render: (n: string) => <Tag>{n}</Tag>,
-            },
-          ]}
+          columns={columns}
         />
       </Panel>
     </Page>

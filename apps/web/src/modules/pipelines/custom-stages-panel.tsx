@@ -19,19 +19,12 @@ import { useCan } from '../auth/use-session.ts';
 import { useStageLabels } from '../settings/use-stage-labels.ts';
 import { useAddCustomStage, useCustomStages, useRetireCustomStage } from './use-custom-stages.ts';
 
-/**
- * 自定义阶段 of one pipeline: the stages this office (or one above it) added inside built-in ones,
- * and, for the administrator, a form to add one and a button to retire the office's own.
- */
-export function CustomStagesPanel({ pipeline }: { pipeline: StagePipeline }) {
+/** The administrator's form: a new stage inside a built-in one. */
+function AddCustomStageForm({ pipeline }: { pipeline: StagePipeline }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const can = useCan();
-  const isAdmin = can('stage_label', 'update');
   const { stageName } = useStageLabels();
-  const stages = useCustomStages(pipeline);
   const add = useAddCustomStage();
-  const retire = useRetireCustomStage();
   const [form] = Form.useForm<{ refines: string; label: string }>();
 
   const submit = async (v: { refines: string; label: string }) => {
@@ -45,6 +38,39 @@ export function CustomStagesPanel({ pipeline }: { pipeline: StagePipeline }) {
     }
   };
 
+  return (
+    <Form form={form} layout="inline" onFinish={submit} style={{ marginTop: 12 }}>
+      <Form.Item name="refines" label={t('pipeline.refines')} rules={[{ required: true }]}>
+        <Select
+          style={{ width: 160 }}
+          data-testid="custom-stage-refines"
+          options={PIPELINE_STAGES[pipeline].map((s) => ({ value: s, label: stageName(pipeline, s) }))}
+        />
+      </Form.Item>
+      <Form.Item name="label" label={t('pipeline.customName')} rules={[{ required: true }]}>
+        <Input maxLength={STAGE_LABEL_MAX} data-testid="custom-stage-label" />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="custom-stage-add">
+          {t('pipeline.add')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
+
+/**
+ * 自定义阶段 of one pipeline: the stages this office (or one above it) added inside built-in ones,
+ * and, for the administrator, a form to add one and a button to retire the office's own.
+ */
+export function CustomStagesPanel({ pipeline }: { pipeline: StagePipeline }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const can = useCan();
+  const isAdmin = can('stage_label', 'update');
+  const { stageName } = useStageLabels();
+  const stages = useCustomStages(pipeline);
+  const retire = useRetireCustomStage();
   return (
     <div style={{ marginTop: 16 }} data-testid={`custom-stages-${pipeline}`}>
       <Typography.Title level={5}>{t('pipeline.customStages')}</Typography.Title>
@@ -85,25 +111,7 @@ export function CustomStagesPanel({ pipeline }: { pipeline: StagePipeline }) {
           )}
         />
       )}
-      {isAdmin && (
-        <Form form={form} layout="inline" onFinish={submit} style={{ marginTop: 12 }}>
-          <Form.Item name="refines" label={t('pipeline.refines')} rules={[{ required: true }]}>
-            <Select
-              style={{ width: 160 }}
-              data-testid="custom-stage-refines"
-              options={PIPELINE_STAGES[pipeline].map((s) => ({ value: s, label: stageName(pipeline, s) }))}
-            />
-          </Form.Item>
-          <Form.Item name="label" label={t('pipeline.customName')} rules={[{ required: true }]}>
-            <Input maxLength={STAGE_LABEL_MAX} data-testid="custom-stage-label" />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="custom-stage-add">
-              {t('pipeline.add')}
-            </Button>
-          </Form.Item>
-        </Form>
-      )}
+      {isAdmin && <AddCustomStageForm pipeline={pipeline} />}
     </div>
   );
 }

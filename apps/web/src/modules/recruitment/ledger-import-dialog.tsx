@@ -1,21 +1,49 @@
+import type { LedgerImportPreview } from '@gaodi/contracts';
 import { Alert, Button, Modal, Result, Spin, Table, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
-import { ImportProgress } from '../../ui/import-job.tsx';
+import { ImportProgress, usePreviewOnce } from '../../ui/import-job.tsx';
 import { ProblemsCapNote } from '../../ui/problems-cap-note.tsx';
 import { useText } from './recruitment-text.ts';
 import { useLedgerImport } from './use-recruitment.ts';
+
+/** What the import would write, and each problem row with its column and reason. */
+function LedgerPreview({ preview: data }: { preview: LedgerImportPreview }) {
+  const t = useText();
+  return (
+    <>
+      <Typography.Paragraph>
+        {t('importCounts', {
+          c: data.recordsToCreate,
+          u: data.recordsToUpdate,
+          e: data.entriesToCreate,
+          s: data.entriesSkipped,
+        })}
+      </Typography.Paragraph>
+      {data.problems.length > 0 && (
+        <>
+          <Typography.Text type="danger">{t('problems')}</Typography.Text>
+          <ProblemsCapNote shown={data.problems.length} count={data.problemCount} file={data.problemsFile} />
+          <Table
+            size="small"
+            rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
+            dataSource={data.problems}
+            pagination={{ pageSize: 8 }}
+            columns={[
+              { title: t('row'), dataIndex: 'row', width: 60 },
+              { title: t('column'), dataIndex: 'column', width: 180 },
+              { title: t('message'), dataIndex: 'message' },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}
 
 /** Ledger import in two steps: the server checks every row and previews; only confirming writes. */
 export function LedgerImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
   const t = useText();
   const { preview, confirm, job } = useLedgerImport();
-  const { mutate } = preview;
-  const sent = useRef<File | null>(null);
-  useEffect(() => {
-    if (sent.current === file) return;
-    sent.current = file;
-    mutate(file);
-  }, [file, mutate]);
+  usePreviewOnce(file, preview.mutate);
   const data = preview.data;
   const result = confirm.data;
   const nothing = data ? data.recordsToCreate + data.recordsToUpdate + data.entriesToCreate === 0 : true;
@@ -63,39 +91,7 @@ export function LedgerImportDialog({ file, onClose }: { file: File; onClose: () 
           })}
         />
       ) : (
-        data && (
-          <>
-            <Typography.Paragraph>
-              {t('importCounts', {
-                c: data.recordsToCreate,
-                u: data.recordsToUpdate,
-                e: data.entriesToCreate,
-                s: data.entriesSkipped,
-              })}
-            </Typography.Paragraph>
-            {data.problems.length > 0 && (
-              <>
-                <Typography.Text type="danger">{t('problems')}</Typography.Text>
-                <ProblemsCapNote
-                  shown={data.problems.length}
-                  count={data.problemCount}
-                  file={data.problemsFile}
-                />
-                <Table
-                  size="small"
-                  rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
-                  dataSource={data.problems}
-                  pagination={{ pageSize: 8 }}
-                  columns={[
-                    { title: t('row'), dataIndex: 'row', width: 60 },
-                    { title: t('column'), dataIndex: 'column', width: 180 },
-                    { title: t('message'), dataIndex: 'message' },
-                  ]}
-                />
-              </>
-            )}
-          </>
-        )
+        data && <LedgerPreview preview={data} />
       )}
     </Modal>
   );

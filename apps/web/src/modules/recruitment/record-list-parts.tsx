@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { downloadRoute } from '../../ui/api.ts';
 import { formatDate } from '../../ui/format.ts';
-import { useI18n } from '../../ui/i18n.tsx';
+import { type Lang, useI18n } from '../../ui/i18n.tsx';
 import { useCan } from '../auth/use-session.ts';
 import { useIndustries } from '../directory/use-industries.ts';
 import { usePositionNames } from '../pipelines/stage-names.ts';
@@ -52,17 +52,27 @@ export const SORTS = [
 export type UrlState = Record<(typeof KEYS)[number], string | undefined>;
 type SortOrder = (key: (typeof SORTS)[number]) => 'ascend' | 'descend' | null;
 
+/** The next step and, in brackets, its date; — when none is planned. */
+function NextStep({ record: r, lang }: { record: RecruitmentSummary; lang: Lang }) {
+  if (!r.nextStep) return '—';
+  return (
+    <span>
+      {r.nextStep}
+      {r.nextDate && <span style={{ color: '#888' }}>（{formatDate(r.nextDate, lang)}）</span>}
+    </span>
+  );
+}
+
 /** The list's columns; sortable ones show the URL's sort. */
 export function useRecordColumns(sortOrderOf: SortOrder): TableProps<RecruitmentSummary>['columns'] {
   const { lang } = useI18n();
   const t = useText();
   const { nameOf } = usePositionNames('recruitment');
+  const sortable = (key: (typeof SORTS)[number]) => ({ key, sorter: true, sortOrder: sortOrderOf(key) });
   return [
     {
       title: t('institute'),
-      key: 'institute',
-      sorter: true,
-      sortOrder: sortOrderOf('institute'),
+      ...sortable('institute'),
       width: 220,
       render: (_, r) => (
         <Flex gap={4} wrap>
@@ -73,25 +83,19 @@ export function useRecordColumns(sortOrderOf: SortOrder): TableProps<Recruitment
     },
     {
       title: t('grade'),
-      key: 'grade',
-      sorter: true,
-      sortOrder: sortOrderOf('grade'),
+      ...sortable('grade'),
       width: 80,
       render: (_, r) => <GradeTag grade={r.grade} lang={lang} />,
     },
     {
       title: t('stage'),
-      key: 'stage',
-      sorter: true,
-      sortOrder: sortOrderOf('stage'),
+      ...sortable('stage'),
       width: 90,
       render: (_, r) => nameOf({ stage: r.stage, subStage: r.subStage }),
     },
     {
       title: t('light'),
-      key: 'light',
-      sorter: true,
-      sortOrder: sortOrderOf('light'),
+      ...sortable('light'),
       width: 110,
       render: (_, r) => <LightTag light={r.light} lang={lang} />,
     },
@@ -105,28 +109,16 @@ export function useRecordColumns(sortOrderOf: SortOrder): TableProps<Recruitment
     { title: t('owner'), key: 'owner', width: 90, render: (_, r) => r.owner?.name ?? '—' },
     {
       title: t('lastEntry'),
-      key: 'lastEntryOn',
-      sorter: true,
-      sortOrder: sortOrderOf('lastEntryOn'),
+      ...sortable('lastEntryOn'),
       width: 110,
       responsive: ['md'],
       render: (_, r) => formatDate(r.lastEntryOn, lang) || '—',
     },
     {
       title: t('nextStep'),
-      key: 'nextDate',
-      sorter: true,
-      sortOrder: sortOrderOf('nextDate'),
+      ...sortable('nextDate'),
       width: 240,
-      render: (_, r) =>
-        r.nextStep ? (
-          <span>
-            {r.nextStep}
-            {r.nextDate && <span style={{ color: '#888' }}>（{formatDate(r.nextDate, lang)}）</span>}
-          </span>
-        ) : (
-          '—'
-        ),
+      render: (_, r) => <NextStep record={r} lang={lang} />,
     },
     {
       title: t('overdue'),

@@ -18,34 +18,72 @@ import {
   PlanSummary,
   RecordFilters,
   SORTS,
+  type UrlState,
   useRecordColumns,
 } from './record-list-parts.tsx';
 import { useText } from './recruitment-text.ts';
 import { useAssignable, usePlan, useRecords } from './use-recruitment.ts';
 
-/** The records with the filters offices use every morning, and the monthly ledger export and import. */
-export function RecruitmentListPage() {
-  const t = useText();
-  const can = useCan();
-  const [state, update] = useUrlState(KEYS);
-  const [importFile, setImportFile] = useState<File | null>(null);
-  const [isPlanOpen, setPlanOpen] = useState(false);
-  const sort = SORTS.find((s) => s === state.sort);
-  const page = toInt(state.page, 1);
-  const pageSize = toInt(state.pageSize, 20);
-  const query: RecruitmentListQuery = {
+/** The list's query from its URL state (unknown values dropped). */
+function listQueryOf(state: UrlState) {
+  return {
     q: state.q,
     stage: STAGES.find((s) => s === state.stage),
     grade: GRADES.find((g) => g === state.grade),
     light: LIGHTS.find((l) => l === state.light),
     industryId: state.industryId,
     ownerId: state.ownerId,
-    isOverdue: state.isOverdue === 'true' ? 'true' : undefined,
-    sort,
-    order: state.order === 'asc' ? 'asc' : 'desc',
-    page,
-    pageSize,
-  };
+    isOverdue: state.isOverdue === 'true' ? ('true' as const) : undefined,
+    sort: SORTS.find((s) => s === state.sort),
+    order: state.order === 'asc' ? ('asc' as const) : ('desc' as const),
+    page: toInt(state.page, 1),
+    pageSize: toInt(state.pageSize, 20),
+  } satisfies RecruitmentListQuery;
+}
+
+/** Board, ledger export and import, new record: as far as the user may. */
+function ListActions({ onImport }: { onImport: (file: File) => void }) {
+  const t = useText();
+  const can = useCan();
+  return (
+    <>
+      <Link to="/recruitment">
+        <Button>{t('board')}</Button>
+      </Link>
+      {can('recruitment', 'export') && <LedgerExport />}
+      {can('recruitment', 'import') && (
+        <Upload
+          accept=".xlsx"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            onImport(file);
+            return false; // previewed by the server first, never uploaded as is
+          }}
+        >
+          <Button icon={<UploadOutlined />} data-testid="ledger-import">
+            {t('import')}
+          </Button>
+        </Upload>
+      )}
+      {can('recruitment', 'create') && (
+        <Link to="/recruitment/new">
+          <Button type="primary" icon={<PlusOutlined />}>
+            {t('newRecord')}
+          </Button>
+        </Link>
+      )}
+    </>
+  );
+}
+
+/** The records with the filters offices use every morning, and the monthly ledger export and import. */
+export function RecruitmentListPage() {
+  const t = useText();
+  const [state, update] = useUrlState(KEYS);
+  const [importFile, setImportFile] = useState<File | null>(null);
+  const [isPlanOpen, setPlanOpen] = useState(false);
+  const query = listQueryOf(state);
+  const { sort, page, pageSize } = query;
   const list = useRecords(query);
   const _people = useAssignable();
   const _industries = useIndustries();
@@ -63,35 +101,7 @@ export function RecruitmentListPage() {
       title={t('list')}
       crumbs={[{ title: t('title') }, { title: t('list') }]}
       testId="recruitment-list"
-      extra={
-        <>
-          <Link to="/recruitment">
-            <Button>{t('board')}</Button>
-          </Link>
-          {can('recruitment', 'export') && <LedgerExport />}
-          {can('recruitment', 'import') && (
-            <Upload
-              accept=".xlsx"
-              showUploadList={false}
-              beforeUpload={(file) => {
-                setImportFile(file);
-                return false; // previewed by the server first, never uploaded as is
-              }}
-            >
-              <Button icon={<UploadOutlined />} data-testid="ledger-import">
-                {t('import')}
-              </Button>
-            </Upload>
-          )}
-          {can('recruitment', 'create') && (
-            <Link to="/recruitment/new">
-              <Button type="primary" icon={<PlusOutlined />}>
-                {t('newRecord')}
-              </Button>
-            </Link>
-          )}
-        </>
-      }
+      extra={<ListActions onImport={setImportFile} />}
     >
       {plan.data && <PlanSummary plan={plan.data} onEdit={() => setPlanOpen(true)} />}
       <Panel>

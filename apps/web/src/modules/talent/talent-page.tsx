@@ -9,6 +9,21 @@ import { DEGREE, EMPLOYER_KIND, GENDER, label, MODE, TITLE_RANK } from '../innov
 import { TalentFormDialog } from './talent-form-dialog.tsx';
 import { useTalent } from './use-talents.ts';
 
+/** Links to the records a talent serves, or 无. */
+function RecordLinks({ items, to }: { items: { id: string; name: string }[]; to: string }) {
+  const { t } = useI18n();
+  if (items.length === 0) return t('common.none');
+  return (
+    <Flex gap={8} wrap>
+      {items.map((i) => (
+        <Link key={i.id} to={`${to}/${i.id}`}>
+          {i.name}
+        </Link>
+      ))}
+    </Flex>
+  );
+}
+
 /** A talent's page: who, where, programmes, groups, and the platforms, projects and records served. */
 export function TalentPage() {
   const { id } = useParams();
@@ -21,18 +36,6 @@ export function TalentPage() {
   const x = talent.data;
   const pii = (value: string) =>
     x.isOwner || !value ? value || '—' : <Tooltip title={t('tal.masked')}>{value}</Tooltip>;
-  const links = (items: { id: string; name: string }[], to: string) =>
-    items.length === 0 ? (
-      t('common.none')
-    ) : (
-      <Flex gap={8} wrap>
-        {items.map((i) => (
-          <Link key={i.id} to={`${to}/${i.id}`}>
-            {i.name}
-          </Link>
-        ))}
-      </Flex>
-    );
   return (
     <Page
       title={x.name}
@@ -77,13 +80,19 @@ export function TalentPage() {
           <Descriptions.Item label={t('tal.groups')}>
             {x.groups.map((g) => g.name).join('、') || t('common.none')}
           </Descriptions.Item>
-          <Descriptions.Item label={t('tal.platforms')}>{links(x.platforms, '/platforms')}</Descriptions.Item>
-          <Descriptions.Item label={t('inno.projects')}>{links(x.projects, '/projects')}</Descriptions.Item>
+          <Descriptions.Item label={t('tal.platforms')}>
+            <RecordLinks items={x.platforms} to="/platforms" />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('inno.projects')}>
+            <RecordLinks items={x.projects} to="/projects" />
+          </Descriptions.Item>
           <Descriptions.Item label={t('inno.recruitment')}>
-            {links(x.recruitment, '/recruitment')}
+            <RecordLinks items={x.recruitment} to="/recruitment" />
           </Descriptions.Item>
           <Descriptions.Item label={t('tal.serviceRequests')}>
-            <span data-testid="talent-requests">{links(x.serviceRequests, '/concierge')}</span>
+            <span data-testid="talent-requests">
+              <RecordLinks items={x.serviceRequests} to="/concierge" />
+            </span>
           </Descriptions.Item>
         </Descriptions>
       </Panel>
