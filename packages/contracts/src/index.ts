@@ -9,6 +9,8 @@ export * from './credit-code.ts';
 export * from './directory.contract.ts';
 export * from './directory.routes.contract.ts';
 export * from './elements.contract.ts';
+export { FIELD_LABELS, type FieldLabel } from './field-labels.ts';
+export { checkInput, type FieldProblem, fieldLabel, issueMessage, missingMessage } from './field-problems.ts';
 export * from './home.contract.ts';
 export * from './import-jobs.contract.ts';
 export * from './incubation.contract.ts';

@@ -101,10 +101,18 @@ export const CheckinInfo = z.object({
   isOnline: z.boolean(),
   organiser: z.string(),
   organisations: z.array(z.string()),
+  /** The sign-in window (checkin_windows): sign-ins outside it are refused. */
+  opensAt: z.string(),
+  closesAt: z.string(),
 });
 export type CheckinInfo = z.infer<typeof CheckinInfo>;
 export const CheckinParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
-export const CheckinInput = z.object({ orgName: text(120), attendeeName: text(40) });
+export const CheckinInput = z.object({
+  orgName: text(120),
+  attendeeName: text(40),
+  /** A random id the sign-in page keeps on the phone: one sign-in per device and event. */
+  deviceId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '请在手机浏览器中打开签到页面后重试'),
+});
 export type CheckinInput = z.input<typeof CheckinInput>;
 export const CheckinResult = z.object({ ok: z.literal(true), orgName: z.string() });
 
@@ -118,3 +126,15 @@ export const MatchmakingSummary = z.object({
   pairings: z.number().int(),
 });
 export type MatchmakingSummary = z.infer<typeof MatchmakingSummary>;
+
+/**
+ * When a region's events take QR sign-ins. Events carry a day, not an hour: sign-in opens
+ * `opensHoursBefore` hours before the event's day begins and closes `closesHoursAfter` hours after
+ * it ends (China time). A region that set nothing uses 2 h and 0 h.
+ */
+export const CheckinWindow = z.object({
+  opensHoursBefore: z.number().int().min(0).max(168),
+  closesHoursAfter: z.number().int().min(0).max(72),
+});
+export type CheckinWindow = z.infer<typeof CheckinWindow>;
+export const DEFAULT_CHECKIN_WINDOW: CheckinWindow = { opensHoursBefore: 2, closesHoursAfter: 0 };

@@ -28,6 +28,7 @@ import {
   CheckinInput,
   CheckinParams,
   CheckinResult,
+  CheckinWindow,
   EventInput,
   EventListQuery,
   EventPage,
@@ -347,4 +348,23 @@ export const CheckinRoute = defineRoute({
   params: CheckinParams,
   body: CheckinInput,
   response: CheckinResult,
+});
+
+/** The region's QR sign-in window (活动签到时间), set by the bureau; the database enforces it. */
+export const GetCheckinWindowRoute = defineRoute({
+  method: 'GET',
+  path: '/api/settings/checkin-window',
+  summary: '本区域对接活动的扫码签到时间',
+  tags,
+  access: { resource: 'event', action: 'read' },
+  response: CheckinWindow,
+});
+export const SaveCheckinWindowRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/settings/checkin-window',
+  summary: '设置本区域对接活动的扫码签到时间',
+  tags,
+  access: { resource: 'event', action: 'update' },
+  body: CheckinWindow,
+  response: CheckinWindow,
 });

@@ -1,4 +1,5 @@
 import { NEED_STAGE_LABELS } from './matchmaking.contract.ts';
+import { FIELD_EN, FIELD_PATTERNS } from './messages.fields.ts';
 import { RECORD_STATE_PATTERNS } from './messages.records.ts';
 import { type Pattern, ZOD_ZH_PATTERNS } from './messages.zod.ts';
 import type { Pipeline } from './pipeline.ts';
@@ -275,6 +276,10 @@ const EXACT: Record<string, string> = {
   '文件过大或过于复杂，无法读取': 'The file is too large or too complex to read',
   文件使用了不支持的压缩方式: 'The file uses an unsupported compression method',
   '不支持加密的文件，请先取消密码保护': 'Encrypted files are not supported; remove the password first',
+  // QR sign-in at an event
+  '这台设备已为本活动签到过其他单位，每台设备每场活动只能签到一次':
+    'This device has already signed in another organisation; each device signs in once per event',
+  请在手机浏览器中打开签到页面后重试: 'Open the sign-in page in your phone’s browser and try again',
 };
 
 /** Recruitment stages have no English in contracts (the web keeps it in recruitment-labels.tsx). */
@@ -308,7 +313,7 @@ const REQUIREMENT_EN: Record<string, string> = Object.fromEntries(
     Object.values(p.requires).flatMap((reqs) => (reqs ?? []).map((r) => [r.label.zh, r.label.en])),
   ),
 );
-const fieldEn = (zh: string) => REQUIREMENT_EN[zh] ?? zh;
+const fieldEn = (zh: string) => REQUIREMENT_EN[zh] ?? FIELD_EN[zh] ?? zh;
 
 /**
  * Interpolated messages. Import reasons that list the accepted cell values keep those values in
@@ -450,7 +455,16 @@ const PATTERNS: Pattern[] = [
     /^连续登录失败，账号已锁定，请 (\d+) 分钟后再试$/,
     (m) => `Too many failed sign-ins; the account is locked, try again in ${m[1]} minutes`,
   ],
+  [
+    /^签到尚未开始：本活动可在 (.+) 至 (.+) 签到$/,
+    (m) => `Sign-in is not open yet: it opens ${m[1]} and closes ${m[2]}`,
+  ],
+  [
+    /^签到已结束：本活动可在 (.+) 至 (.+) 签到$/,
+    (m) => `Sign-in has closed: it was open from ${m[1]} to ${m[2]}`,
+  ],
   ...RECORD_STATE_PATTERNS,
+  ...FIELD_PATTERNS,
 ];
 
 /** The catalog's English for a message the code wrote, or null when it has none. */

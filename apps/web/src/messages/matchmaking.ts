@@ -117,6 +117,7 @@ export const matchmakingMessages = {
   'mm.presented': ['发布的需求与成果', 'Needs and achievements presented'],
   'mm.checkin': ['签到', 'Sign in'],
   'mm.checkinDone': ['签到成功', 'Signed in'],
+  'mm.checkinWindow': ['签到时间：{opens} 至 {closes}', 'Sign-in is open from {opens} to {closes}'],
   'mm.instituteNeeds': ['院所可承接的需求', 'Needs this institute could answer'],
   'mm.pickInstitute': ['选择院所', 'Pick an institute'],
   'mm.checkinInvalid': ['签到链接无效或活动已取消', 'This sign-in link is not valid'],

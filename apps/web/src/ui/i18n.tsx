@@ -30,6 +30,11 @@ export function persistLang(lang: Lang) {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 
+/** The page's language as persistLang last set it (for code outside React: form checks). */
+export function documentLang(): Lang {
+  return document.documentElement.lang === 'en' ? 'en' : 'zh';
+}
+
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 type I18n = { lang: Lang; setLang: (lang: Lang) => void; t: Translate };

@@ -2,9 +2,11 @@ import {
   CreateEventRoute,
   DeleteEventRoute,
   ExportEventReportRoute,
+  GetCheckinWindowRoute,
   GetEventRoute,
   GetMatchmakingSummaryRoute,
   ListEventsRoute,
+  SaveCheckinWindowRoute,
   SetAttendanceRoute,
   UpdateEventRoute,
 } from '@gaodi/contracts';
@@ -12,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
 import { registerRoute } from '../../platform/http/route.ts';
 import type { MatchmakingDeps } from './matchmaking.deps.ts';
+import { getCheckinWindow, saveCheckinWindow } from './operations/checkin-window.ts';
 import { createEvent } from './operations/create-event.ts';
 import { deleteEvent } from './operations/delete-event.ts';
 import { exportEventReport } from './operations/export-event-report.ts';
@@ -26,6 +29,8 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 /** 对接活动: events, attendance, the year's figures and the .docx report. */
 export function eventsRoutes(app: FastifyInstance, auth: AuthService, deps: MatchmakingDeps) {
   registerRoute(app, auth, ListEventsRoute, ({ ctx, query }) => listEvents(deps, ctx, query));
+  registerRoute(app, auth, GetCheckinWindowRoute, ({ ctx }) => getCheckinWindow(deps, ctx));
+  registerRoute(app, auth, SaveCheckinWindowRoute, ({ ctx, body }) => saveCheckinWindow(deps, ctx, body));
   registerRoute(app, auth, GetMatchmakingSummaryRoute, ({ ctx, query }) =>
     summarizeYear(deps, ctx, query.year),
   );

@@ -319,7 +319,7 @@ describe('events', () => {
     const res = await staff.post('/api/events', {
       title: '储能技术对接会（测试）',
       kind: 'forum',
-      heldOn: '2026-11-28',
+      heldOn: '2026-11-29',
       place: '金乡县',
       organiser: '金乡县科学技术局',
       invitedEnterpriseIds: [enterpriseId('山东鲁特电工有限公司')],
@@ -336,13 +336,13 @@ describe('events', () => {
     const signIn = await t.app.inject({
       method: 'POST',
       url: `/api/checkin/${token}`,
-      payload: { orgName: '大连理工大学', attendeeName: '高新宇' },
+      payload: { orgName: '大连理工大学', attendeeName: '高新宇', deviceId: 'phone-of-gao-xinyu-0001' },
     });
     expect(signIn.statusCode, signIn.body).toBe(200);
     const walkIn = await t.app.inject({
       method: 'POST',
       url: `/api/checkin/${token}`,
-      payload: { orgName: '某新能源企业', attendeeName: '王五' },
+      payload: { orgName: '某新能源企业', attendeeName: '王五', deviceId: 'phone-of-wang-wu-000001' },
     });
     expect(walkIn.statusCode).toBe(200);
     expect(

@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -230,9 +231,12 @@ export const eventParticipants = pgTable(
     isInvited: boolean('is_invited').notNull().default(false),
     attendedAt: timestamp('attended_at', { withTimezone: true }),
     attendeeName: text('attendee_name').notNull().default(''),
+    /** The device id the QR sign-in page keeps on the phone: one sign-in per device and event. */
+    checkinDevice: text('checkin_device'),
   },
   (t) => [
     uniqueIndex('event_participants_event_org_uq').on(t.eventId, t.orgName),
+    uniqueIndex('event_participants_event_device_uq').on(t.eventId, t.checkinDevice),
     ...tenantPolicies(),
     restrict('event_participants_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
@@ -255,5 +259,27 @@ export const eventItems = pgTable(
     uniqueIndex('event_items_achievement_uq').on(t.eventId, t.achievementId),
     ...tenantPolicies(),
     restrict('event_items_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
+  ],
+);
+
+/**
+ * When the region's events take QR sign-ins (CheckinWindow in contracts): from `opens_hours_before`
+ * hours before the event's day begins to `closes_hours_after` hours after it ends, China time.
+ * No row: 2 h and 0 h. gaodi_event_checkin (0039) refuses sign-ins outside it.
+ */
+export const checkinWindows = pgTable(
+  'checkin_windows',
+  {
+    regionCode: text('region_code').primaryKey(),
+    opensHoursBefore: integer('opens_hours_before').notNull(),
+    closesHoursAfter: integer('closes_hours_after').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  () => [
+    check('checkin_windows_opens_ck', sql`opens_hours_before BETWEEN 0 AND 168`),
+    check('checkin_windows_closes_ck', sql`closes_hours_after BETWEEN 0 AND 72`),
+    ...tenantPolicies(),
+    restrict('checkin_windows_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );

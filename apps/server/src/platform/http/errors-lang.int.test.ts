@@ -45,14 +45,25 @@ describe('field messages follow the user language', () => {
     expect(en.json().message).not.toMatch(CJK);
   });
 
-  it("re-renders zod's own messages in English (too long, wrong type)", async () => {
-    const body = { title: '高'.repeat(1000), description: 42 };
+  it("words zod's own issues with the field's label and what to do, never zod's text", async () => {
+    const body = { title: '高'.repeat(1000), description: 42, budgetMinFen: -1 };
     const zh = await fields('zh', '/api/needs', body);
     const en = await fields('en', '/api/needs', body);
-    expect(at(zh, 'title')).toMatch(/^数值过大：期望 string <=\d+ 字符$/);
-    expect(at(en, 'title')).toMatch(/^Too big: expected string to have <=\d+ characters$/);
-    expect(at(zh, 'description')).toBe('无效输入：期望 string，实际接收 数字');
-    expect(at(en, 'description')).toBe('Invalid input: expected string, received number');
+    expect(at(zh, 'title')).toBe('需求名称不能超过 120 个字');
+    expect(at(en, 'title')).toBe('The need title cannot exceed 120 characters');
+    expect(at(zh, 'description')).toBe('需求描述须为文字');
+    expect(at(en, 'description')).toBe('The need description must be text');
+    expect(at(zh, 'budgetMinFen')).toBe('预算下限须为不小于 0 的数字');
+    expect(at(en, 'budgetMinFen')).toBe('The budget minimum must be a number not less than 0');
+    const empty = { title: '', description: '  ' };
+    expect(await fields('zh', '/api/needs', empty)).toEqual([
+      { path: 'title', message: '请填写需求名称' },
+      { path: 'description', message: '请填写需求描述' },
+    ]);
+    expect(await fields('en', '/api/needs', empty)).toEqual([
+      { path: 'title', message: 'Enter the need title' },
+      { path: 'description', message: 'Enter the need description' },
+    ]);
   });
 
   it('translates a contract refinement and a custom zod message', async () => {

@@ -1,4 +1,4 @@
-import { englishMessage, translateMessage } from '@gaodi/contracts';
+import { checkInput, englishMessage, translateMessage } from '@gaodi/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -101,6 +101,18 @@ function validationMessage(
   return translateMessage(text, lang);
 }
 
+/**
+ * The request part checked again with the route's contract through `checkInput`, which words each
+ * problem with the field's label and what to do, exactly as the forms do before sending.
+ */
+function wordedProblems(request: FastifyRequest, context: string | undefined, lang: Lang) {
+  const key = context === 'querystring' ? 'querystring' : context === 'headers' ? 'headers' : 'body';
+  const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[key];
+  if (!(schema instanceof z.ZodType)) return null;
+  const checked = checkInput(schema, requestPart(request, context), lang);
+  return checked.ok ? null : checked.problems;
+}
+
 function requestPart(request: FastifyRequest, context: string | undefined): unknown {
   if (context === 'querystring') return request.query;
   if (context === 'params') return request.params;
@@ -160,6 +172,8 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     // A path id that cannot exist (not a UUID) names no resource: 404, like an unknown id.
     if ((error as FastifyError).validationContext === 'params') return send(404, 'NOT_FOUND');
     const context = (error as FastifyError).validationContext;
+    const worded = wordedProblems(request, context, lang);
+    if (worded) return send(400, 'VALIDATION', worded);
     const fields = error.validation.map((v) => ({
       path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
       message: validationMessage(v, request, context, lang),

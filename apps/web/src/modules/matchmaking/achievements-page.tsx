@@ -1,116 +1,18 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  type Achievement,
-  AchievementInput,
-  COOPERATION_FORM_LABELS,
-  type ImportPreview,
-  IP_TYPE_LABELS,
-} from '@gaodi/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { type Achievement, type ImportPreview, IP_TYPE_LABELS } from '@gaodi/contracts';
+import { Alert, App, Button, Flex, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { QueryError } from '../../ui/error-pages.tsx';
-import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { ImportProgress } from '../../ui/import-job.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { ProblemsCapNote } from '../../ui/problems-cap-note.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
-import { useCan, useSession } from '../auth/use-session.ts';
-import { useInstituteOptions } from '../directory/use-institutes.ts';
+import { useCan } from '../auth/use-session.ts';
+import { AchievementDialog } from './achievement-form-dialog.tsx';
 import { InstituteNeedsPanel } from './institute-needs-panel.tsx';
-import { labelOf, optionsOf } from './matchmaking-labels.tsx';
-import {
-  useAchievementImport,
-  useAchievements,
-  useDeleteAchievement,
-  useSaveAchievement,
-} from './use-matchmaking.ts';
-
-function AchievementDialog({ achievement, onClose }: { achievement?: Achievement; onClose: () => void }) {
-  const { t, lang } = useI18n();
-  const me = useSession();
-  const [form] = Form.useForm();
-  const institutes = useInstituteOptions(me.role !== 'institute');
-  const save = useSaveAchievement(achievement?.id);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async () => {
-    const v = form.getFieldsValue();
-    const input = checkWithSchema(form, AchievementInput, {
-      ...v,
-      instituteId: v.instituteId ?? null,
-      keywords: v.keywords ?? [],
-      ipNumbers: v.ipNumbers ?? [],
-      cooperationForms: v.cooperationForms ?? [],
-    });
-    if (!input) return;
-    try {
-      await save.mutateAsync(input);
-      onClose();
-    } catch (error) {
-      setProblem(showSubmitError(form, error));
-    }
-  };
-  return (
-    <Modal
-      open
-      title={achievement ? t('mm.editAchievement') : t('mm.newAchievement')}
-      onCancel={onClose}
-      onOk={submit}
-      confirmLoading={save.isPending}
-      width={640}
-    >
-      {problem && <Alert type="error" title={problem} showIcon />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={achievement ?? { trl: 5, ipType: 'none', keywords: [], cooperationForms: [] }}
-      >
-        {me.role !== 'institute' && (
-          <Form.Item name="instituteId" label={t('mm.institute')} required>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(institutes.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="title" label={t('mm.achievementTitle')} required>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="abstract" label={t('mm.abstract')} required>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Form.Item name="keywords" label={t('mm.keywords')}>
-          <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} />
-        </Form.Item>
-        <Form.Item name="trl" label={t('mm.trl')} required>
-          <InputNumber min={1} max={9} />
-        </Form.Item>
-        <Form.Item name="ipType" label={t('mm.ipType')}>
-          <Select options={optionsOf(IP_TYPE_LABELS, lang)} />
-        </Form.Item>
-        <Form.Item name="ipNumbers" label={t('mm.ipNumbers')}>
-          <Select mode="tags" open={false} />
-        </Form.Item>
-        <Form.Item name="cooperationForms" label={t('mm.cooperationForms')}>
-          <Select mode="multiple" options={optionsOf(COOPERATION_FORM_LABELS, lang)} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
+import { labelOf } from './matchmaking-labels.tsx';
+import { useAchievementImport, useAchievements, useDeleteAchievement } from './use-matchmaking.ts';
 
 function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
   const { t } = useI18n();

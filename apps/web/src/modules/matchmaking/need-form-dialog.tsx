@@ -25,32 +25,39 @@ type Values = {
 const toFen = (wan: number | null | undefined) =>
   wan === null || wan === undefined ? null : Math.round(wan * 1_000_000);
 
+/** The form's values as the contract takes them (budgets from 万元 to fen). */
+function needInputOf(v: Values, isEnterprise: boolean): NeedInput {
+  return {
+    enterpriseId: isEnterprise ? null : (v.enterpriseId ?? null),
+    title: v.title ?? '',
+    description: v.description ?? '',
+    keywords: v.keywords ?? [],
+    industryId: v.industryId ?? null,
+    budgetMinFen: toFen(v.budgetMinWan),
+    budgetMaxFen: toFen(v.budgetMaxWan),
+    cooperationForms: (v.cooperationForms ?? []) as NeedInput['cooperationForms'],
+    contactName: v.contactName ?? '',
+    contactPhone: v.contactPhone ?? '',
+  };
+}
+
 /** Submit or edit a technology need. Budgets are typed in 万元 and stored in integer fen. */
 export function NeedFormDialog({ need, onClose }: { need?: Need; onClose: (saved?: Need) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const me = useSession();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
   const isEnterprise = me.role === 'enterprise';
-  const enterprises = useEnterprises({ page: 1, pageSize: 200, sort: 'name', order: 'asc' }, !isEnterprise);
-  const industries = useIndustries();
   const save = useSaveNeed(need?.id);
 
   const submit = async () => {
-    const v = form.getFieldsValue();
-    const input = checkWithSchema(form, NeedInput, {
-      enterpriseId: isEnterprise ? null : (v.enterpriseId ?? null),
-      title: v.title ?? '',
-      description: v.description ?? '',
-      keywords: v.keywords ?? [],
-      industryId: v.industryId ?? null,
-      budgetMinFen: toFen(v.budgetMinWan),
-      budgetMaxFen: toFen(v.budgetMaxWan),
-      cooperationForms: v.cooperationForms ?? [],
-      contactName: v.contactName ?? '',
-      contactPhone: v.contactPhone ?? '',
-    });
+    const input = checkWithSchema(
+      form,
+      NeedInput,
+      needInputOf(form.getFieldsValue(), isEnterprise),
+      isEnterprise ? [] : ['enterpriseId'],
+    );
     if (!input) return;
     try {
       const saved = await save.mutateAsync(input);
@@ -88,54 +95,66 @@ export function NeedFormDialog({ need, onClose }: { need?: Need; onClose: (saved
             : { keywords: [], cooperationForms: [] }
         }
       >
-        {!isEnterprise && (
-          <Form.Item name="enterpriseId" label={t('mm.enterprise')} required>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-              disabled={Boolean(need)}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="title" label={t('mm.needTitle')} required>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="description" label={t('mm.needDescription')} required>
-          <Input.TextArea rows={4} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="keywords" label={t('mm.keywords')}>
-          <Select mode="tags" tokenSeparators={[',', '，', '、', ' ']} open={false} />
-        </Form.Item>
-        <Form.Item name="industryId" label={t('mm.industry')}>
-          <Select
-            allowClear
-            options={(industries.data ?? []).map((i) => ({
-              value: i.id,
-              label: lang === 'zh' ? i.name : i.nameEn,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('mm.budgetWan')} style={{ marginBottom: 0 }}>
-          <Form.Item name="budgetMinWan" style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
-            <InputNumber min={0} style={{ width: '100%' }} placeholder={t('mm.budgetMin')} />
-          </Form.Item>
-          <Form.Item
-            name="budgetMaxWan"
-            style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}
-          >
-            <InputNumber min={0} style={{ width: '100%' }} placeholder={t('mm.budgetMax')} />
-          </Form.Item>
-        </Form.Item>
-        <Form.Item name="cooperationForms" label={t('mm.cooperationForms')}>
-          <Select mode="multiple" options={optionsOf(COOPERATION_FORM_LABELS, lang)} />
-        </Form.Item>
-        <Form.Item name="contactName" label={t('mm.contactName')}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="contactPhone" label={t('mm.contactPhone')}>
-          <Input maxLength={20} />
-        </Form.Item>
+        <NeedFields pickEnterprise={!isEnterprise} isEdit={Boolean(need)} />
       </Form>
     </Modal>
+  );
+}
+
+/** The need's fields, labelled as its contract labels them (field-labels.ts). */
+function NeedFields({ pickEnterprise, isEdit }: { pickEnterprise: boolean; isEdit: boolean }) {
+  const { t, lang } = useI18n();
+  const enterprises = useEnterprises({ page: 1, pageSize: 200, sort: 'name', order: 'asc' }, pickEnterprise);
+  const industries = useIndustries();
+  return (
+    <>
+      {pickEnterprise && (
+        <Form.Item name="enterpriseId" label={t('mm.enterprise')} required>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+            disabled={isEdit}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="title" label={t('mm.needTitle')} required>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="description" label={t('mm.needDescription')} required>
+        <Input.TextArea rows={4} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="keywords" label={t('mm.keywords')}>
+        <Select mode="tags" tokenSeparators={[',', '，', '、', ' ']} open={false} />
+      </Form.Item>
+      <Form.Item name="industryId" label={t('mm.industry')}>
+        <Select
+          allowClear
+          options={(industries.data ?? []).map((i) => ({
+            value: i.id,
+            label: lang === 'zh' ? i.name : i.nameEn,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('mm.budgetWan')} style={{ marginBottom: 0 }}>
+        <Form.Item name="budgetMinWan" style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+          <InputNumber min={0} style={{ width: '100%' }} placeholder={t('mm.budgetMin')} />
+        </Form.Item>
+        <Form.Item
+          name="budgetMaxWan"
+          style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}
+        >
+          <InputNumber min={0} style={{ width: '100%' }} placeholder={t('mm.budgetMax')} />
+        </Form.Item>
+      </Form.Item>
+      <Form.Item name="cooperationForms" label={t('mm.cooperationForms')}>
+        <Select mode="multiple" options={optionsOf(COOPERATION_FORM_LABELS, lang)} />
+      </Form.Item>
+      <Form.Item name="contactName" label={t('mm.contactName')}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="contactPhone" label={t('mm.contactPhone')}>
+        <Input maxLength={20} />
+      </Form.Item>
+    </>
   );
 }

@@ -19,9 +19,12 @@ export async function readCheckin(
       is_online: boolean;
       organiser: string;
       invited: string[];
+      opens_at: string;
+      closes_at: string;
     }>(
       await tx.execute(
-        sql`SELECT title, held_on::text, place, is_online, organiser, invited FROM gaodi_event_checkin_info(${token})`,
+        sql`SELECT title, held_on::text, place, is_online, organiser, invited, opens_at::text, closes_at::text
+            FROM gaodi_event_checkin_info(${token})`,
       ),
     );
     if (!row) throw notFound(lang);
@@ -32,6 +35,14 @@ export async function readCheckin(
       isOnline: row.is_online,
       organiser: row.organiser,
       organisations: row.invited,
+      opensAt: new Date(row.opens_at).toISOString(),
+      closesAt: new Date(row.closes_at).toISOString(),
     };
   });
+}
+
+/** 2026-11-29 08:00 in China time, as the sign-in window is told to people at the door. */
+export function chinaMinute(timestamp: string): string {
+  const at = new Date(new Date(timestamp).getTime() + 8 * 3_600_000);
+  return at.toISOString().slice(0, 16).replace('T', ' ');
 }
