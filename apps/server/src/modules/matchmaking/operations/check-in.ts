@@ -19,13 +19,14 @@ type CheckinRow = {
 
 /** Why the database refused the sign-in (gaodi_event_checkin decides, so no caller can skip it). */
 function refusal(row: CheckinRow): AppError {
-  const window = `${chinaMinute(row.opens_at)} 至 ${chinaMinute(row.closes_at)}`;
+  const opens = chinaMinute(row.opens_at);
+  const closes = chinaMinute(row.closes_at);
   const text =
     row.refusal === 'device'
       ? '这台设备已为本活动签到过其他单位，每台设备每场活动只能签到一次'
       : row.refusal === 'not_open'
-        ? `签到尚未开始：本活动可在 ${window} 签到`
-        : `签到已结束：本活动可在 ${window} 签到`;
+        ? `签到尚未开始：本活动可在 ${opens} 至 ${closes} 签到`
+        : `签到已结束：本活动可在 ${opens} 至 ${closes} 签到`;
   const code = row.refusal === 'device' ? 'CHECKIN_DEVICE' : 'CHECKIN_CLOSED';
   return new AppError(409, code, text);
 }
