@@ -54,11 +54,17 @@ describe('QR sign-in only around the event and once per device', () => {
       opensHoursBefore: 2,
       closesHoursAfter: 0,
     });
-    const set = await staff.put('/api/settings/checkin-window', { opensHoursBefore: 24, closesHoursAfter: 2 });
+    const set = await staff.put('/api/settings/checkin-window', {
+      opensHoursBefore: 24,
+      closesHoursAfter: 2,
+    });
     expect(set.statusCode, set.body).toBe(200);
     const now = await signIn(token, {});
     expect(now.statusCode, now.body).toBe(200);
-    const bad = await staff.put('/api/settings/checkin-window', { opensHoursBefore: -1, closesHoursAfter: 2 });
+    const bad = await staff.put('/api/settings/checkin-window', {
+      opensHoursBefore: -1,
+      closesHoursAfter: 2,
+    });
     expect(bad.json().fields).toEqual([
       { path: 'opensHoursBefore', message: '签到提前开放小时数须为不小于 0 的数字' },
     ]);
