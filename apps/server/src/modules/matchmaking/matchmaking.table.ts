@@ -265,7 +265,7 @@ export const eventItems = pgTable(
 /**
  * When the region's events take QR sign-ins (CheckinWindow in contracts): from `opens_hours_before`
  * hours before the event's day begins to `closes_hours_after` hours after it ends, China time.
- * No row: 2 h and 0 h. gaodi_event_checkin (0039) refuses sign-ins outside it.
+ * No row: 2 h and 0 h. gaodi_event_checkin (0042) refuses sign-ins outside it.
  */
 export const checkinWindows = pgTable(
   'checkin_windows',
