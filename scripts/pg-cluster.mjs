@@ -28,7 +28,11 @@ function freePort() {
   });
 }
 
-export async function startCluster() {
+/**
+ * `durable`: fsync, synchronous_commit and full-page writes on, as in production (the crash and
+ * restart tests); the default trades them for speed.
+ */
+export async function startCluster({ durable = false } = {}) {
   const bin = findPostgresBin();
   if (!bin) return null;
   const isRoot = process.getuid?.() === 0;
@@ -48,11 +52,18 @@ export async function startCluster() {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-  run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  const speed = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${speed} -c max_connections=300`;
+  const start = () => run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     version: bin.split('/').at(-2),
+    /** Stops the server (`fast`: clients are disconnected, or `immediate`: a crash); start() brings it back. */
+    halt(mode = 'fast') {
+      run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+    },
+    start,
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

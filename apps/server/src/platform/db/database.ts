@@ -8,7 +8,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { createGate, createPoolGate, type Pause } from './long-transaction.ts';
+import { openDurablePglite } from './pglite-durable.ts';
 import { rowsOf } from './rows.ts';
 
 export type AppDb = PgDatabase<PgQueryResultHKT>;
@@ -58,13 +60,20 @@ export type OpenOptions =
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.engine === 'pglite') {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-    await client.waitReady;
+    // One process per folder (data-dir-lock.ts); released on close, taken over after a crash.
+    const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
+    const client = options.dataDir
+      ? openDurablePglite(options.dataDir, { loadDataDir: options.loadDataDir })
+      : new PGlite({ loadDataDir: options.loadDataDir });
+    await client.waitReady.catch((error) => {
+      unlock();
+      throw error;
+    });
     const owner = drizzlePglite(client) as unknown as AppDb;
     const migrate = async () => {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     };
-    return wrap('pglite', owner, migrate, () => client.close());
+    return wrap('pglite', owner, migrate, () => client.close().finally(unlock));
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
   // An idle connection that the server closes (restart, failover, admin termination) is dropped
