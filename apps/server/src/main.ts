@@ -4,6 +4,8 @@ import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, JINXIANG, loadDemoData, loadRegions } from './demo/demo-data.ts';
 import { DEMO_TOTP_SECRET } from './demo/demo-mfa.ts';
 import { ensureInitialAdmin } from './platform/auth/initial-admin.ts';
+import { answerBackupRequests, backupJob } from './platform/backup/backup-job.ts';
+import { parseRetention } from './platform/backup/retention.ts';
 import { createManualClock, systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { createDataBox, loadDataKey } from './platform/crypto/index.ts';
@@ -65,7 +67,22 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 await app.listen({ port: config.port, host: config.host });
 // The import parser's worker loads ExcelJS now, not while the first upload waits.
 warmSheetReader();
-startScheduler({ jobs: app.scheduledJobs, log: app.log, clock });
+// Backups (platform/backup): the daily job when GAODI_BACKUP_DIR is set; `npm run backup` asks an
+// embedded server through SIGUSR2, since only this process may open its data folder.
+const backupDeps = { db, dataDir: config.dataDir, databaseUrl: config.databaseUrl };
+answerBackupRequests(backupDeps, app.log);
+const backupDir = process.env.GAODI_BACKUP_DIR;
+const backups = backupDir
+  ? [
+      backupJob({
+        ...backupDeps,
+        clock,
+        dir: backupDir,
+        retention: parseRetention(process.env.GAODI_BACKUP_KEEP),
+      }),
+    ]
+  : [];
+startScheduler({ jobs: [...app.scheduledJobs, ...backups], log: app.log, clock });
 const url = `http://localhost:${config.port}`;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const demoLines = [
