@@ -30,7 +30,10 @@ if (!values.verify) {
     config.databaseUrl
       ? { engine: 'postgres', url: config.databaseUrl, dataDir: config.dataDir }
       : { engine: 'pglite', dataDir: config.dataDir },
-  );
+  ).catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
   console.log(
     `restored into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}: migrations ${result.migrationsBefore} → ${result.migrationsAfter}, ${result.seconds} s`,
   );
