@@ -68,6 +68,7 @@ import { ErrorBoundary, ForbiddenPage, NotFoundPage, QueryError } from './ui/err
 import { setDateLocale } from './ui/format.ts';
 import { I18nProvider, useI18n } from './ui/i18n.tsx';
 import { lazyPage } from './ui/lazy-page.ts';
+import { entryOf, NavTableContext, navEntriesOf, rememberList } from './ui/nav-table.tsx';
 import { PageLoading } from './ui/page.tsx';
 
 const PasswordPage = lazyPage(() => import('./modules/auth/password-page.tsx'), 'PasswordPage');
@@ -151,30 +152,35 @@ function Shell() {
   const { t } = useI18n();
   const location = useLocation();
   const items = useNavItems();
-  const section = location.pathname.split('/')[1] || 'home';
+  // The routing table read from the menu: highlight, default breadcrumbs, ways back, titles.
+  const entries = useMemo(() => navEntriesOf(items), [items]);
+  const selected = entryOf(entries, location.pathname)?.key;
+  useEffect(() => rememberList(entries, location.pathname, location.search), [entries, location]);
   return (
-    <AppLayout
-      brand={t('app.fullTitle')}
-      brandShort={t('app.name')}
-      items={items}
-      selectedKeys={[section]}
-      openKeys={['directory', 'system']}
-      headerRight={
-        <Flex gap={8} align="center">
-          <UnreadBadge />
-          <SessionHeader />
-        </Flex>
-      }
-      footer={t('app.footer')}
-    >
-      <ErrorBoundary key={location.pathname}>
-        <Suspense fallback={<PageLoading />}>
-          <StageNamesReady>
-            <Outlet />
-          </StageNamesReady>
-        </Suspense>
-      </ErrorBoundary>
-    </AppLayout>
+    <NavTableContext.Provider value={entries}>
+      <AppLayout
+        brand={t('app.fullTitle')}
+        brandShort={t('app.name')}
+        items={items}
+        selectedKeys={selected ? [selected] : []}
+        openKeys={['directory', 'system']}
+        headerRight={
+          <Flex gap={8} align="center">
+            <UnreadBadge />
+            <SessionHeader />
+          </Flex>
+        }
+        footer={t('app.footer')}
+      >
+        <ErrorBoundary key={location.pathname}>
+          <Suspense fallback={<PageLoading />}>
+            <StageNamesReady>
+              <Outlet />
+            </StageNamesReady>
+          </Suspense>
+        </ErrorBoundary>
+      </AppLayout>
+    </NavTableContext.Provider>
   );
 }
 

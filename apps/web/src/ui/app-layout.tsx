@@ -1,56 +1,65 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Button, Grid, Layout, Menu } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
+import type { NavItem } from './nav-table.tsx';
 
-export type NavItem = NonNullable<MenuProps['items']>[number];
+export type { NavItem } from './nav-table.tsx';
 
-/**
- * The application frame: a side menu that collapses to nothing below the `md` breakpoint (phones),
- * a header with the brand and whatever the caller puts on the right, and the page.
- */
-export function AppLayout({
-  brand,
-  brandShort,
-  items,
-  selectedKeys,
-  openKeys,
-  headerRight,
-  footer,
-  children,
-}: {
+type Frame = {
   brand: string;
   brandShort: string;
   items: NavItem[];
+  /** The menu entry of the current page (from the routing table: the longest matching path). */
   selectedKeys: string[];
   openKeys: string[];
   headerRight: ReactNode;
   footer: ReactNode;
   children: ReactNode;
+};
+
+/** The header: the menu button on phones, the brand, and whatever the caller puts on the right. */
+function AppHeader({
+  brand,
+  brandShort,
+  headerRight,
+  menu,
+}: Pick<Frame, 'brand' | 'brandShort' | 'headerRight'> & {
+  menu: { isNarrow: boolean; collapsed: boolean; toggle: () => void };
 }) {
+  return (
+    <Layout.Header className="app-header">
+      {menu.isNarrow && (
+        <Button
+          type="text"
+          className="app-menu-toggle"
+          icon={menu.collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+          aria-label="menu"
+          aria-expanded={!menu.collapsed}
+          onClick={menu.toggle}
+          data-testid="menu-toggle"
+        />
+      )}
+      <Link to="/" className="app-brand" aria-label={brand}>
+        <img src="/favicon.svg" alt="" width={28} height={28} />
+        <span className="app-brand-full">{brand}</span>
+        <span className="app-brand-short">{brandShort}</span>
+      </Link>
+      <div className="app-header-right">{headerRight}</div>
+    </Layout.Header>
+  );
+}
+
+/**
+ * The application frame: a side menu that collapses to nothing below the `md` breakpoint (phones),
+ * a header with the brand and whatever the caller puts on the right, and the page.
+ */
+export function AppLayout({ items, selectedKeys, openKeys, footer, children, ...header }: Frame) {
   const [isNarrow, setIsNarrow] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   return (
     <Layout className="app-layout">
-      <Layout.Header className="app-header">
-        {isNarrow && (
-          <Button
-            type="text"
-            className="app-menu-toggle"
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-            aria-label="menu"
-            aria-expanded={!collapsed}
-            onClick={() => setCollapsed((c) => !c)}
-            data-testid="menu-toggle"
-          />
-        )}
-        <Link to="/" className="app-brand" aria-label={brand}>
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span className="app-brand-full">{brand}</span>
-          <span className="app-brand-short">{brandShort}</span>
-        </Link>
-        <div className="app-header-right">{headerRight}</div>
-      </Layout.Header>
+      <AppHeader {...header} menu={{ isNarrow, collapsed, toggle: () => setCollapsed((c) => !c) }} />
       <Layout hasSider>
         <Layout.Sider
           className={`app-sider${isNarrow ? ' app-sider-overlay' : ''}`}
@@ -74,9 +83,7 @@ export function AppLayout({
             items={items}
             selectedKeys={selectedKeys}
             defaultOpenKeys={openKeys}
-            onClick={() => {
-              if (isNarrow) setCollapsed(true);
-            }}
+            onClick={() => isNarrow && setCollapsed(true)}
             style={{ borderInlineEnd: 0 }}
           />
         </Layout.Sider>

@@ -11,6 +11,50 @@ function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
+/** User name and password; the answer (an error, the redirect) is the page's. */
+function LoginForm({ onSubmit, isPending }: { onSubmit: (values: LoginInput) => void; isPending: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Form<LoginInput>
+      layout="vertical"
+      size="large"
+      requiredMark={false}
+      onFinish={onSubmit}
+      autoComplete="on"
+    >
+      <Form.Item
+        name="username"
+        label={t('auth.username')}
+        rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+      >
+        <Input
+          prefix={<UserOutlined />}
+          autoComplete="username"
+          autoFocus
+          maxLength={64}
+          data-testid="login-username"
+        />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('auth.password')}
+        rules={[{ required: true, message: t('auth.passwordRequired') }]}
+      >
+        <Input.Password
+          prefix={<LockOutlined />}
+          autoComplete="current-password"
+          maxLength={256}
+          data-testid="login-password"
+        />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={isPending} data-testid="login-submit">
+        {t('auth.login')}
+      </Button>
+    </Form>
+  );
+}
+
+/** The sign-in page: who the platform is for, and the form; a signed-in visitor goes on to `next`. */
 export function LoginPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
@@ -48,48 +92,7 @@ export function LoginPage() {
               data-testid="login-error"
             />
           )}
-          <Form<LoginInput>
-            layout="vertical"
-            size="large"
-            requiredMark={false}
-            onFinish={(values) => login.mutate(values)}
-            autoComplete="on"
-          >
-            <Form.Item
-              name="username"
-              label={t('auth.username')}
-              rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
-            >
-              <Input
-                prefix={<UserOutlined />}
-                autoComplete="username"
-                autoFocus
-                maxLength={64}
-                data-testid="login-username"
-              />
-            </Form.Item>
-            <Form.Item
-              name="password"
-              label={t('auth.password')}
-              rules={[{ required: true, message: t('auth.passwordRequired') }]}
-            >
-              <Input.Password
-                prefix={<LockOutlined />}
-                autoComplete="current-password"
-                maxLength={256}
-                data-testid="login-password"
-              />
-            </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              block
-              loading={login.isPending}
-              data-testid="login-submit"
-            >
-              {t('auth.login')}
-            </Button>
-          </Form>
+          <LoginForm onSubmit={(values) => login.mutate(values)} isPending={login.isPending} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
             {t('auth.loginHint')}
           </Typography.Paragraph>

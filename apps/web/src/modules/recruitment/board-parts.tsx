@@ -159,8 +159,9 @@ export function BoardColumn({
         onDrop();
       }}
       style={{
-        minWidth: 240,
-        width: 240,
+        // Columns share the width (board-lanes.tsx); below this they scroll.
+        flex: '1 1 0',
+        minWidth: 150,
         background: isTarget ? '#e6f4ff' : '#f5f5f5',
         outline: isTarget ? '2px dashed #1677ff' : undefined,
         borderRadius: 8,
