@@ -1,4 +1,4 @@
-import { Flex, Input, Switch, type TableProps, Typography } from 'antd';
+import { Flex, Input, Select, Switch, type TableProps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatNumber } from './format.ts';
 import { useI18n } from './i18n.tsx';
@@ -96,4 +96,35 @@ export function usePagination(page: number, pageSize: number, total: number | un
     pageSizeOptions: [10, 20, 50, 100],
     showTotal: (n: number) => t('common.total', { total: formatNumber(n) }),
   };
+}
+
+/** A list filter bound to one URL parameter: picking a value (or clearing it) goes back to page 1. */
+export function UrlFilterSelect({
+  name,
+  value,
+  update,
+  placeholder,
+  options,
+  minWidth = 150,
+  testId,
+}: {
+  name: string;
+  value: string | undefined;
+  update: UrlUpdate;
+  placeholder: string;
+  options: { value: string; label: string }[];
+  minWidth?: number;
+  testId?: string;
+}) {
+  return (
+    <Select
+      allowClear
+      placeholder={placeholder}
+      value={value}
+      onChange={(v) => update({ [name]: v, page: undefined })}
+      options={options}
+      style={{ minWidth }}
+      data-testid={testId}
+    />
+  );
 }

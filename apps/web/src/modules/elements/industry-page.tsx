@@ -1,12 +1,54 @@
-import type { PlatformSummary, TalentSummary } from '@gaodi/contracts';
-import { Table, Tag, Typography } from 'antd';
+import type { IndustryOverview, PlatformSummary, TalentSummary } from '@gaodi/contracts';
+import { Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
 import { KIND, label, MODE, TIER } from '../innovation/innovation-labels.ts';
+import { OperatingTag } from '../innovation/platform-columns.tsx';
 import { useIndustryOverview } from '../innovation/use-innovation.ts';
+import { TalentName } from '../talent/talent-columns.tsx';
 import { FigureRow } from './industries-overview-page.tsx';
+
+/** The industry's cooperation projects and recruitment records, each linked to its page. */
+function ProjectsAndRecords({ overview: x }: { overview: IndustryOverview }) {
+  const { t } = useI18n();
+  return (
+    <Panel>
+      <Typography.Title level={5}>{t('el.projects')}</Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={x.projects}
+        columns={[
+          {
+            title: t('el.projects'),
+            key: 'title',
+            render: (_, p) => <Link to={`/projects/${p.id}`}>{p.title}</Link>,
+          },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('el.recruitment')}
+      </Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={x.recruitment}
+        columns={[
+          {
+            title: t('el.recruitment'),
+            key: 'name',
+            render: (_, r) => <Link to={`/recruitment/${r.id}`}>{r.instituteName}</Link>,
+          },
+          { title: 'A/B/C', dataIndex: 'grade', key: 'grade', width: 70 },
+        ]}
+      />
+    </Panel>
+  );
+}
 
 /** One industry's four elements: its platforms, talents, cooperation projects, recruitment records. */
 export function IndustryPage() {
@@ -47,12 +89,7 @@ export function IndustryPage() {
             {
               title: t('inno.operatingFilter'),
               key: 'op',
-              render: (_, p) =>
-                p.isOperating ? (
-                  <Tag color="green">{t('inno.operating')}</Tag>
-                ) : (
-                  <Tag>{t('inno.notOperating')}</Tag>
-                ),
+              render: (_, p) => <OperatingTag platform={p} />,
             },
           ]}
         />
@@ -69,13 +106,7 @@ export function IndustryPage() {
             {
               title: t('tal.name'),
               key: 'name',
-              render: (_, p) => (
-                <>
-                  <Link to={`/talents/${p.id}`}>{p.name}</Link>{' '}
-                  {p.isLeading && <Tag color="gold">{t('tal.leading')}</Tag>}
-                  {!p.isLeading && p.isHighLevel && <Tag color="blue">{t('tal.highLevel')}</Tag>}
-                </>
-              ),
+              render: (_, p) => <TalentName talent={p} />,
             },
             { title: t('tal.employer'), dataIndex: 'employerName', key: 'employer' },
             {
@@ -87,39 +118,7 @@ export function IndustryPage() {
           ]}
         />
       </Panel>
-      <Panel>
-        <Typography.Title level={5}>{t('el.projects')}</Typography.Title>
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={x.projects}
-          columns={[
-            {
-              title: t('el.projects'),
-              key: 'title',
-              render: (_, p) => <Link to={`/projects/${p.id}`}>{p.title}</Link>,
-            },
-          ]}
-        />
-        <Typography.Title level={5} style={{ marginTop: 16 }}>
-          {t('el.recruitment')}
-        </Typography.Title>
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={x.recruitment}
-          columns={[
-            {
-              title: t('el.recruitment'),
-              key: 'name',
-              render: (_, r) => <Link to={`/recruitment/${r.id}`}>{r.instituteName}</Link>,
-            },
-            { title: 'A/B/C', dataIndex: 'grade', key: 'grade', width: 70 },
-          ]}
-        />
-      </Panel>
+      <ProjectsAndRecords overview={x} />
     </Page>
   );
 }

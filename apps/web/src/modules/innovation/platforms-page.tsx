@@ -1,35 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PlatformKind, PlatformLevel, type PlatformSummary, PlatformTier } from '@gaodi/contracts';
-import { Button, Flex, Select, Table, Tag } from 'antd';
+import { Button, Flex, Table } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
-import { ListSearch } from '../../ui/list-controls.tsx';
+import { ListSearch, UrlFilterSelect } from '../../ui/list-controls.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
 import { useIndustries } from '../directory/use-industries.ts';
-import { GRADE, KIND, LEVEL, label, options, TIER } from './innovation-labels.ts';
+import { KIND, LEVEL, options, TIER } from './innovation-labels.ts';
+import { usePlatformColumns } from './platform-columns.tsx';
 import { PlatformFormDialog } from './platform-form-dialog.tsx';
 import { usePlatformList } from './use-innovation.ts';
 
-/** 创新平台: the list with filters by kind, level, 1+4+N tier, industry and operating or not. */
-export function PlatformsPage() {
-  const { t, lang } = useI18n();
-  const can = useCan();
-  const industries = useIndustries();
-  const [isRegistering, setIsRegistering] = useState(false);
-  const [state, update] = useUrlState([
-    'q',
-    'kind',
-    'level',
-    'tier',
-    'industryId',
-    'operating',
-    'page',
-  ] as const);
-  const query = {
+const KEYS = ['q', 'kind', 'level', 'tier', 'industryId', 'operating', 'page'] as const;
+type UrlState = Record<(typeof KEYS)[number], string | undefined>;
+
+/** The list's query from its URL state (unknown values dropped). */
+function listQueryOf(state: UrlState) {
+  return {
     q: state.q,
     kind: PlatformKind.safeParse(state.kind).data,
     level: PlatformLevel.safeParse(state.level).data,
@@ -44,22 +34,60 @@ export function PlatformsPage() {
     page: toInt(state.page, 1),
     pageSize: 20,
   };
-  const list = usePlatformList(query);
-  const select = (
-    key: 'kind' | 'level' | 'tier' | 'industryId' | 'operating',
-    placeholder: string,
-    opts: { value: string; label: string }[],
-  ) => (
-    <Select
-      allowClear
-      placeholder={placeholder}
-      value={state[key]}
-      onChange={(v) => update({ [key]: v, page: undefined })}
-      options={opts}
-      style={{ minWidth: 150 }}
-      data-testid={`platforms-filter-${key}`}
-    />
+}
+
+/** Search by name; filters by kind, level, tier, industry and operating or not. */
+function PlatformFilters({ state, update }: { state: UrlState; update: ReturnType<typeof useUrlState>[1] }) {
+  const { t, lang } = useI18n();
+  const industries = useIndustries();
+  const filter = (name: 'kind' | 'level' | 'tier' | 'industryId' | 'operating') => ({
+    name,
+    value: state[name],
+    update,
+    testId: `platforms-filter-${name}`,
+  });
+  return (
+    <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+      <div style={{ width: 260 }}>
+        <ListSearch
+          initial={state.q}
+          update={update}
+          placeholder={t('inno.name')}
+          testId="platforms-search"
+        />
+      </div>
+      <UrlFilterSelect {...filter('kind')} placeholder={t('inno.kind')} options={options(KIND, lang)} />
+      <UrlFilterSelect {...filter('level')} placeholder={t('inno.level')} options={options(LEVEL, lang)} />
+      <UrlFilterSelect {...filter('tier')} placeholder={t('inno.tier')} options={options(TIER, lang)} />
+      <UrlFilterSelect
+        {...filter('industryId')}
+        placeholder={t('inno.industry')}
+        options={(industries.data ?? []).map((i) => ({
+          value: i.id,
+          label: lang === 'en' ? i.nameEn || i.name : i.name,
+        }))}
+      />
+      <UrlFilterSelect
+        {...filter('operating')}
+        placeholder={t('inno.operatingFilter')}
+        options={[
+          { value: 'true', label: t('inno.operating') },
+          { value: 'false', label: t('inno.notOperating') },
+        ]}
+      />
+    </Flex>
   );
+}
+
+/** 创新平台: the list with filters by kind, level, 1+4+N tier, industry and operating or not. */
+export function PlatformsPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const [isRegistering, setIsRegistering] = useState(false);
+  const [state, update] = useUrlState(KEYS);
+  const query = listQueryOf(state);
+  const list = usePlatformList(query);
+  const columns = usePlatformColumns();
   return (
     <Page
       title={t('inno.platforms')}
@@ -78,31 +106,7 @@ export function PlatformsPage() {
       }
     >
       <Panel>
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <div style={{ width: 260 }}>
-            <ListSearch
-              initial={state.q}
-              update={update}
-              placeholder={t('inno.name')}
-              testId="platforms-search"
-            />
-          </div>
-          {select('kind', t('inno.kind'), options(KIND, lang))}
-          {select('level', t('inno.level'), options(LEVEL, lang))}
-          {select('tier', t('inno.tier'), options(TIER, lang))}
-          {select(
-            'industryId',
-            t('inno.industry'),
-            (industries.data ?? []).map((i) => ({
-              value: i.id,
-              label: lang === 'en' ? i.nameEn || i.name : i.name,
-            })),
-          )}
-          {select('operating', t('inno.operatingFilter'), [
-            { value: 'true', label: t('inno.operating') },
-            { value: 'false', label: t('inno.notOperating') },
-          ])}
-        </Flex>
+        <PlatformFilters state={state} update={update} />
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
@@ -119,47 +123,7 @@ export function PlatformsPage() {
               showTotal: (total) => t('common.total', { total }),
               onChange: (page) => update({ page: String(page) }, { keepPage: true }),
             }}
-            columns={[
-              {
-                title: t('inno.name'),
-                key: 'name',
-                render: (_, p) => <Link to={`/platforms/${p.id}`}>{p.name}</Link>,
-              },
-              { title: t('inno.kind'), key: 'kind', width: 150, render: (_, p) => label(KIND, p.kind, lang) },
-              {
-                title: t('inno.level'),
-                key: 'level',
-                width: 80,
-                render: (_, p) => label(LEVEL, p.level, lang),
-              },
-              { title: t('inno.tier'), key: 'tier', width: 140, render: (_, p) => label(TIER, p.tier, lang) },
-              {
-                title: t('inno.industry'),
-                key: 'industry',
-                width: 120,
-                render: (_, p) => p.industryName ?? '—',
-              },
-              { title: t('inno.partners'), key: 'partners', render: (_, p) => p.partnerNames.join('、') },
-              {
-                title: t('inno.operatingFilter'),
-                key: 'operating',
-                width: 130,
-                render: (_, p) =>
-                  p.isOperating ? (
-                    <Tag color="green" data-testid="platform-operating">
-                      {t('inno.operating')}
-                    </Tag>
-                  ) : (
-                    <Tag>{t('inno.notOperating')}</Tag>
-                  ),
-              },
-              {
-                title: t('inno.latestGrade'),
-                key: 'grade',
-                width: 90,
-                render: (_, p) => (p.latestGrade ? label(GRADE, p.latestGrade, lang) : '—'),
-              },
-            ]}
+            columns={columns}
           />
         )}
       </Panel>

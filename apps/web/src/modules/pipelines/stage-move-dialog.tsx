@@ -5,7 +5,7 @@ import {
   type StagePipeline,
   type StagePosition,
 } from '@gaodi/contracts';
-import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, App, DatePicker, Form, type FormInstance, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { showFieldProblems, showSubmitError } from '../../ui/form-errors.ts';
@@ -25,6 +25,41 @@ export type FieldSlot = {
   setError: (message: string) => void;
 };
 
+type StageMoveDialogProps<S extends string> = {
+  pipeline: Pipeline<S> & { key: StagePipeline };
+  from: StagePosition<S>;
+  to: StagePosition<S>;
+  /** The record's dates named in the pipeline's date order (e.g. signedOn). */
+  dates?: Record<string, string | null>;
+  /** Form items for `file` and `custom` requirements (the module's upload, a platform picker). */
+  renderField?: (slot: FieldSlot) => ReactNode;
+  /** Turns the module's own form values (e.g. a new platform) into input fields. */
+  toInput?: (values: Record<string, unknown>) => Record<string, unknown>;
+  onSubmit: (
+    input: Record<string, unknown> & { to: S; subStage: string | null; note: string },
+  ) => Promise<unknown>;
+  onClose: () => void;
+};
+
+/** The form's values as the move's input: dates as YYYY-MM-DD, the module's own values mapped by `toInput`. */
+function moveInputOf<S extends string>(
+  values: Record<string, unknown>,
+  to: StagePosition<S>,
+  toInput?: (values: Record<string, unknown>) => Record<string, unknown>,
+) {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    fields[key] = dayjs.isDayjs(value) ? (value as Dayjs).format('YYYY-MM-DD') : value;
+  }
+  return {
+    ...fields,
+    ...(toInput?.(fields) ?? {}),
+    to: to.stage,
+    subStage: to.subStage,
+    note: typeof fields.note === 'string' ? fields.note : '',
+  };
+}
+
 /**
  * The one move dialog of every pipeline: it asks for what the declaration says entering the stage
  * requires (dates, texts; files and module-specific fields through `renderField`), checks the move
@@ -40,21 +75,7 @@ export function StageMoveDialog<S extends string>({
   toInput,
   onSubmit,
   onClose,
-}: {
-  pipeline: Pipeline<S> & { key: StagePipeline };
-  from: StagePosition<S>;
-  to: StagePosition<S>;
-  /** The record's dates named in the pipeline's date order (e.g. signedOn). */
-  dates?: Record<string, string | null>;
-  /** Form items for `file` and `custom` requirements (the module's upload, a platform picker). */
-  renderField?: (slot: FieldSlot) => ReactNode;
-  /** Turns the module's own form values (e.g. a new platform) into input fields. */
-  toInput?: (values: Record<string, unknown>) => Record<string, unknown>;
-  onSubmit: (
-    input: Record<string, unknown> & { to: S; subStage: string | null; note: string },
-  ) => Promise<unknown>;
-  onClose: () => void;
-}) {
+}: StageMoveDialogProps<S>) {
   const { t } = useI18n();
   const me = useSession();
   const { message } = App.useApp();
@@ -67,17 +88,7 @@ export function StageMoveDialog<S extends string>({
 
   const submit = async (values: Record<string, unknown>) => {
     setError(null);
-    const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(values)) {
-      fields[key] = dayjs.isDayjs(value) ? (value as Dayjs).format('YYYY-MM-DD') : value;
-    }
-    const input = {
-      ...fields,
-      ...(toInput?.(fields) ?? {}),
-      to: to.stage,
-      subStage: to.subStage,
-      note: typeof fields.note === 'string' ? fields.note : '',
-    };
+    const input = moveInputOf(values, to, toInput);
     const problems = checkMove({
       pipeline,
       custom,
@@ -89,14 +100,7 @@ export function StageMoveDialog<S extends string>({
       today: chinaToday(),
       names: names(pipeline.stages),
     });
-    if (problems.length > 0) {
-      const rest = showFieldProblems(
-        form,
-        problems.map((p) => ({ path: p.path, message: p.title ? `${p.title}。${p.message}` : p.message })),
-      );
-      if (rest.length > 0) setError(rest.map((p) => p.message).join('；'));
-      return;
-    }
+    if (problems.length > 0) return setError(showMoveProblems(form, problems));
     setPending(true);
     try {
       await onSubmit(input);
@@ -136,6 +140,15 @@ export function StageMoveDialog<S extends string>({
       </Form>
     </Modal>
   );
+}
+
+/** The move's problems on their fields; those without a field, joined, for the alert (null when none). */
+function showMoveProblems(form: FormInstance, problems: ReturnType<typeof checkMove>): string | null {
+  const rest = showFieldProblems(
+    form,
+    problems.map((p) => ({ path: p.path, message: p.title ? `${p.title}。${p.message}` : p.message })),
+  );
+  return rest.length > 0 ? rest.map((p) => p.message).join('；') : null;
 }
 
 /** signedOn → signed-on, for test ids. */

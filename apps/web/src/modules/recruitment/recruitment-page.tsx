@@ -51,14 +51,12 @@ import { useAddMilestone, useRecord, useUpdateMilestone } from './use-recruitmen
 /** One record: what it is, its light and why, the task force, milestones, the ledger timeline, the light history. */
 export function RecruitmentPage() {
   const { id } = useParams();
-  const { lang } = useI18n();
   const t = useText();
   const can = useCan();
   const record = useRecord(id);
   const [move, setMove] = useState<StagePosition<Stage> | null>(null);
   const { nameOf, custom } = usePositionNames('recruitment');
   const [entry, setEntry] = useState<{ editing?: LedgerEntry; correcting?: LedgerEntry } | null>(null);
-  const [milestoneOpen, setMilestoneOpen] = useState(false);
   const mayUpdate = can('recruitment', 'update');
   if (record.isError) return <QueryError error={record.error} onRetry={() => record.refetch()} />;
   if (!record.data) return <PageLoading />;
@@ -92,15 +90,7 @@ export function RecruitmentPage() {
         )
       }
     >
-      {r.light.reasons.length > 0 && (
-        <Alert
-          type={r.light.light === 'red' ? 'error' : 'warning'}
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={lightReasonsText(r.light.reasons, lang)}
-          data-testid="light-reasons"
-        />
-      )}
+      <LightReasons record={r} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <RecordFacts record={r} />
@@ -108,20 +98,7 @@ export function RecruitmentPage() {
         </Col>
         <Col xs={24} lg={8}>
           <TaskForceCard record={r} />
-          <Card
-            title={t('milestones')}
-            size="small"
-            style={{ marginTop: 16 }}
-            extra={
-              mayUpdate && (
-                <Button size="small" icon={<PlusOutlined />} onClick={() => setMilestoneOpen(true)}>
-                  {t('addMilestone')}
-                </Button>
-              )
-            }
-          >
-            <MilestoneTable milestones={r.milestones} mayUpdate={mayUpdate} />
-          </Card>
+          <MilestonesCard record={r} mayUpdate={mayUpdate} />
           <LightHistoryCard history={r.lightHistory} />
         </Col>
       </Row>
@@ -142,8 +119,47 @@ export function RecruitmentPage() {
           onClose={() => setEntry(null)}
         />
       )}
-      {milestoneOpen && <MilestoneDialog recordId={r.id} onClose={() => setMilestoneOpen(false)} />}
     </Page>
+  );
+}
+
+/** Why the record is yellow or red, above everything else. */
+function LightReasons({ record: r }: { record: Recruitment }) {
+  const { lang } = useI18n();
+  if (r.light.reasons.length === 0) return null;
+  return (
+    <Alert
+      type={r.light.light === 'red' ? 'error' : 'warning'}
+      showIcon
+      style={{ marginBottom: 12 }}
+      message={lightReasonsText(r.light.reasons, lang)}
+      data-testid="light-reasons"
+    />
+  );
+}
+
+/** The record's milestones, with 添加 for editors. */
+function MilestonesCard({ record: r, mayUpdate }: { record: Recruitment; mayUpdate: boolean }) {
+  const t = useText();
+  const [milestoneOpen, setMilestoneOpen] = useState(false);
+  return (
+    <>
+      <Card
+        title={t('milestones')}
+        size="small"
+        style={{ marginTop: 16 }}
+        extra={
+          mayUpdate && (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setMilestoneOpen(true)}>
+              {t('addMilestone')}
+            </Button>
+          )
+        }
+      >
+        <MilestoneTable milestones={r.milestones} mayUpdate={mayUpdate} />
+      </Card>
+      {milestoneOpen && <MilestoneDialog recordId={r.id} onClose={() => setMilestoneOpen(false)} />}
+    </>
   );
 }
 

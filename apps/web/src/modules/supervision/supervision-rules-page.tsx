@@ -16,12 +16,8 @@ import { useCan } from '../auth/use-session.ts';
 
 const KEY = ['supervision', 'rules'];
 
-/** The region's light rules (督办亮灯规则); the system administrator changes them, others read them. */
-export function SupervisionRulesPage() {
-  const { lang } = useI18n();
-  const en = lang === 'en';
-  const can = useCan();
-  const { message } = App.useApp();
+/** The region's rules and their save (the saved rules replace the cached ones). */
+function useSupervisionRules() {
   const client = useQueryClient();
   const rules = useQuery({
     queryKey: KEY,
@@ -31,6 +27,50 @@ export function SupervisionRulesPage() {
     mutationFn: (input: SupervisionRulesInput) => call(SaveSupervisionRulesRoute, { body: input }),
     onSuccess: (saved) => client.setQueryData(KEY, saved),
   });
+  return { rules, save };
+}
+
+/** A number of days, 1 to `max`. */
+function DaysField(props: {
+  label: string;
+  name: keyof SupervisionRulesInput;
+  max: number;
+  disabled: boolean;
+}) {
+  const { lang } = useI18n();
+  return (
+    <Form.Item name={props.name} label={props.label} rules={[{ required: true }]}>
+      <InputNumber
+        min={1}
+        max={props.max}
+        addonAfter={lang === 'en' ? 'days' : '天'}
+        disabled={props.disabled}
+      />
+    </Form.Item>
+  );
+}
+
+/** Whether the region uses the defaults or rules of its own. */
+function RulesSource({ isDefault }: { isDefault: boolean }) {
+  const en = useI18n().lang === 'en';
+  return (
+    <Space style={{ marginBottom: 12 }}>
+      {isDefault ? (
+        <Tag>{en ? 'Defaults' : '使用默认规则'}</Tag>
+      ) : (
+        <Tag color="blue">{en ? 'Region rules' : '本区域规则'}</Tag>
+      )}
+    </Space>
+  );
+}
+
+/** The region's light rules (督办亮灯规则); the system administrator changes them, others read them. */
+export function SupervisionRulesPage() {
+  const { lang } = useI18n();
+  const en = lang === 'en';
+  const can = useCan();
+  const { message } = App.useApp();
+  const { rules, save } = useSupervisionRules();
   const [form] = Form.useForm<SupervisionRulesInput>();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -41,9 +81,7 @@ export function SupervisionRulesPage() {
   const mayEdit = can('supervision_rule', 'update');
   const title = en ? 'Supervision light rules' : '督办亮灯规则';
   const days = (label: string, name: keyof SupervisionRulesInput, max = 365) => (
-    <Form.Item name={name} label={label} rules={[{ required: true }]}>
-      <InputNumber min={1} max={max} addonAfter={en ? 'days' : '天'} disabled={!mayEdit} />
-    </Form.Item>
+    <DaysField label={label} name={name} max={max} disabled={!mayEdit} />
   );
   return (
     <Page
@@ -52,13 +90,7 @@ export function SupervisionRulesPage() {
       testId="supervision-rules"
     >
       <Panel>
-        <Space style={{ marginBottom: 12 }}>
-          {rules.data.isDefault ? (
-            <Tag>{en ? 'Defaults' : '使用默认规则'}</Tag>
-          ) : (
-            <Tag color="blue">{en ? 'Region rules' : '本区域规则'}</Tag>
-          )}
-        </Space>
+        <RulesSource isDefault={rules.data.isDefault} />
         <Form
           form={form}
           layout="vertical"
