@@ -1,26 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCorpus, parseQueries } from '../../packages/matching/src/cli/parse-lines.ts';
 import { createMatchingEngine, type EngineOptions } from '../../packages/matching/src/engine.ts';
-import { dataDir, outputDir } from './paths.ts';
+import { loadDev, metrics, TRACKS } from './dev-data.ts';
 
 /**
  * Ablation on the dev split, in one process: each variant of the engine options is built, run on
- * both tracks and scored with the shared scorer. Quality only; timing is bench/match/run.ts's job.
+ * the three tracks (keywords, title, need) and scored with score.mjs's metrics. Quality only;
+ * timing is bench/match/run.ts's job.
  *   npx tsx bench/match/ablate.ts ['{"name": {...options}}']
  */
-const dev = join(dataDir(), 'dev');
-const out = join(outputDir(), 'ablate');
-mkdirSync(out, { recursive: true });
-const docs = parseCorpus(readFileSync(join(dev, 'corpus.jsonl'), 'utf8')).records;
-const tracks = ['keywords', 'title'] as const;
-const queries = Object.fromEntries(
-  tracks.map((track) => [
-    track,
-    parseQueries(readFileSync(join(dev, `queries-${track}.jsonl`), 'utf8')).records,
-  ]),
-);
+const { docs, queries, qrels } = loadDev();
+const trackQueries = Object.fromEntries(TRACKS.map((track) => [track, queries(track)]));
 
 const defaultVariants: Record<string, EngineOptions> = {
   full: {},
@@ -50,27 +38,22 @@ const variants = process.argv[2]
   ? (JSON.parse(process.argv[2]) as Record<string, EngineOptions>)
   : defaultVariants;
 
-type Scores = { 'R@10': number; 'nDCG@10': number; 'MRR@10': number };
-const score = (file: string): Scores =>
-  JSON.parse(
-    execFileSync('node', [join(dev, 'score.mjs'), join(dev, 'qrels.tsv'), file, '--json'], {
-      encoding: 'utf8',
-    }),
-  );
-
 const fmt = (value: number) => value.toFixed(4);
-console.log('variant | keywords nDCG@10 | R@10 | title nDCG@10 | R@10');
+console.log(`variant | ${TRACKS.map((track) => `${track} nDCG@10 | R@10`).join(' | ')}`);
 for (const [name, options] of Object.entries(variants)) {
   const engine = createMatchingEngine(options);
   engine.addMany(docs);
   const cells: string[] = [];
-  for (const track of tracks) {
-    const lines = (queries[track] ?? []).map(({ id, text }) =>
-      JSON.stringify({ query: id, results: engine.search(text, { top: 10 }).owners }),
+  for (const track of TRACKS) {
+    const list = trackQueries[track] ?? [];
+    const ranked = new Map(
+      list.map(({ id, text }) => [id, engine.search(text, { top: 10 }).owners.map((o) => o.owner)]),
     );
-    const file = join(out, `${track}.jsonl`);
-    writeFileSync(file, `${lines.join('\n')}\n`);
-    const scores = score(file);
+    const scores = metrics(
+      qrels,
+      ranked,
+      list.map(({ id }) => id),
+    );
     cells.push(fmt(scores['nDCG@10']), fmt(scores['R@10']));
   }
   console.log(`${name} | ${cells.join(' | ')}`);

@@ -51,14 +51,16 @@ const run = (
 };
 
 const grid: Partial<FeedbackParams>[] = [];
-for (const ownerWeight of [0, 0.15, 0.3, 0.6]) {
-  for (const topicWeight of [0, 0.3, 0.6, 1.2]) grid.push({ ownerWeight, topicWeight, shrinkage: 2 });
+for (const ownerWeight of [0, 0.2]) {
+  for (const topicWeight of [0, 0.1, 0.2, 0.4]) {
+    for (const rejectWeight of [0.25, 1]) grid.push({ ownerWeight, topicWeight, rejectWeight });
+  }
 }
 const fmt = (m: Metrics) =>
   `${m['nDCG@10'].toFixed(4)} / ${m['R@10'].toFixed(4)} / ${m['MRR@10'].toFixed(4)}`;
 
 console.log(
-  'track | events (accept/reject) | chosen (owner, topic) | second half without | with | gain nDCG@10',
+  'track | events (accept/reject) | chosen (owner, topic, reject) | second half without | with | gain nDCG@10',
 );
 for (const track of TRACKS) {
   const list = queries(track);
@@ -88,6 +90,6 @@ for (const track of TRACKS) {
   const without = run(engine, future, []);
   const withFeedback = run(engine, future, events, best);
   console.log(
-    `${track} | ${accepted}/${events.length - accepted} | ${best.ownerWeight}, ${best.topicWeight} | ${fmt(without)} | ${fmt(withFeedback)} | ${(withFeedback['nDCG@10'] - without['nDCG@10']).toFixed(4)} (×${(withFeedback['nDCG@10'] / without['nDCG@10']).toFixed(3)})`,
+    `${track} | ${accepted}/${events.length - accepted} | ${best.ownerWeight}, ${best.topicWeight}, ${best.rejectWeight} | ${fmt(without)} | ${fmt(withFeedback)} | ${(withFeedback['nDCG@10'] - without['nDCG@10']).toFixed(4)} (×${(withFeedback['nDCG@10'] / without['nDCG@10']).toFixed(3)})`,
   );
 }

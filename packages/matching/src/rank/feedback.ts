@@ -1,11 +1,15 @@
+import { GENERIC_WORDS } from '../explain/generic-words.ts';
+
 /**
  * Re-ranking from the office's decisions on earlier recommendations, for one region: "采纳对接"
  * (accept) and "不合适" (reject, with a reason). Two adjustments, both shrunk towards zero while
  * evidence is thin:
- *   - per owner: (accepts − rejects) / (accepts + rejects + shrinkage);
- *   - per term and owner: the share of the need's terms that were in needs accepted for this owner,
- *     minus the share in needs rejected for it, each term's votes shrunk the same way.
+ *   - per owner: (accepts − r · rejects) / (accepts + r · rejects + shrinkage), r = rejectWeight
+ *     (a rejection says less: the office turns down most of what it reviews);
+ *   - per term and owner: each query word's votes for this owner (+1 per accepted need that had it,
+ *     −r per rejected one), shrunk as v / (|v| + shrinkage), summed and squashed by tanh.
  * An owner's score is multiplied by exp(ownerWeight · owner part + topicWeight · term part).
+ * Generic words (提升, 开发 …) cast no term votes.
  * Rejections whose reason says nothing about the owner (the need was unclear) are ignored.
  */
 export type FeedbackEvent = {
@@ -21,6 +25,7 @@ export type FeedbackParams = {
   ownerWeight: number;
   topicWeight: number;
   shrinkage: number;
+  rejectWeight: number;
   ignoredReasons: readonly string[];
 };
 
@@ -28,6 +33,7 @@ export const DEFAULT_FEEDBACK: FeedbackParams = {
   ownerWeight: 0.3,
   topicWeight: 0.3,
   shrinkage: 2,
+  rejectWeight: 0.25,
   ignoredReasons: ['description_unclear'],
 };
 
@@ -56,11 +62,12 @@ export const createFeedbackModel = (
       votes = { accept: 0, reject: 0, terms: new Map() };
       owners.set(event.owner, votes);
     }
-    const sign = event.decision === 'accept' ? 1 : -1;
-    if (sign > 0) votes.accept++;
+    const vote = event.decision === 'accept' ? 1 : -resolved.rejectWeight;
+    if (vote > 0) votes.accept++;
     else votes.reject++;
     for (const term of new Set(tokenize(event.need))) {
-      votes.terms.set(term, (votes.terms.get(term) ?? 0) + sign);
+      if (GENERIC_WORDS.has(term)) continue;
+      votes.terms.set(term, (votes.terms.get(term) ?? 0) + vote);
     }
   }
   return { params: resolved, owners, events: counted };
@@ -74,13 +81,14 @@ export const feedbackFactor = (
 ): number => {
   const votes = model.owners.get(owner);
   if (!votes) return 1;
-  const { ownerWeight, topicWeight, shrinkage } = model.params;
-  const ownerPart = (votes.accept - votes.reject) / (votes.accept + votes.reject + shrinkage);
+  const { ownerWeight, topicWeight, shrinkage, rejectWeight } = model.params;
+  const rejected = rejectWeight * votes.reject;
+  const ownerPart = (votes.accept - rejected) / (votes.accept + rejected + shrinkage);
   let topic = 0;
-  for (const term of queryTerms) {
+  for (const term of new Set(queryTerms)) {
     const vote = votes.terms.get(term) ?? 0;
     topic += vote / (Math.abs(vote) + shrinkage);
   }
-  const topicPart = queryTerms.length > 0 ? topic / queryTerms.length : 0;
+  const topicPart = Math.tanh(topic);
   return Math.exp(ownerWeight * ownerPart + topicWeight * topicPart);
 };
