@@ -1,6 +1,6 @@
 import { administrationMessages } from './messages/administration.ts';
 import { directoryMessages } from './messages/directory.ts';
-import { auditLogMessages, homeMessages } from './messages/home.ts';
+import { auditLogMessages, homeMessages, recommendationMessages } from './messages/home.ts';
 import { incubationMessages } from './messages/incubation.ts';
 import { matchmakingMessages } from './messages/matchmaking.ts';
 import { mfaMessages } from './messages/mfa.ts';
@@ -27,6 +27,7 @@ export const messages = {
   ...incubationMessages,
   ...homeMessages,
   ...auditLogMessages,
+  ...recommendationMessages,
 
   'rt.nav': ['督办', 'Supervision'],
   'rt.proposals': ['圆桌议题建议', 'Round-table proposals'],

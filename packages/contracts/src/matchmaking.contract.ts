@@ -293,6 +293,10 @@ export const NeedRecommendations = z.object({
   institutes: z.array(RecommendedInstitute),
   achievements: z.array(RecommendedAchievement),
   experts: z.array(RecommendedExpert),
+  /** Institutes the engine ranked but left out as too weak (below the confidence, no shared term). */
+  weakInstitutes: z.number().int().default(0),
+  /** The `top` asked for: fewer institutes than this means only these were relevant enough. */
+  asked: z.number().int().default(10),
 });
 export type NeedRecommendations = z.infer<typeof NeedRecommendations>;
 

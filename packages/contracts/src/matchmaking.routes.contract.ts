@@ -104,9 +104,9 @@ export const MoveNeedStageRoute = defineRoute({
 export const GetNeedRecommendationsRoute = defineRoute({
   method: 'GET',
   path: '/api/needs/:id/recommendations',
-  summary: '为需求推荐院所、成果和专家（含匹配理由）',
+  summary: '为需求推荐院所、成果和专家（含匹配理由；企业看本企业需求，院所只看本院所一行）',
   tags,
-  access: { resource: 'pairing', action: 'read' },
+  access: { resource: 'need', action: 'read' },
   params: IdParams,
   query: RecommendationQuery,
   response: NeedRecommendations,

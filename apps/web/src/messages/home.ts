@@ -24,3 +24,9 @@ export const auditLogMessages = {
   'audit.after': ['变更后', 'After'],
   'audit.export': ['导出 Excel', 'Export Excel'],
 } as const satisfies Record<string, readonly [string, string]>;
+
+/** Recommendations as a user sees them: only the confident ones, said so when few. */
+export const recommendationMessages = {
+  'mm.fewInstitutes': ['仅找到 {n} 个较相关的院所', 'Only {n} closely related institutes found'],
+  'mm.weakHidden': ['另有 {n} 个匹配度较低的院所未列出。', '{n} weaker matches are not listed.'],
+} as const satisfies Record<string, readonly [string, string]>;

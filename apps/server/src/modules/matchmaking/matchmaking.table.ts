@@ -155,7 +155,14 @@ export const recommendationRejections = pgTable(
   (t) => [
     uniqueIndex('recommendation_rejections_need_institute_uq').on(t.needId, t.instituteId),
     ...tenantPolicies(),
-    restrict('recommendation_rejections_bureau_only', 'all', { using: sql`gaodi_is_bureau_role()` }),
+    // The office writes rejections; an institute partner reads why its own institute was declined.
+    // (Named before institutes could read their own rows; the write policies below keep writes the office's.)
+    restrict('recommendation_rejections_bureau_only', 'all', {
+      using: sql`gaodi_is_bureau_role() OR ((gaodi_role() = 'institute'::text) AND ((institute_id)::text = current_setting('gaodi.institute_id'::text, true)))`,
+    }),
+    restrict('recommendation_rejections_insert_bureau', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
+    restrict('recommendation_rejections_update_bureau', 'update', { using: sql`gaodi_is_bureau_role()` }),
+    restrict('recommendation_rejections_delete_bureau', 'delete', { using: sql`gaodi_is_bureau_role()` }),
   ],
 );
 

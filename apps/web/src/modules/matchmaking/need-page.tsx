@@ -6,7 +6,7 @@ import { QueryError } from '../../ui/error-pages.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading, Panel } from '../../ui/page.tsx';
-import { useCan } from '../auth/use-session.ts';
+import { useCan, useSession } from '../auth/use-session.ts';
 import { labelOf, yuan } from './matchmaking-labels.tsx';
 import { NeedFormDialog } from './need-form-dialog.tsx';
 import { Pairings } from './need-pairings.tsx';
@@ -19,6 +19,7 @@ export function NeedPage() {
   const { id } = useParams();
   const { t, lang } = useI18n();
   const can = useCan();
+  const me = useSession();
   const need = useNeed(id);
   const [isEditing, setIsEditing] = useState(false);
   if (need.isPending) return <PageLoading />;
@@ -63,7 +64,10 @@ export function NeedPage() {
           </Descriptions.Item>
         </Descriptions>
       </Panel>
-      {can('pairing', 'read') && isOpen && <Recommendations needId={n.id} canAct={canAct} />}
+      {/* An enterprise sees its own need's recommendations at any open stage (the server keeps it to its own). */}
+      {((can('pairing', 'read') && isOpen) || (me.role === 'enterprise' && n.stage !== 'closed')) && (
+        <Recommendations needId={n.id} canAct={canAct} />
+      )}
       {can('pairing', 'read') && !isOpen && n.stage !== 'contracted' && n.stage !== 'closed' && (
         <Alert type="info" showIcon title={t('mm.publishFirst')} style={{ marginTop: 12 }} />
       )}

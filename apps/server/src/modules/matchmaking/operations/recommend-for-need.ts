@@ -9,6 +9,7 @@ import type { UserContext } from '../../../platform/auth/context.ts';
 import { needQueryText } from '../match-documents.ts';
 import type { MatchmakingDeps } from '../matchmaking.deps.ts';
 import { readNeed } from '../needs.queries.ts';
+import { isConfident, reasonMatches, reasonTerms } from '../recommendation-relevance.ts';
 import {
   idOf,
   partyFilters,
@@ -36,14 +37,26 @@ export async function recommendForNeed(
   const need = await db.transaction(ctx.scope, (tx) => readNeed(tx, ctx, needId));
   const engine = await index.fresh();
   const changeId = index.changeId();
+  const text = needQueryText(need);
   // One scoring pass: the institutes, and the achievements and experts that carried them. The
   // best documents overall are among these (an institute scores at least its best document).
-  const owners = engine.search(needQueryText(need), {
+  const ranked = engine.search(text, {
     top: query.top,
     explain: true,
     filters: partyFilters(ctx, query),
   }).owners;
-  const carried = owners.flatMap((o) => o.documents).sort((a, b) => b.score - a.score);
+  const best = ranked[0]?.score ?? 0;
+  // The engine's readable reasons when it gives them, else the need's whole terms it matched.
+  const relevant = ranked
+    .map((o) => ({ ...o, terms: o.reasons ?? reasonTerms(o.terms ?? [], text) }))
+    .filter((o) => isConfident(o, best) && o.terms.length > 0);
+  // An institute partner sees its own institute's row only (why it was declined, if it was).
+  const owners =
+    ctx.user.role === 'institute' ? relevant.filter((o) => o.owner === ctx.user.instituteId) : relevant;
+  const carried = owners
+    .flatMap((o) => o.documents)
+    .map((d) => ({ ...d, matches: reasonMatches(d.matches ?? [], text) }))
+    .sort((a, b) => b.score - a.score);
   const topAchievements = carried.filter((d) => isAchievement(d.id)).slice(0, query.top);
   const topExperts = carried.filter((d) => isExpert(d.id)).slice(0, 10);
   const ids = {
@@ -56,19 +69,21 @@ export async function recommendForNeed(
     return {
       needId,
       indexChangeId: changeId,
-      institutes: owners.flatMap((o) => rankedInstitute(rows, o)),
+      institutes: owners.flatMap((o) => rankedInstitute(rows, o, text)),
       achievements: topAchievements
         .map((d) => recommendedAchievement(rows, d.id, d.score, 1, d.matches))
         .filter((x): x is RecommendedAchievement => x !== null),
       experts: topExperts
         .map((d) => recommendedExpert(rows, d.id, d.score, d.matches))
         .filter((x): x is RecommendedExpert => x !== null),
+      weakInstitutes: ctx.user.role === 'institute' ? 0 : ranked.length - relevant.length,
+      asked: query.top,
     };
   });
 }
 
 /** One ranked institute with the documents that carried it and what became of it (accepted, rejected). */
-function rankedInstitute(rows: RecommendedRows, o: OwnerMatch): RecommendedInstitute[] {
+function rankedInstitute(rows: RecommendedRows, o: OwnerMatch, text: string): RecommendedInstitute[] {
   const institute = rows.instituteById.get(o.owner);
   if (!institute) return [];
   const pairingId = rows.pairingBy.get(o.owner) ?? null;
@@ -80,15 +95,16 @@ function rankedInstitute(rows: RecommendedRows, o: OwnerMatch): RecommendedInsti
       level: institute.level,
       city: institute.city,
       score: o.score,
-      // Whole shared words only: no character bigrams (#xy), function or generic words.
-      terms: o.reasons ?? [],
+      terms: o.terms ?? [],
       achievements: o.documents
         .filter((d) => isAchievement(d.id))
-        .map((d) => recommendedAchievement(rows, d.id, d.score, d.share, d.matches))
+        .map((d) =>
+          recommendedAchievement(rows, d.id, d.score, d.share, reasonMatches(d.matches ?? [], text)),
+        )
         .filter((x): x is RecommendedAchievement => x !== null),
       experts: o.documents
         .filter((d) => isExpert(d.id))
-        .map((d) => recommendedExpert(rows, d.id, d.score, d.matches))
+        .map((d) => recommendedExpert(rows, d.id, d.score, reasonMatches(d.matches ?? [], text)))
         .filter((x): x is RecommendedExpert => x !== null),
       status: pairingId ? 'accepted' : rejection ? 'rejected' : 'open',
       pairingId,

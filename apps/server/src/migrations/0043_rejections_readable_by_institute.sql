@@ -1,0 +1,4 @@
+CREATE POLICY "recommendation_rejections_insert_bureau" ON "recommendation_rejections" AS RESTRICTIVE FOR INSERT TO "gaodi_app" WITH CHECK (gaodi_is_bureau_role());--> statement-breakpoint
+CREATE POLICY "recommendation_rejections_update_bureau" ON "recommendation_rejections" AS RESTRICTIVE FOR UPDATE TO "gaodi_app" USING (gaodi_is_bureau_role());--> statement-breakpoint
+CREATE POLICY "recommendation_rejections_delete_bureau" ON "recommendation_rejections" AS RESTRICTIVE FOR DELETE TO "gaodi_app" USING (gaodi_is_bureau_role());--> statement-breakpoint
+ALTER POLICY "recommendation_rejections_bureau_only" ON "recommendation_rejections" TO gaodi_app USING (gaodi_is_bureau_role() OR ((gaodi_role() = 'institute'::text) AND ((institute_id)::text = current_setting('gaodi.institute_id'::text, true))));
