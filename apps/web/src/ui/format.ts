@@ -42,3 +42,15 @@ const numberFormat = new Intl.NumberFormat('zh-CN');
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat.format(value);
 }
+
+const wanFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+const compactYuan = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
+
+/**
+ * Money kept in integer fen, as each language reads it: 12.5 万元; ¥125K in English. No amount
+ * (null, or 0 on a record that has none yet, e.g. an intention) is "—", never "0 万元".
+ */
+export function formatMoney(fen: number | null | undefined, lang: Lang): string {
+  if (fen === null || fen === undefined || fen === 0) return '—';
+  return lang === 'zh' ? `${wanFormat.format(fen / 1_000_000)} 万元` : `¥${compactYuan.format(fen / 100)}`;
+}

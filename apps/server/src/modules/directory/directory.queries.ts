@@ -12,6 +12,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { nameInLang } from '../../platform/db/name-in-lang.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
 import { regions } from '../../platform/tenancy/region.table.ts';
 import { searchPattern, searchTextOf } from '../../platform/text/search-text.ts';
@@ -43,7 +44,7 @@ export const toIndustry = (r: typeof industries.$inferSelect): Industry => ({
 
 export const enterpriseColumns = {
   e: enterprises,
-  industryName: industries.name,
+  industryName: nameInLang(industries.name, industries.nameEn),
   regionName: regions.name,
 };
 

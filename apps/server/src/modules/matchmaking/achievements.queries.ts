@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { escapeLike } from '../../platform/audit/audit.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { nameInLang } from '../../platform/db/name-in-lang.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { industries, institutes } from '../directory/index.ts';
 import { achievements } from './matchmaking.table.ts';
@@ -41,7 +42,11 @@ export const toAchievement = (r: {
 
 export const achievementBase = (tx: Tx) =>
   tx
-    .select({ a: achievements, instituteName: institutes.name, industryName: industries.name })
+    .select({
+      a: achievements,
+      instituteName: institutes.name,
+      industryName: nameInLang(industries.name, industries.nameEn),
+    })
     .from(achievements)
     .leftJoin(institutes, eq(institutes.id, achievements.instituteId))
     .leftJoin(industries, eq(industries.id, achievements.industryId));

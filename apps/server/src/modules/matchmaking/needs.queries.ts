@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { escapeLike } from '../../platform/audit/audit.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { nameInLang } from '../../platform/db/name-in-lang.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { enterprises, industries, maskPhone } from '../directory/index.ts';
 import { mayMoveNeeds } from './matchmaking.checks.ts';
@@ -16,7 +17,7 @@ export type NeedQuery = z.output<typeof NeedListQuery>;
 const needColumns = {
   n: techNeeds,
   enterpriseName: enterprises.name,
-  industryName: industries.name,
+  industryName: nameInLang(industries.name, industries.nameEn),
   pairings: sql<number>`(SELECT count(*)::int FROM need_pairings p WHERE p.need_id = tech_needs.id)`,
 };
 type NeedRow = {

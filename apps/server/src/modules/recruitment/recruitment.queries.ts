@@ -18,6 +18,7 @@ import { users } from '../../platform/auth/auth.table.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { nameInLang } from '../../platform/db/name-in-lang.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { chinaDay } from '../../platform/jobs/jobs.ts';
 import { searchPattern } from '../../platform/text/search-text.ts';
@@ -58,7 +59,7 @@ export const overdueCount = (day: string) =>
 const summaryColumns = (day: string) => ({
   r: recruitmentRecords,
   instituteName: institutes.name,
-  industryName: industries.name,
+  industryName: nameInLang(industries.name, industries.nameEn),
   ownerName: ownerUser.displayName,
   light: supervisionLights.light,
   reasons: supervisionLights.reasons,

@@ -68,7 +68,7 @@ export const authPlugin = fp(async (app: FastifyInstance, { auth }: { auth: Auth
     if (!session) return;
     ctx.user = session.user;
     ctx.sessionId = session.sessionId;
-    ctx.scope = scopeOf(session.user);
+    ctx.scope = { ...scopeOf(session.user), lang };
     if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== session.user.csrfToken) {
       await auth.recordDenied(ctx, `${request.method} ${request.routeOptions.url ?? request.url}`, 'csrf');
       throw new AppError(403, 'CSRF', message('CSRF', lang));

@@ -25,6 +25,8 @@ export type Scope = {
   regionCodes: readonly string[];
   enterpriseId?: string | null;
   instituteId?: string | null;
+  /** The reader's language: names with an English column read in it (name-in-lang.ts). */
+  lang?: 'zh' | 'en';
 };
 
 export type Database = {
@@ -110,7 +112,8 @@ function wrap(
       set_config('gaodi.user_id', ${scope.userId ?? ''}, true),
       set_config('gaodi.role', ${scope.role}, true),
       set_config('gaodi.enterprise_id', ${scope.enterpriseId ?? ''}, true),
-      set_config('gaodi.institute_id', ${scope.instituteId ?? ''}, true)`);
+      set_config('gaodi.institute_id', ${scope.instituteId ?? ''}, true),
+      set_config('gaodi.lang', ${scope.lang ?? 'zh'}, true)`);
   };
   const gate = engine === 'pglite' ? createGate<Scope>(owner, enter) : createPoolGate<Scope>(owner, enter);
   let level = 0;

@@ -7,7 +7,7 @@ import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
-import { useCreateIndustry, useIndustries } from './use-industries.ts';
+import { useCreateIndustry, useIndustryTaxonomy } from './use-industries.ts';
 
 type Values = {
   code?: string;
@@ -20,7 +20,7 @@ type Values = {
 export function IndustriesPage() {
   const { t } = useI18n();
   const can = useCan();
-  const industries = useIndustries();
+  const industries = useIndustryTaxonomy();
   const [isCreating, setIsCreating] = useState(false);
   return (
     <Page

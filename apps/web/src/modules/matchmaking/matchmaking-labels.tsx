@@ -6,7 +6,8 @@ import {
 } from '@gaodi/contracts';
 import { Tag } from 'antd';
 import { Fragment, type ReactNode } from 'react';
-import type { Lang } from '../../ui/i18n.tsx';
+import { formatMoney } from '../../ui/format.ts';
+import { documentLang, type Lang } from '../../ui/i18n.tsx';
 import { stageNameOf } from '../settings/use-stage-labels.ts';
 
 /** The stage label maps of the contracts: their names are the office's (阶段名称), not fixed. */
@@ -41,10 +42,8 @@ const NEED_STAGE_COLORS: Record<NeedStage, string> = {
 };
 export const needStageColor = (stage: NeedStage) => NEED_STAGE_COLORS[stage];
 
-export const yuan = (fen: number | null | undefined) =>
-  fen === null || fen === undefined
-    ? '—'
-    : `${(fen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`;
+/** Money in the page's language (formatMoney: 12.5 万元 / ¥125K; no amount is —). */
+export const yuan = (fen: number | null | undefined) => formatMoney(fen, documentLang());
 
 /**
  * Marks the matched terms in a text (the engine's explanation): longest terms first, so 蒜氨酸 wins

@@ -3,6 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import type { DataBox } from '../../../platform/crypto/index.ts';
 import { rowsOf, type Tx } from '../../../platform/db/database.ts';
+import { nameInLang } from '../../../platform/db/name-in-lang.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { industries } from '../../directory/index.ts';
 import { selectSummaries } from '../../innovation/index.ts';
@@ -15,7 +16,11 @@ const TALENTS_SHOWN = 200;
 /** The industries of the caller's region with their figures (leading industries first). */
 export async function listIndustryCards(tx: Tx, year: number): Promise<IndustryCard[]> {
   const rows = await tx
-    .select({ id: industries.id, name: industries.name, isLeading: industries.isLeading })
+    .select({
+      id: industries.id,
+      name: nameInLang(industries.name, industries.nameEn),
+      isLeading: industries.isLeading,
+    })
     .from(industries)
     .orderBy(asc(industries.sortOrder), asc(industries.name));
   const cards: IndustryCard[] = [];
@@ -32,7 +37,11 @@ export async function readIndustryOverview(
   year: number,
 ): Promise<IndustryOverview> {
   const [industry] = await tx
-    .select({ id: industries.id, name: industries.name, isLeading: industries.isLeading })
+    .select({
+      id: industries.id,
+      name: nameInLang(industries.name, industries.nameEn),
+      isLeading: industries.isLeading,
+    })
     .from(industries)
     .where(eq(industries.id, id));
   if (!industry) throw notFound(ctx.lang);

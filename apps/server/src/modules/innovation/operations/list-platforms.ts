@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { escapeLike } from '../../../platform/audit/audit.ts';
 import { rowsOf, type Tx } from '../../../platform/db/database.ts';
+import { nameInLang } from '../../../platform/db/name-in-lang.ts';
 import { isOperatingSql } from './operating.ts';
 
 type Query = z.output<typeof PlatformListQuery>;
@@ -25,7 +26,7 @@ type SummaryRow = {
 
 /** The columns of a platform summary, for `FROM platforms p`. */
 export function summarySelect(year: number): SQL {
-  return sql`p.id, p.region_code, p.name, p.kind, p.level, p.tier, p.industry_id, i.name AS industry_name,
+  return sql`p.id, p.region_code, p.name, p.kind, p.level, p.tier, p.industry_id, ${nameInLang(sql`i.name`, sql`i.name_en`)} AS industry_name,
     p.city, p.partners, ${isOperatingSql(year)} AS is_operating,
     p.latest_evidence_year AS latest_year, p.latest_grade`;
 }

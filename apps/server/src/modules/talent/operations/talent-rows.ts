@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { type DataBox, maskIdNumber, maskPhone } from '../../../platform/crypto/index.ts';
 import { rowsOf, type Tx } from '../../../platform/db/database.ts';
+import { nameInLang } from '../../../platform/db/name-in-lang.ts';
 import { isHighLevelSql, isLeadingSql } from './talent-sql.ts';
 
 /** Where each personal value lives: the envelope is bound to its column. */
@@ -35,7 +36,7 @@ export type SummaryRow = {
 };
 
 const SELECT = sql`t.id, t.region_code, t.name, t.gender, t.birth_year, t.degree, t.title, t.title_rank,
-  t.employer_kind, t.employer_name, t.field, t.industry_id, i.name AS industry_name, t.mode,
+  t.employer_kind, t.employer_name, t.field, t.industry_id, ${nameInLang(sql`i.name`, sql`i.name_en`)} AS industry_name, t.mode,
   t.arrived_on::text AS arrived_on,
   (SELECT array_agg(g.name || '（' || a.year || '）' ORDER BY a.year DESC, g.sort_order)
      FROM talent_awards a JOIN talent_programmes g ON g.id = a.programme_id WHERE a.talent_id = t.id) AS programmes,
