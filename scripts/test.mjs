@@ -1,5 +1,5 @@
 // `npm test`: every suite, then one closing line `N passed, N failed`.
-//  1. static checks: schema/migration drift, types, lint, module boundaries
+//  1. static checks: schema/migration drift, types, lint, module boundaries, sizes
 //  2. unit + integration tests on embedded PGlite
 //  3. the same integration tests on a throwaway PostgreSQL cluster (initdb + pg_ctl)
 //  4. browser tests in Debian's headless Chromium
@@ -69,6 +69,7 @@ const checks = [
     'npx',
     ['depcruise', '--config', '.dependency-cruiser.cjs', 'apps', 'packages'],
   ],
+  ['size (files ≤ 500 lines, functions ≤ 80 but the allow-list)', 'node', ['scripts/size-check.mjs']],
 ];
 for (const [label, cmd, args] of checks) {
   banner(label);
