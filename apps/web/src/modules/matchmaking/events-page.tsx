@@ -38,7 +38,7 @@ import { useInstituteOptions } from '../directory/use-institutes.ts';
 import { recordsHref } from '../indicators/use-indicators.ts';
 import { useProjectCounts } from '../projects/use-projects.ts';
 import { labelOf, optionsOf } from './matchmaking-labels.tsx';
-import { useAchievements, useEvents, useNeeds, useSaveEvent, useSummary } from './use-matchmaking.ts';
+import { useAchievements, useEvents, useNeeds, useSaveEvent } from './use-matchmaking.ts';
 
 /** New event, or edit one: invitations, and the needs and achievements presented there. */
 export function EventDialog({ event, onClose }: { event?: MatchmakingEvent; onClose: () => void }) {
@@ -169,12 +169,16 @@ export function EventsPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [isCreating, setIsCreating] = useState(false);
   const events = useEvents({ year, pageSize: 200 });
-  const summary = useSummary(year);
   const counts = useProjectCounts(year);
   // The cards add up the rows below (what the events led to); the year's totals, events or not, link to the indicators.
+  // Every card counts the rows below, so a figure and its rows cannot disagree.
   const fromEvents = (events.data?.items ?? []).reduce(
-    (n, e) => ({ signed: n.signed + e.projectsSigned, landed: n.landed + e.projectsLanded }),
-    { signed: 0, landed: 0 },
+    (n, e) => ({
+      pairings: n.pairings + e.pairings,
+      signed: n.signed + e.projectsSigned,
+      landed: n.landed + e.projectsLanded,
+    }),
+    { pairings: 0, signed: 0, landed: 0 },
   );
   return (
     <Page
@@ -194,12 +198,12 @@ export function EventsPage() {
       <Row gutter={12} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('mm.statEvents')} value={summary.data?.events ?? 0} />
+            <Statistic title={t('mm.statEvents')} value={events.data?.total ?? 0} data-testid="stat-events" />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('mm.statPairings')} value={summary.data?.pairings ?? 0} />
+            <Statistic title={t('mm.statPairings')} value={fromEvents.pairings} data-testid="stat-pairings" />
           </Card>
         </Col>
         <Col xs={12} md={6}>

@@ -66,7 +66,10 @@ export function NeedsPage() {
       width: 100,
       render: (s: NeedStage) => <Tag color={needStageColor(s)}>{labelOf(NEED_STAGE_LABELS, s, lang)}</Tag>,
     },
-    { title: t('mm.pairings'), dataIndex: 'pairings', key: 'pairings', width: 80 },
+    // Pairings are the bureau's records: a role that may not read them would see a count of none.
+    ...(can('pairing', 'read')
+      ? [{ title: t('mm.pairings'), dataIndex: 'pairings', key: 'pairings', width: 80 }]
+      : []),
     {
       title: t('common.createdAt'),
       dataIndex: 'createdAt',
