@@ -30,8 +30,9 @@ export type FeedbackParams = {
 };
 
 export const DEFAULT_FEEDBACK: FeedbackParams = {
-  ownerWeight: 0.3,
-  topicWeight: 0.3,
+  // The dev replay (bench/match/replay.ts) found no owner-level gain; a light topic part only.
+  ownerWeight: 0,
+  topicWeight: 0.1,
   shrinkage: 2,
   rejectWeight: 0.25,
   ignoredReasons: ['description_unclear'],
