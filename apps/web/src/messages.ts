@@ -1,6 +1,11 @@
 import { administrationMessages } from './messages/administration.ts';
 import { directoryMessages } from './messages/directory.ts';
-import { auditLogMessages, homeMessages, recommendationMessages } from './messages/home.ts';
+import {
+  auditLogMessages,
+  homeMessages,
+  instituteAliasMessages,
+  recommendationMessages,
+} from './messages/home.ts';
 import { incubationMessages } from './messages/incubation.ts';
 import { matchmakingMessages } from './messages/matchmaking.ts';
 import { mfaMessages } from './messages/mfa.ts';
@@ -28,6 +33,7 @@ export const messages = {
   ...homeMessages,
   ...auditLogMessages,
   ...recommendationMessages,
+  ...instituteAliasMessages,
 
   'rt.nav': ['督办', 'Supervision'],
   'rt.proposals': ['圆桌议题建议', 'Round-table proposals'],

@@ -131,11 +131,21 @@ export const Institute = z.object({
   kind: InstituteKind,
   level: InstituteLevel,
   city: z.string(),
+  /** Short names it is also found by (北工大, 山大, 中科院). */
+  aliases: z.array(z.string()).default([]),
   isDeleted: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Institute = z.infer<typeof Institute>;
+
+/** 别名: the short names an institute is also found by, edited on its page. */
+export const InstituteAliasesInput = z.object({
+  aliases: z
+    .array(z.string().trim().min(1, '别名不能为空').max(20, '别名最多 20 个字'))
+    .max(20, '别名最多 20 个'),
+});
+export type InstituteAliasesInput = z.input<typeof InstituteAliasesInput>;
 
 export const InstituteListQuery = z.object({
   q: z.string().trim().max(100).optional(),

@@ -14,6 +14,7 @@ import {
   Industry,
   IndustryInput,
   Institute,
+  InstituteAliasesInput,
   InstituteInput,
   InstituteListQuery,
   InstitutePage,
@@ -147,6 +148,16 @@ export const GetInstituteRoute = defineRoute({
   tags,
   access: { resource: 'institute', action: 'read' },
   params: IdParams,
+  response: Institute,
+});
+export const UpdateInstituteAliasesRoute = defineRoute({
+  method: 'PUT',
+  path: '/api/institutes/:id/aliases',
+  summary: '修改院所别名（简称，如 北工大、山大、中科院，按别名及其拼音可检索）',
+  tags,
+  access: { resource: 'institute', action: 'update' },
+  params: IdParams,
+  body: InstituteAliasesInput,
   response: Institute,
 });
 export const CreateInstituteRoute = defineRoute({

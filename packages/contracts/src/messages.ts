@@ -141,6 +141,9 @@ const EXACT: Record<string, string> = {
   '不是有效的 JSON': 'Not valid JSON',
   'owners 应为非空的院所名称数组': 'owners must be a non-empty array of institute names',
   'title 不能为空': 'title must not be empty',
+  别名不能为空: 'An alias must not be empty',
+  '别名最多 20 个字': 'An alias is at most 20 characters',
+  '别名最多 20 个': 'At most 20 aliases',
   '技术成熟度应为 1–9 的整数': 'Technology readiness must be a whole number from 1 to 9',
   院所名称不能为空: 'The institute name must not be empty',
   '记录ID 格式不正确，请清空后作为新记录导入':

@@ -1,6 +1,6 @@
 import { creditCodeCheckChar, type Role } from '@gaodi/contracts';
 import { and, eq } from 'drizzle-orm';
-import { enterprises, experts, industries, institutes } from '../modules/directory/index.ts';
+import { COMMON_ALIASES, enterprises, experts, industries, institutes } from '../modules/directory/index.ts';
 import { users } from '../platform/auth/auth.table.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
@@ -223,7 +223,12 @@ async function loadDirectory(tx: OwnerTx) {
   for (const i of JX_INSTITUTES) {
     await tx
       .insert(institutes)
-      .values({ ...i, regionCode: JINXIANG, searchText: searchTextOf(i.name) })
+      .values({
+        ...i,
+        regionCode: JINXIANG,
+        aliases: COMMON_ALIASES[i.name] ?? [],
+        searchText: searchTextOf(i.name, ...(COMMON_ALIASES[i.name] ?? [])),
+      })
       .onConflictDoNothing();
   }
   for (const x of JX_EXPERTS) {

@@ -30,3 +30,9 @@ export const recommendationMessages = {
   'mm.fewInstitutes': ['仅找到 {n} 个较相关的院所', 'Only {n} closely related institutes found'],
   'mm.weakHidden': ['另有 {n} 个匹配度较低的院所未列出。', '{n} weaker matches are not listed.'],
 } as const satisfies Record<string, readonly [string, string]>;
+
+/** Institutes' short names (别名). */
+export const instituteAliasMessages = {
+  'institute.aliases': ['别名（简称）', 'Aliases'],
+  'institute.aliasesHint': ['如 北工大、山大，回车添加', 'e.g. 北工大, press Enter'],
+} as const satisfies Record<string, readonly [string, string]>;

@@ -128,6 +128,7 @@ export const toInstitute = (r: typeof institutes.$inferSelect): Institute => ({
   kind: r.kind as Institute['kind'],
   level: r.level as Institute['level'],
   city: r.city,
+  aliases: r.aliases,
   isDeleted: r.deletedAt !== null,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),

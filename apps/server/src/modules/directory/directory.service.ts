@@ -22,6 +22,7 @@ import { setInstituteDeleted } from './operations/set-institute-deleted.ts';
 import { updateEnterprise } from './operations/update-enterprise.ts';
 import { updateExpert } from './operations/update-expert.ts';
 import { updateInstitute } from './operations/update-institute.ts';
+import { updateInstituteAliases } from './operations/update-institute-aliases.ts';
 
 export type DirectoryService = ReturnType<typeof createDirectoryService>;
 
@@ -57,6 +58,7 @@ export function createDirectoryService(deps: DirectoryDeps) {
     insertInstitute: (tx: Tx, ctx: UserContext, input: z.output<typeof InstituteInput>) =>
       insertInstitute(deps, tx, ctx, input),
     updateInstitute: bind(deps, updateInstitute),
+    updateInstituteAliases: bind(deps, updateInstituteAliases),
     setInstituteDeleted: bind(deps, setInstituteDeleted),
     listExperts: bind(deps, listExperts),
     getExpert: bind(deps, getExpert),

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 
 const audited = {
@@ -62,6 +72,8 @@ export const institutes = pgTable(
     kind: text('kind').notNull(),
     level: text('level').notNull(),
     city: text('city').notNull().default(''),
+    /** Short names people search by (北工大, 山大, 中科院); in search_text with their pinyin. */
+    aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
     ...audited,
   },
   (t) => [

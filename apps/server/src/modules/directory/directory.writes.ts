@@ -9,6 +9,7 @@ import { searchTextOf } from '../../platform/text/search-text.ts';
 import type { DirectoryDeps } from './directory.deps.ts';
 import { enterpriseValues, toInstitute } from './directory.queries.ts';
 import { enterprises, institutes } from './directory.table.ts';
+import { COMMON_ALIASES } from './institute-aliases.ts';
 
 /** Writers in the caller's transaction: the create operations and the imports share them. */
 
@@ -65,7 +66,8 @@ export async function insertInstitute(
     .insert(institutes)
     .values({
       ...input,
-      searchText: searchTextOf(input.name),
+      aliases: COMMON_ALIASES[input.name] ?? [],
+      searchText: searchTextOf(input.name, ...(COMMON_ALIASES[input.name] ?? [])),
       regionCode: ctx.user.activeRegionCode,
       createdBy: ctx.user.id,
     })

@@ -4,3 +4,4 @@ export { maskPhone } from './directory.queries.ts';
 export { directoryRoutes } from './directory.routes.ts';
 export { createDirectoryService, type DirectoryService } from './directory.service.ts';
 export { enterprises, experts, industries, institutes } from './directory.table.ts';
+export { COMMON_ALIASES } from './institute-aliases.ts';

@@ -4,6 +4,7 @@ import {
   GetInstituteRoute,
   ListInstitutesRoute,
   RestoreInstituteRoute,
+  UpdateInstituteAliasesRoute,
   UpdateInstituteRoute,
 } from '@gaodi/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +18,9 @@ export function institutesRoutes(app: FastifyInstance, auth: AuthService, direct
   registerRoute(app, auth, CreateInstituteRoute, ({ ctx, body }) => directory.createInstitute(ctx, body));
   registerRoute(app, auth, UpdateInstituteRoute, ({ ctx, params, body }) =>
     directory.updateInstitute(ctx, params.id, body),
+  );
+  registerRoute(app, auth, UpdateInstituteAliasesRoute, ({ ctx, params, body }) =>
+    directory.updateInstituteAliases(ctx, params.id, body),
   );
   registerRoute(app, auth, DeleteInstituteRoute, ({ ctx, params }) =>
     directory.setInstituteDeleted(ctx, params.id, true),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { MatchedTerm } from '@gaodi/contracts';
 
 /**
@@ -9,35 +10,13 @@ import type { MatchedTerm } from '@gaodi/contracts';
 export const MIN_CONFIDENCE = 0.3;
 export const RELATIVE_CONFIDENCE = 0.2;
 
-/** Words every technical text has: never a reason by themselves. */
-const STOP_WORDS = new Set([
-  '开发',
-  '提升',
-  '实现',
-  '技术',
-  '研究',
-  '应用',
-  '研发',
-  '提高',
-  '相关',
-  '进行',
-  '需求',
-  '企业',
-  '项目',
-  '产品',
-  '问题',
-  '方法',
-  '系统',
-  '合作',
-  '解决',
-  '工艺',
-  '基于',
-  '用于',
-  '采用',
-  '通过',
-  '以及',
-  '具有',
-]);
+/** Words every technical text has: never a reason by themselves (reason-stop-words.txt). */
+const STOP_WORDS = new Set(
+  readFileSync(new URL('./reason-stop-words.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .map((w) => w.trim())
+    .filter((w) => w && !w.startsWith('#')),
+);
 
 const HAN = /\p{Script=Han}/gu;
 

@@ -5,9 +5,9 @@ import type { AuthService } from '../auth/auth.service.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { registerRoute } from '../http/route.ts';
+import { exportAudit } from './audit.export.ts';
 import { listAudit, recordUserAction } from './audit.ts';
 import { auditAnchors, auditorChainHeads, verifyAuditChain } from './audit-chain.ts';
-import { exportAudit } from './audit-export.ts';
 import { resolveTargetNames, targetOf } from './audit-targets.ts';
 
 /** The audit log, its chain's verification and daily anchors, for audit administrators (RLS enforces the same). */

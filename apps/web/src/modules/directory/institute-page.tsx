@@ -8,6 +8,7 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { PageLoading, Panel } from '../../ui/page.tsx';
 import { useCan } from '../auth/use-session.ts';
 import { DirectoryRecordPage } from './directory-record-page.tsx';
+import { InstituteAliases } from './institute-aliases.tsx';
 import { kindLabel, levelLabel } from './labels.ts';
 import { useExperts } from './use-experts.ts';
 import { useInstitute, useSetInstituteDeleted } from './use-institutes.ts';
@@ -38,6 +39,12 @@ export function InstitutePage() {
             { key: 'kind', label: t('institute.kind'), children: kindLabel(i.kind, lang) },
             { key: 'level', label: t('institute.level'), children: levelLabel(i.level, lang) },
             { key: 'city', label: t('institute.city'), children: i.city || '—' },
+            {
+              key: 'aliases',
+              label: t('institute.aliases'),
+              span: 2,
+              children: <InstituteAliases key={i.updatedAt} institute={i} />,
+            },
             { key: 'createdAt', label: t('common.createdAt'), children: formatDateTime(i.createdAt, lang) },
             { key: 'updatedAt', label: t('common.updatedAt'), children: formatDateTime(i.updatedAt, lang) },
           ]}

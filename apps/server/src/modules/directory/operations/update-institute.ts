@@ -19,7 +19,11 @@ export function updateInstitute(
     const [before] = await tx.select().from(institutes).where(eq(institutes.id, id));
     const [row] = await tx
       .update(institutes)
-      .set({ ...input, searchText: searchTextOf(input.name), updatedAt: clock.now() })
+      .set({
+        ...input,
+        searchText: searchTextOf(input.name, ...(before?.aliases ?? [])),
+        updatedAt: clock.now(),
+      })
       .where(eq(institutes.id, id))
       .returning();
     if (!row || !before) throw notFound(ctx.lang);
