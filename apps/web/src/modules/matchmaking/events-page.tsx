@@ -162,6 +162,18 @@ export function EventDialog({ event, onClose }: { event?: MatchmakingEvent; onCl
   );
 }
 
+/** Every card counts the rows below it, so a figure and its rows cannot disagree. */
+function totalsOf(items: readonly { pairings: number; projectsSigned: number; projectsLanded: number }[]) {
+  return items.reduce(
+    (n, e) => ({
+      pairings: n.pairings + e.pairings,
+      signed: n.signed + e.projectsSigned,
+      landed: n.landed + e.projectsLanded,
+    }),
+    { pairings: 0, signed: 0, landed: 0 },
+  );
+}
+
 /** 对接活动: the year's events with what each led to, and the year's figures from records. */
 export function EventsPage() {
   const { t, lang } = useI18n();
@@ -171,15 +183,7 @@ export function EventsPage() {
   const events = useEvents({ year, pageSize: 200 });
   const counts = useProjectCounts(year);
   // The cards add up the rows below (what the events led to); the year's totals, events or not, link to the indicators.
-  // Every card counts the rows below, so a figure and its rows cannot disagree.
-  const fromEvents = (events.data?.items ?? []).reduce(
-    (n, e) => ({
-      pairings: n.pairings + e.pairings,
-      signed: n.signed + e.projectsSigned,
-      landed: n.landed + e.projectsLanded,
-    }),
-    { pairings: 0, signed: 0, landed: 0 },
-  );
+  const fromEvents = totalsOf(events.data?.items ?? []);
   return (
     <Page
       title={t('mm.events')}

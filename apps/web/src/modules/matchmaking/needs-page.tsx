@@ -22,6 +22,10 @@ import { useNeeds, useRejectionReport } from './use-matchmaking.ts';
 const KEYS = ['q', 'stage', 'page', 'pageSize'] as const;
 
 /** 技术需求库: enterprises see their own, the bureau the region's. */
+/** Pairings are the bureau's records: a role that may not read them is not shown a count of none. */
+const countsTheyMayRead = (columns: TableProps<Need>['columns'], mayReadPairings: boolean) =>
+  columns?.filter((c) => c.key !== 'pairings' || mayReadPairings);
+
 export function NeedsPage() {
   const { t, lang } = useI18n();
   const can = useCan();
@@ -66,10 +70,7 @@ export function NeedsPage() {
       width: 100,
       render: (s: NeedStage) => <Tag color={needStageColor(s)}>{labelOf(NEED_STAGE_LABELS, s, lang)}</Tag>,
     },
-    // Pairings are the bureau's records: a role that may not read them would see a count of none.
-    ...(can('pairing', 'read')
-      ? [{ title: t('mm.pairings'), dataIndex: 'pairings', key: 'pairings', width: 80 }]
-      : []),
+    { title: t('mm.pairings'), dataIndex: 'pairings', key: 'pairings', width: 80 },
     {
       title: t('common.createdAt'),
       dataIndex: 'createdAt',
@@ -122,7 +123,7 @@ export function NeedsPage() {
             rowKey="id"
             size="middle"
             loading={list.isFetching}
-            columns={columns}
+            columns={countsTheyMayRead(columns, can('pairing', 'read'))}
             dataSource={list.data?.items}
             scroll={{ x: 900 }}
             pagination={{
