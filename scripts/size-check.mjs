@@ -55,7 +55,6 @@ const ALLOWED = [
   })),
   ...[
     ['apps/web/src/modules/matchmaking/event-page.tsx', 'EventPage', 193],
-    ['apps/web/src/modules/matchmaking/need-recommendations.tsx', 'Recommendations', 187],
     ['apps/web/src/modules/matchmaking/needs-page.tsx', 'NeedsPage', 146],
     ['apps/web/src/modules/matchmaking/achievements-page.tsx', 'AchievementsPage', 123],
     ['apps/web/src/modules/matchmaking/events-page.tsx', 'EventsPage', 106],
@@ -85,7 +84,6 @@ const ALLOWED = [
     ['bench/matchmaking/run.ts', 'main', 168],
     ['bench/recruitment/run.ts', 'benchEngine', 159],
     ['bench/indicators/run.ts', 'main', 103],
-    ['bench/concierge/run.ts', 'main', 81],
     [
       'e2e/recruitment.spec.ts',
       'it(…) "create a record, log a visit, move it on the board, see it turn yellow a month later, export the ledger"',

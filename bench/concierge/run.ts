@@ -75,6 +75,22 @@ async function timeLightsJob(app: Awaited<ReturnType<typeof buildApp>>) {
   );
 }
 
+/** A demo user signed in through HTTP (past the second step): the cookie and who it is. */
+async function signIn(app: Awaited<ReturnType<typeof buildApp>>, username: string) {
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: 'Gaodi@2026' },
+  });
+  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  await passDemoMfa(app, cookie, new Date());
+  const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
+    id: string;
+    role: string;
+  };
+  return { cookie, me };
+}
+
 async function main() {
   const db = await openDatabase({ engine: 'pglite' });
   await db.migrate();
@@ -91,22 +107,8 @@ async function main() {
     loginRateLimitPerMinute: 10_000,
   });
   await app.ready();
-  const session = async (username: string) => {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password: 'Gaodi@2026' },
-    });
-    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    await passDemoMfa(app, cookie, new Date());
-    const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
-      id: string;
-      role: string;
-    };
-    return { cookie, me };
-  };
-  const helper = await session('jx_helper');
-  const leader = await session('jx_leader');
+  const helper = await signIn(app, 'jx_helper');
+  const leader = await signIn(app, 'jx_leader');
   const today = chinaDay(new Date());
   const scopeOf = (s: { me: { id: string; role: string } }): Scope => ({
     userId: s.me.id,

@@ -128,3 +128,15 @@ export function UrlFilterSelect({
     />
   );
 }
+
+/** Paging of a list whose page is in the URL: 20 a page, "共 N 条". */
+export function useUrlPagination(page: number, total: number | undefined, update: UrlUpdate) {
+  const { t } = useI18n();
+  return {
+    current: page,
+    pageSize: 20,
+    total: total ?? 0,
+    showTotal: (n: number) => t('common.total', { total: n }),
+    onChange: (p: number) => update({ page: String(p) }, { keepPage: true }),
+  };
+}

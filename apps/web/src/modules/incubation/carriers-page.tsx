@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { type Lang, type Translate, useI18n } from '../../ui/i18n.tsx';
+import { useUrlPagination } from '../../ui/list-controls.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
@@ -21,6 +22,7 @@ export function CarriersPage() {
   const [state, update] = useUrlState(['kind', 'page'] as const);
   const query = { kind: CarrierKind.safeParse(state.kind).data, page: toInt(state.page, 1), pageSize: 20 };
   const list = useCarriers(query);
+  const pagination = useUrlPagination(query.page, list.data?.total, update);
   return (
     <Page
       title={t('nav.carriers')}
@@ -51,13 +53,7 @@ export function CarriersPage() {
             loading={list.isFetching}
             dataSource={list.data?.items}
             scroll={{ x: 900 }}
-            pagination={{
-              current: query.page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page) => update({ page: String(page) }, { keepPage: true }),
-            }}
+            pagination={pagination}
             columns={carrierColumns(t, lang)}
           />
         )}

@@ -4,7 +4,7 @@ import { Button, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
-import { ListSearch, UrlFilterSelect } from '../../ui/list-controls.tsx';
+import { ListSearch, UrlFilterSelect, useUrlPagination } from '../../ui/list-controls.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
@@ -87,6 +87,7 @@ export function PlatformsPage() {
   const [state, update] = useUrlState(KEYS);
   const query = listQueryOf(state);
   const list = usePlatformList(query);
+  const pagination = useUrlPagination(query.page, list.data?.total, update);
   const columns = usePlatformColumns();
   return (
     <Page
@@ -116,13 +117,7 @@ export function PlatformsPage() {
             loading={list.isFetching}
             dataSource={list.data?.items}
             scroll={{ x: 1000 }}
-            pagination={{
-              current: query.page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page) => update({ page: String(page) }, { keepPage: true }),
-            }}
+            pagination={pagination}
             columns={columns}
           />
         )}

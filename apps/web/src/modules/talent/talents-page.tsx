@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
-import { ListSearch, UrlFilterSelect } from '../../ui/list-controls.tsx';
+import { ListSearch, UrlFilterSelect, useUrlPagination } from '../../ui/list-controls.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
@@ -127,6 +127,7 @@ export function TalentsPage() {
     pageSize: 20,
   };
   const list = useTalents(query);
+  const pagination = useUrlPagination(query.page, list.data?.total, update);
   const columns = useTalentColumns();
   return (
     <Page
@@ -145,13 +146,7 @@ export function TalentsPage() {
             loading={list.isFetching}
             dataSource={list.data?.items}
             scroll={{ x: 1000 }}
-            pagination={{
-              current: query.page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page) => update({ page: String(page) }, { keepPage: true }),
-            }}
+            pagination={pagination}
             columns={columns}
           />
         )}
