@@ -165,7 +165,7 @@ for (const track of tracks) {
   const runs: Run[] = [];
   for (const engine of engines) {
     const summary = runEngine(engine, corpus, queries, track);
-    runs.push({ engine, ...summary, ...score(summary.results) });
+    runs.push({ ...summary, engine, ...score(summary.results) });
   }
   report[track] = runs;
   const ours = runs.find((run) => run.engine === 'gaodi');
