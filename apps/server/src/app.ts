@@ -55,6 +55,7 @@ import { closeSheetReader } from './platform/excel/sheet-reader.ts';
 import { createUploadStore, type UploadStore } from './platform/excel/upload-store.ts';
 import { handleError, localizeProblems } from './platform/http/errors.ts';
 import { createIdempotencyStore } from './platform/http/idempotency.ts';
+import { optimisticConcurrency } from './platform/http/optimistic.ts';
 import { registerRoute } from './platform/http/route.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { langOf } from './platform/i18n/lang.ts';
@@ -232,6 +233,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   await registerPlugins(app, deps);
+  optimisticConcurrency(app, deps.db); // ETag / If-Match on editable records (issue 17)
   const auth = createAuthService({ db, clock, idleMinutes: deps.sessionIdleMinutes ?? 30 });
   await app.register(authPlugin, { auth });
   app.decorate('idempotency', createIdempotencyStore({ db }));

@@ -224,6 +224,10 @@ const EXACT: Record<string, string> = {
   '该密码过于常见或已公开，请换一个': 'This password is too common or has been published; choose another',
   当前密码不正确: 'The current password is wrong',
   请先登录: 'Please sign in',
+  '该记录已被他人修改，请刷新查看最新内容后再改':
+    'Someone else changed this record; reload to see the latest version, then edit again',
+  '数据库暂时不可用，请稍后重试（通常几秒内恢复，已保存的内容不受影响）':
+    'The database is briefly unavailable; try again in a few seconds (what was saved is safe)',
   请先修改初始密码或重置后的密码: 'Change your initial or reset password first',
   // two-step sign-in (TOTP)
   请先完成两步验证: 'Complete two-step sign-in first',

@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
+import { versioned } from '../../platform/db/row-version.ts';
 
 const audited = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -40,6 +41,7 @@ export const enterprises = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     regionCode: text('region_code').notNull(),
+    ...versioned(),
     /** 统一社会信用代码, 18 characters, GB 32100-2015 check digit verified on input. */
     creditCode: text('credit_code').notNull(),
     name: text('name').notNull(),
@@ -67,6 +69,7 @@ export const institutes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     regionCode: text('region_code').notNull(),
+    ...versioned(),
     name: text('name').notNull(),
     searchText: text('search_text').notNull(),
     kind: text('kind').notNull(),

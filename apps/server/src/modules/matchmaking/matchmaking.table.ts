@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { oneOf } from '../../platform/db/checks.ts';
 import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
+import { versioned } from '../../platform/db/row-version.ts';
 import { enterprises, industries, institutes } from '../directory/index.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -37,6 +38,7 @@ export const techNeeds = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     regionCode: text('region_code').notNull(),
+    ...versioned(),
     enterpriseId: uuid('enterprise_id')
       .notNull()
       .references(() => enterprises.id),

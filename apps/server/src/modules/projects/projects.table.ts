@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { oneOf, onOrAfter } from '../../platform/db/checks.ts';
 import { allow, restrict, tenantPolicies } from '../../platform/db/policies.ts';
+import { versioned } from '../../platform/db/row-version.ts';
 import { enterprises, institutes } from '../directory/index.ts';
 import { matchmakingEvents, needPairings, techNeeds } from '../matchmaking/index.ts';
 
@@ -26,6 +27,7 @@ export const cooperationProjects = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     regionCode: text('region_code').notNull(),
+    ...versioned(),
     rdRegionCode: text('rd_region_code').notNull(),
     title: text('title').notNull(),
     kind: text('kind').notNull(),

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { oneOf } from '../../platform/db/checks.ts';
 import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
+import { versioned } from '../../platform/db/row-version.ts';
 import { industries, institutes } from '../directory/index.ts';
 
 /** 招引方案: one plan per region and year, with its targets. */
@@ -43,6 +44,7 @@ export const recruitmentRecords = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     regionCode: text('region_code').notNull(),
+    ...versioned(),
     instituteId: uuid('institute_id')
       .notNull()
       .references(() => institutes.id),

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createGate, createPoolGate, type Pause } from './long-transaction.ts';
 import { openDurablePglite } from './pglite-durable.ts';
+import { type IfMatch, withIfMatch } from './row-version.ts';
 import { rowsOf } from './rows.ts';
 
 export type AppDb = PgDatabase<PgQueryResultHKT>;
@@ -27,6 +28,8 @@ export type Scope = {
   instituteId?: string | null;
   /** The reader's language: names with an English column read in it (name-in-lang.ts). */
   lang?: 'zh' | 'en';
+  /** Optimistic concurrency: the record being edited and the version the editor read (row-version.ts). */
+  ifMatch?: IfMatch | null;
 };
 
 export type Database = {
@@ -80,6 +83,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
   // An idle connection that the server closes (restart, failover, admin termination) is dropped
   // from the pool and replaced on next use; without a listener it would crash the process.
+  // The same for a connection in use when the server goes away (restart: 57P01): its query fails
+  // (the request answers 503, http/errors.ts), the pool discards it on release; without a
+  // listener the client's 'error' event would end the process.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      console.warn(`PostgreSQL: a connection in use was closed (${error.message})`);
+    });
+  });
   pool.on('error', (error) => {
     console.warn(`PostgreSQL: an idle connection was closed and dropped from the pool (${error.message})`);
   });
@@ -113,7 +124,9 @@ function wrap(
       set_config('gaodi.role', ${scope.role}, true),
       set_config('gaodi.enterprise_id', ${scope.enterpriseId ?? ''}, true),
       set_config('gaodi.institute_id', ${scope.instituteId ?? ''}, true),
-      set_config('gaodi.lang', ${scope.lang ?? 'zh'}, true)`);
+      set_config('gaodi.lang', ${scope.lang ?? 'zh'}, true),
+      set_config('gaodi.if_match_id', ${scope.ifMatch?.id ?? ''}, true),
+      set_config('gaodi.if_match', ${scope.ifMatch?.version ?? ''}, true)`);
   };
   const gate = engine === 'pglite' ? createGate<Scope>(owner, enter) : createPoolGate<Scope>(owner, enter);
   let level = 0;
@@ -125,7 +138,7 @@ function wrap(
       await migrate();
       await owner.execute(sql`SELECT gaodi_secure_tenant_tables()`);
     },
-    transaction: gate.transaction,
+    transaction: (scope, fn) => gate.transaction(withIfMatch(scope), fn),
     longTransaction: gate.long,
     busy: gate.busy,
     migrationLevel: async () => {

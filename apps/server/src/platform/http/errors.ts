@@ -46,7 +46,36 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     zh: '该对接记录已签约立项，不能再次立项',
     en: 'A project was already signed from this pairing',
   },
+  VERSION_CONFLICT: {
+    zh: '该记录已被他人修改，请刷新查看最新内容后再改',
+    en: 'Someone else changed this record; reload to see the latest version, then edit again',
+  },
+  DB_UNAVAILABLE: {
+    zh: '数据库暂时不可用，请稍后重试（通常几秒内恢复，已保存的内容不受影响）',
+    en: 'The database is briefly unavailable; try again in a few seconds (what was saved is safe)',
+  },
 };
+
+/**
+ * The database is away (restarting, failing over, unreachable): PostgreSQL's connection and
+ * shutdown classes (08…, 57P01–57P03) and the driver's socket errors. 503 with Retry-After; the
+ * pool replaces its connections once the database answers again.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: unknown };
+  const code = e?.code ?? '';
+  if (/^08|^57P0[123]$/.test(code)) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code))
+    return true;
+  const text = e?.message ?? '';
+  if (
+    /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/.test(
+      text,
+    )
+  )
+    return true;
+  return e?.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause);
+}
 
 export function message(code: string, lang: Lang): string {
   return MESSAGES[code]?.[lang] ?? MESSAGES.INTERNAL?.[lang] ?? code;
@@ -155,6 +184,19 @@ export async function localizeProblems(request: FastifyRequest, _reply: FastifyR
   };
 }
 
+/** A stale If-Match (the row-version trigger): 409 with the current version and what its last change touched. */
+function sendConflict(error: Error, reply: FastifyReply, lang: Lang) {
+  const detail = (error as PgError).detail ?? (error as { cause?: PgError }).cause?.detail ?? '{}';
+  const current = JSON.parse(detail) as { version: number; changed: string[] };
+  reply.header('etag', `"${current.version}"`);
+  return reply.status(409).send({
+    statusCode: 409,
+    code: 'VERSION_CONFLICT',
+    message: message('VERSION_CONFLICT', lang),
+    current,
+  });
+}
+
 /** Maps any thrown error to the API's error shape. Bad input is 4xx; only our own faults are 5xx. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(request);
@@ -191,6 +233,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (statusCode === 429) return send(429, 'RATE_LIMIT');
   const pgCode =
     (error as PgError).code ?? ((error as { cause?: PgError }).cause?.code as string | undefined);
+  if (pgCode === 'GA409') return sendConflict(error, reply, lang);
   switch (pgCode) {
     case '23505':
       return send(409, 'CONFLICT');
@@ -209,6 +252,11 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   if (statusCode && statusCode >= 400 && statusCode < 500)
     return send(statusCode, 'VALIDATION', undefined, error.message);
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error.message }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return send(503, 'DB_UNAVAILABLE');
+  }
   request.log.error({ err: error }, 'unhandled error');
   return send(500, 'INTERNAL');
 }
