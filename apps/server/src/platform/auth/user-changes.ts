@@ -1,6 +1,6 @@
 import type { AccountRequest, Role, UserCreateInput, UserEditInput, UserSummary } from '@gaodi/contracts';
 import { eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/audit.ts';
+import { changeOf, recordAudit } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import { type Database, rowsOf, type Tx } from '../db/database.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -224,7 +224,10 @@ export async function editUser(
     };
     const row = await applyEdit(tx, target.id, edit);
     if (!row) throw notFound(ctx.lang);
-    await audit(tx, ctx, now, row, 'update', { before, after: edit, bootstrap: plan.bootstrap || undefined });
+    await audit(tx, ctx, now, row, 'update', {
+      ...changeOf(before, { ...before, ...edit }),
+      bootstrap: plan.bootstrap || undefined,
+    });
     return { status: 200, body: toSummary(row, now) };
   });
 }

@@ -26,7 +26,8 @@ export function AuditChange({ detail }: { detail: unknown }) {
   }
   const before = detail.before ?? {};
   const after = detail.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  // The fields the change set (a row may carry the whole record before it).
+  const keys = Object.keys(after).length > 0 ? Object.keys(after) : Object.keys(before);
   if (keys.length === 0) return <>—</>;
   return (
     <div style={{ fontSize: 12 }} data-testid="audit-change">
