@@ -117,6 +117,13 @@ export const matchmakingMessages = {
   'mm.presented': ['发布的需求与成果', 'Needs and achievements presented'],
   'mm.checkin': ['签到', 'Sign in'],
   'mm.checkinDone': ['签到成功', 'Signed in'],
+  'mm.checkinWindowSettings': ['签到时间设置', 'Sign-in window'],
+  'mm.checkinWindowHint': [
+    '活动只记日期：扫码签到从活动当天 0 点前若干小时开放，到当天结束后若干小时关闭（北京时间），超出时间的签到将被拒绝。',
+    'Events carry a day: QR sign-in opens some hours before the day begins and closes some hours after it ends (China time); sign-ins outside are refused.',
+  ],
+  'mm.checkinOpensBefore': ['提前开放（小时）', 'Opens before the day (hours)'],
+  'mm.checkinClosesAfter': ['延后关闭（小时）', 'Closes after the day (hours)'],
   'mm.checkinWindow': ['签到时间：{opens} 至 {closes}', 'Sign-in is open from {opens} to {closes}'],
   'mm.instituteNeeds': ['院所可承接的需求', 'Needs this institute could answer'],
   'mm.pickInstitute': ['选择院所', 'Pick an institute'],
