@@ -14,6 +14,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   achievementIds: ['发布的成果', 'achievements presented'],
   address: ['地址', 'address'],
   agreementFileId: ['协议文件', 'agreement file'],
+  aliases: ['简称', 'short names'],
   amountFen: ['金额', 'amount'],
   anchors: ['锚点', 'anchors'],
   answer: ['答复', 'answer'],

@@ -44,4 +44,13 @@ export const RECORD_STATE_PATTERNS: Pattern[] = [
   [/^链尾第 (\d+)–(\d+) 条缺失$/, (m) => `Entries ${m[1]}–${m[2]} at the end of the chain are missing`],
   [/^第 (\d+) 条缺失$/, (m) => `Entry ${m[1]} is missing`],
   [/^链尾哈希与记录不符$/, () => 'The hash at the end of the chain does not match the records'],
+  // QR sign-in outside the event's window (gaodi_event_checkin).
+  [
+    /^签到尚未开始：本活动可在 (.+) 至 (.+) 签到$/,
+    (m) => `Sign-in is not open yet: it opens ${m[1]} and closes ${m[2]}`,
+  ],
+  [
+    /^签到已结束：本活动可在 (.+) 至 (.+) 签到$/,
+    (m) => `Sign-in has closed: it was open from ${m[1]} to ${m[2]}`,
+  ],
 ];

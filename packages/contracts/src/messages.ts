@@ -462,14 +462,6 @@ const PATTERNS: Pattern[] = [
     /^连续登录失败，账号已锁定，请 (\d+) 分钟后再试$/,
     (m) => `Too many failed sign-ins; the account is locked, try again in ${m[1]} minutes`,
   ],
-  [
-    /^签到尚未开始：本活动可在 (.+) 至 (.+) 签到$/,
-    (m) => `Sign-in is not open yet: it opens ${m[1]} and closes ${m[2]}`,
-  ],
-  [
-    /^签到已结束：本活动可在 (.+) 至 (.+) 签到$/,
-    (m) => `Sign-in has closed: it was open from ${m[1]} to ${m[2]}`,
-  ],
   ...RECORD_STATE_PATTERNS,
   ...FIELD_PATTERNS,
 ];
