@@ -81,7 +81,6 @@ const ALLOWED = [
     ['apps/web/src/modules/indicators/dashboard-page.tsx', 'DashboardPage', 151],
     ['bench/matchmaking/run.ts', 'main', 168],
     ['bench/recruitment/run.ts', 'benchEngine', 159],
-    ['bench/indicators/run.ts', 'main', 103],
     [
       'e2e/recruitment.spec.ts',
       'it(…) "create a record, log a visit, move it on the board, see it turn yellow a month later, export the ledger"',

@@ -79,6 +79,55 @@ async function seed(db: Database) {
   return counties;
 }
 
+/** The figures timed through HTTP, each beside the hand-written SQL over the same rows. */
+function benchCases(arr: ReturnType<typeof sql>) {
+  const from = `${YEAR}-01-01`;
+  const to = `${YEAR + 1}-01-01`;
+  return [
+    {
+      what: 'province dashboard (all figures)',
+      url: `/api/indicators?year=${YEAR}&region=370000`,
+      target: 300,
+      bare: sql`SELECT
+        (SELECT count(*) FROM cooperation_projects WHERE signed_on >= ${from}::date AND signed_on < ${to}::date AND region_code = ANY(${arr})),
+        (SELECT count(*) FROM cooperation_projects WHERE stage = 'landed' AND landed_on >= ${from}::date AND landed_on < ${to}::date AND region_code = ANY(${arr})),
+        (SELECT count(*) FROM matchmaking_events WHERE deleted_at IS NULL AND held_on >= ${from}::date AND held_on < ${to}::date AND region_code = ANY(${arr}))`,
+    },
+    {
+      what: "a county's drill-down (page 1)",
+      url: `/api/indicators/signed_projects/records?year=${YEAR}&region=${COUNTY}`,
+      target: 150,
+      bare: sql`SELECT id, title, signed_on FROM cooperation_projects
+        WHERE region_code = ${COUNTY} AND signed_on >= ${from}::date AND signed_on < ${to}::date
+        ORDER BY signed_on DESC, id LIMIT 50`,
+    },
+    {
+      what: 'province by city (signed)',
+      url: `/api/indicators/signed_projects/breakdown?year=${YEAR}&region=370000`,
+      target: 300,
+      bare: sql`SELECT left(region_code, 4), count(*) FROM cooperation_projects
+        WHERE signed_on >= ${from}::date AND signed_on < ${to}::date AND region_code = ANY(${arr}) GROUP BY 1`,
+    },
+  ];
+}
+
+/** The month-end snapshot of last December over the whole province. */
+async function timeSnapshot(db: Awaited<ReturnType<typeof openDatabase>>) {
+  const china = new Date(Date.now() + 8 * 3_600_000);
+  const period = `${china.getUTCFullYear() - 1}-12`;
+  const t0 = performance.now();
+  const result = await freezeMonth({ db, clock: systemClock }, period);
+  const s = (performance.now() - t0) / 1000;
+  const [rows] = rowsOf<{ n: number }>(
+    await db.owner.execute(
+      sql`SELECT count(*)::int AS n FROM indicator_snapshot_records WHERE period = ${period}`,
+    ),
+  );
+  console.log(
+    `\nmonth-end snapshot of the whole province (${period}, ${rows?.n} records frozen): ${s.toFixed(1)} s ${JSON.stringify(result)}   target < 600 s ${s < 600 ? 'ok' : 'MISSED'}`,
+  );
+}
+
 async function main() {
   const cluster = await startCluster();
   if (!cluster) throw new Error('bench:indicators needs PostgreSQL (/usr/lib/postgresql/*/bin)');
@@ -86,7 +135,7 @@ async function main() {
   try {
     await db.migrate();
     await loadDemoData(db);
-    let t0 = performance.now();
+    const t0 = performance.now();
     const counties = await seed(db);
     console.log(
       `seeded ${counties} counties, ${PROJECTS} projects, ${EVENTS} events in ${((performance.now() - t0) / 1000).toFixed(1)} s (PostgreSQL ${cluster.version})`,
@@ -116,34 +165,7 @@ async function main() {
       subtree.map((c) => sql`${c}`),
       sql`, `,
     )}]::text[]`;
-    const from = `${YEAR}-01-01`;
-    const to = `${YEAR + 1}-01-01`;
-    const cases = [
-      {
-        what: 'province dashboard (all figures)',
-        url: `/api/indicators?year=${YEAR}&region=370000`,
-        target: 300,
-        bare: sql`SELECT
-          (SELECT count(*) FROM cooperation_projects WHERE signed_on >= ${from}::date AND signed_on < ${to}::date AND region_code = ANY(${arr})),
-          (SELECT count(*) FROM cooperation_projects WHERE stage = 'landed' AND landed_on >= ${from}::date AND landed_on < ${to}::date AND region_code = ANY(${arr})),
-          (SELECT count(*) FROM matchmaking_events WHERE deleted_at IS NULL AND held_on >= ${from}::date AND held_on < ${to}::date AND region_code = ANY(${arr}))`,
-      },
-      {
-        what: "a county's drill-down (page 1)",
-        url: `/api/indicators/signed_projects/records?year=${YEAR}&region=${COUNTY}`,
-        target: 150,
-        bare: sql`SELECT id, title, signed_on FROM cooperation_projects
-          WHERE region_code = ${COUNTY} AND signed_on >= ${from}::date AND signed_on < ${to}::date
-          ORDER BY signed_on DESC, id LIMIT 50`,
-      },
-      {
-        what: 'province by city (signed)',
-        url: `/api/indicators/signed_projects/breakdown?year=${YEAR}&region=370000`,
-        target: 300,
-        bare: sql`SELECT left(region_code, 4), count(*) FROM cooperation_projects
-          WHERE signed_on >= ${from}::date AND signed_on < ${to}::date AND region_code = ANY(${arr}) GROUP BY 1`,
-      },
-    ];
+    const cases = benchCases(arr);
     console.log('\nwhat                               app p50   app p95   SQL p50   SQL p95   target');
     for (const c of cases) {
       const appMs: number[] = [];
@@ -163,19 +185,7 @@ async function main() {
         `${c.what.padEnd(35)}${f(pct(appMs, 50))} ${f(p95)} ${f(pct(sqlMs, 50))} ${f(pct(sqlMs, 95))}   p95 < ${c.target} ms ${p95 < c.target ? 'ok' : 'MISSED'}`,
       );
     }
-    const china = new Date(Date.now() + 8 * 3_600_000);
-    const period = `${china.getUTCFullYear() - 1}-12`;
-    t0 = performance.now();
-    const result = await freezeMonth({ db, clock: systemClock }, period);
-    const s = (performance.now() - t0) / 1000;
-    const [rows] = rowsOf<{ n: number }>(
-      await db.owner.execute(
-        sql`SELECT count(*)::int AS n FROM indicator_snapshot_records WHERE period = ${period}`,
-      ),
-    );
-    console.log(
-      `\nmonth-end snapshot of the whole province (${period}, ${rows?.n} records frozen): ${s.toFixed(1)} s ${JSON.stringify(result)}   target < 600 s ${s < 600 ? 'ok' : 'MISSED'}`,
-    );
+    await timeSnapshot(db);
     await app.close();
   } finally {
     await db.close();
