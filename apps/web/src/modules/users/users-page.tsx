@@ -1,85 +1,42 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ROLE_LABELS, type Role, Role as RoleSchema, type UserSummary } from '@gaodi/contracts';
-import { Button, Empty, Flex, Input, Select, Space, Table, type TableProps, Tag } from 'antd';
+import { Button, Empty, Flex, Input, Select, Table } from 'antd';
 import { useMemo, useState } from 'react';
-import { useIsNarrow } from '../../ui/app-layout.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
-import { regionName } from '../auth/session-header.tsx';
-import { useCan, useSession } from '../auth/use-session.ts';
+import { useCan } from '../auth/use-session.ts';
 import { AccountRequests } from './account-requests.tsx';
+import { useUserColumns } from './use-user-columns.tsx';
 import { useUsers } from './use-users.ts';
-import { UserActions } from './user-actions.tsx';
 import { UserCreate } from './user-create.tsx';
 import { UserEdit } from './user-edit.tsx';
 
 const ROLES = RoleSchema.options;
 
+/** The users matching the search (username or name) and the role picked. */
+function filterUsers(users: UserSummary[], search: string, role: Role | undefined) {
+  const q = search.trim().toLowerCase();
+  return users.filter(
+    (u) =>
+      (!role || u.role === role) &&
+      (!q || u.username.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q)),
+  );
+}
+
 export function UsersPage() {
   const { t, lang } = useI18n();
-  const isNarrow = useIsNarrow();
-  const me = useSession();
   const can = useCan();
   const users = useUsers();
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [isCreating, setIsCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
-  const regionNames = useMemo(
-    () => new Map(me.regions.map((r) => [r.code, regionName(r, lang)])),
-    [me.regions, lang],
-  );
 
-  const rows = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return (users.data ?? []).filter(
-      (u) =>
-        (!role || u.role === role) &&
-        (!q || u.username.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q)),
-    );
-  }, [users.data, search, role]);
+  const rows = useMemo(() => filterUsers(users.data ?? [], search, role), [users.data, search, role]);
 
-  const columns: TableProps<UserSummary>['columns'] = [
-    { title: t('users.username'), dataIndex: 'username', width: 140, fixed: isNarrow ? undefined : 'left' },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
-    { title: t('users.role'), dataIndex: 'role', width: 140, render: (r: Role) => ROLE_LABELS[r][lang] },
-    {
-      title: t('users.region'),
-      dataIndex: 'regionCode',
-      width: 120,
-      render: (c: string) => regionNames.get(c) ?? c,
-    },
-    {
-      title: t('users.phone'),
-      dataIndex: 'phone',
-      width: 140,
-      responsive: ['md'],
-      render: (v: string | null) => v || '—',
-    },
-    {
-      title: t('users.state'),
-      key: 'state',
-      width: 140,
-      render: (_, u) => (
-        <Space size={4} wrap>
-          {u.isDisabled && <Tag color="default">{t('users.disabled')}</Tag>}
-          {u.isLocked && <Tag color="warning">{t('users.locked')}</Tag>}
-          {u.mustChangePassword && <Tag color="processing">{t('users.mustChange')}</Tag>}
-          {u.mfaEnabled && <Tag color="blue">{t('mfa.title')}</Tag>}
-          {!u.isDisabled && !u.isLocked && <Tag color="success">{t('users.active')}</Tag>}
-        </Space>
-      ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 220,
-      fixed: isNarrow ? undefined : ('right' as const),
-      render: (_: unknown, u: UserSummary) => <UserActions user={u} onEdit={setEditing} />,
-    },
-  ];
+  const columns = useUserColumns(setEditing);
 
   return (
     <Page
