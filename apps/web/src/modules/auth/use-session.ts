@@ -17,7 +17,7 @@ import {
 } from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext } from 'react';
-import { call, isApiError, setCsrfToken } from '../../ui/api.ts';
+import { call, setCsrfToken } from '../../ui/api.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
