@@ -124,48 +124,44 @@ export function DirectoryFigures() {
   const enterprises = useEnterprises(ONE, canEnterprise);
   const institutes = useInstitutes(ONE, canInstitute);
   const experts = useExperts(ONE, canExpert);
-  if (!canEnterprise && !canInstitute && !canExpert) return null;
+  const cards = [
+    {
+      show: canEnterprise,
+      title: 'home.enterprises',
+      unit: 'home.unit.enterprise',
+      icon: <ShopOutlined />,
+      to: '/enterprises',
+      query: enterprises,
+      testId: 'home-enterprises',
+    },
+    {
+      show: canInstitute,
+      title: 'home.institutes',
+      unit: 'home.unit.institute',
+      icon: <BankOutlined />,
+      to: '/institutes',
+      query: institutes,
+      testId: 'home-institutes',
+    },
+    {
+      show: canExpert,
+      title: 'home.experts',
+      unit: 'home.unit.expert',
+      icon: <TeamOutlined />,
+      to: '/experts',
+      query: experts,
+      testId: 'home-experts',
+    },
+  ] as const;
+  const shown = cards.filter((c) => c.show);
+  if (shown.length === 0) return null;
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-      {canEnterprise && (
-        <Col xs={24} sm={12} lg={8}>
-          <FigureCard
-            title="home.enterprises"
-            unit="home.unit.enterprise"
-            icon={<ShopOutlined />}
-            to="/enterprises"
-            value={enterprises.data?.total}
-            isLoading={enterprises.isPending}
-            testId="home-enterprises"
-          />
+      {shown.map(({ query, show: _, ...card }) => (
+        <Col key={card.testId} xs={24} sm={12} lg={8}>
+          <FigureCard {...card} value={query.data?.total} isLoading={query.isPending} />
         </Col>
-      )}
-      {canInstitute && (
-        <Col xs={24} sm={12} lg={8}>
-          <FigureCard
-            title="home.institutes"
-            unit="home.unit.institute"
-            icon={<BankOutlined />}
-            to="/institutes"
-            value={institutes.data?.total}
-            isLoading={institutes.isPending}
-            testId="home-institutes"
-          />
-        </Col>
-      )}
-      {canExpert && (
-        <Col xs={24} sm={12} lg={8}>
-          <FigureCard
-            title="home.experts"
-            unit="home.unit.expert"
-            icon={<TeamOutlined />}
-            to="/experts"
-            value={experts.data?.total}
-            isLoading={experts.isPending}
-            testId="home-experts"
-          />
-        </Col>
-      )}
+      ))}
     </Row>
   );
 }
