@@ -61,10 +61,20 @@ describe('first day at the bureau', () => {
     await page.goto('/recruitment/records');
     await page.locator('.ant-table-tbody a[href^="/recruitment/"]').first().click();
     await page.waitForURL(/\/recruitment\/[0-9a-f-]{36}$/);
-    await expect.poll(selected).toBe('招引台账');
+    // Wait for the record itself (its breadcrumb), then read the menu once: while the record's
+    // code loads the list page's highlight is still on screen and a poll would pass on it.
     await expect.poll(() => page.getByTestId('page-crumbs').innerText()).toContain('招引台账');
+    await page.getByTestId('page-back').waitFor();
+    expect(await selected()).toBe('招引台账');
     await page.getByTestId('page-back').click();
     await page.waitForURL(/\/recruitment\/records/);
+    // The same record opened from the kanban belongs to the kanban.
+    await page.goto('/recruitment');
+    await expect.poll(selected).toBe('招引看板');
+    await page.getByTestId('board-card').first().click();
+    await page.waitForURL(/\/recruitment\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('page-crumbs').innerText()).toContain('招引看板');
+    expect(await selected()).toBe('招引看板');
     await context.close();
   });
 

@@ -68,7 +68,7 @@ import { ErrorBoundary, ForbiddenPage, NotFoundPage, QueryError } from './ui/err
 import { setDateLocale } from './ui/format.ts';
 import { I18nProvider, useI18n } from './ui/i18n.tsx';
 import { lazyPage } from './ui/lazy-page.ts';
-import { entryOf, NavTableContext, navEntriesOf, rememberList } from './ui/nav-table.tsx';
+import { highlightOf, NavTableContext, navEntriesOf, rememberList } from './ui/nav-table.tsx';
 import { PageLoading } from './ui/page.tsx';
 
 const PasswordPage = lazyPage(() => import('./modules/auth/password-page.tsx'), 'PasswordPage');
@@ -154,7 +154,7 @@ function Shell() {
   const items = useNavItems();
   // The routing table read from the menu: highlight, default breadcrumbs, ways back, titles.
   const entries = useMemo(() => navEntriesOf(items), [items]);
-  const selected = entryOf(entries, location.pathname)?.key;
+  const selected = highlightOf(entries, location.pathname)?.key;
   useEffect(() => rememberList(entries, location.pathname, location.search), [entries, location]);
   return (
     <NavTableContext.Provider value={entries}>

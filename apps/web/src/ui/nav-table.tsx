@@ -77,6 +77,19 @@ export function returnTo(entries: readonly NavEntry[], to: string, title: string
   return { to: last.path, title: last.label || title };
 }
 
+/**
+ * The menu entry to highlight: a menu screen highlights itself; a record highlights the list of
+ * its section it was opened from (招引台账 or 我的工作, not always the section's first screen),
+ * the same list its breadcrumb and back arrow lead to.
+ */
+export function highlightOf(entries: readonly NavEntry[], pathname: string): NavEntry | undefined {
+  const entry = entryOf(entries, pathname);
+  if (!entry || entry.to === pathname) return entry;
+  const last = lastLists()[sectionOf(pathname)];
+  const lastPath = last?.path.split('?')[0];
+  return entries.find((e) => e.to === lastPath && entryOf(entries, e.to) === e) ?? entry;
+}
+
 export const NavTableContext = createContext<readonly NavEntry[]>([]);
 
 export function useNavTable(): readonly NavEntry[] {
