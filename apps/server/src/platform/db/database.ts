@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { ensureAppLogin, loginUrl, readAppLogin } from './app-login.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createGate, createPoolGate, type Pause } from './long-transaction.ts';
 import { openDurablePglite } from './pglite-durable.ts';
@@ -80,7 +81,45 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     };
     return wrap('pglite', owner, migrate, () => client.close().finally(unlock));
   }
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  const size = options.poolSize ?? 10;
+  const pool = openPool(options.url, Math.max(2, Math.ceil(size / 2)));
+  const owner = drizzleNodePg(pool) as unknown as AppDb;
+  const migrate = async () => {
+    // One migrator at a time across processes sharing the database: a session-level lock held
+    // on one connection for the whole run.
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(728281)');
+      await migrateNodePg(drizzleNodePg(client), { migrationsFolder });
+      await ensureAppLogin(client);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(728281)').catch(() => undefined);
+      client.release();
+    }
+  };
+  // Requests connect as the login role that owns nothing (app-login.ts), on their own pool,
+  // opened at the first request (after migrating: the login is made there).
+  let app: Promise<{ pool: pg.Pool; db: AppDb }> | null = null;
+  const requests = async () => {
+    app ??= readAppLogin(pool).then((login) => {
+      if (!login) throw new Error('the database is not migrated yet: no application login role');
+      const appPool = openPool(loginUrl(options.url, login), size);
+      return { pool: appPool, db: drizzleNodePg(appPool) as unknown as AppDb };
+    });
+    app.catch(() => {
+      app = null;
+    });
+    return (await app).db;
+  };
+  const close = async () => {
+    const opened = app && (await app.catch(() => null));
+    await Promise.all([pool.end(), opened?.pool.end()]);
+  };
+  return wrap('postgres', owner, migrate, close, requests);
+}
+
+function openPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
   // An idle connection that the server closes (restart, failover, admin termination) is dropped
   // from the pool and replaced on next use; without a listener it would crash the process.
   // The same for a connection in use when the server goes away (restart: 57P01): its query fails
@@ -94,20 +133,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   pool.on('error', (error) => {
     console.warn(`PostgreSQL: an idle connection was closed and dropped from the pool (${error.message})`);
   });
-  const owner = drizzleNodePg(pool) as unknown as AppDb;
-  const migrate = async () => {
-    // One migrator at a time across processes sharing the database: a session-level lock held
-    // on one connection for the whole run.
-    const client = await pool.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock(728281)');
-      await migrateNodePg(drizzleNodePg(client), { migrationsFolder });
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(728281)').catch(() => undefined);
-      client.release();
-    }
-  };
-  return wrap('postgres', owner, migrate, () => pool.end());
+  return pool;
 }
 
 function wrap(
@@ -115,6 +141,7 @@ function wrap(
   owner: AppDb,
   migrate: () => Promise<void>,
   close: () => Promise<void>,
+  requests: () => Promise<AppDb> = async () => owner,
 ): Database {
   const enter = async (tx: Tx, scope: Scope) => {
     await tx.execute(sql`SET LOCAL ROLE gaodi_app`);
@@ -128,7 +155,7 @@ function wrap(
       set_config('gaodi.if_match_id', ${scope.ifMatch?.id ?? ''}, true),
       set_config('gaodi.if_match', ${scope.ifMatch?.version ?? ''}, true)`);
   };
-  const gate = engine === 'pglite' ? createGate<Scope>(owner, enter) : createPoolGate<Scope>(owner, enter);
+  const gate = engine === 'pglite' ? createGate<Scope>(owner, enter) : createPoolGate<Scope>(requests, enter);
   let level = 0;
   return {
     engine,

@@ -114,19 +114,22 @@ export function createGate<S>(owner: Db, enter: (tx: Tx, scope: S) => Promise<vo
 }
 
 /** On PostgreSQL every transaction has its own connection: a long one only gives the event loop turns. */
-export function createPoolGate<S>(owner: Db, enter: (tx: Tx, scope: S) => Promise<void>): Gate<S> {
+export function createPoolGate<S>(
+  connect: () => Promise<Db>,
+  enter: (tx: Tx, scope: S) => Promise<void>,
+): Gate<S> {
   const pause: Pause = async () => {
     await setImmediate();
   };
   return {
     busy: () => false,
-    transaction: (scope, fn) =>
-      owner.transaction(async (tx) => {
+    transaction: async (scope, fn) =>
+      (await connect()).transaction(async (tx) => {
         await enter(tx, scope);
         return fn(tx);
       }),
-    long: (scope, fn) =>
-      owner.transaction(async (tx) => {
+    long: async (scope, fn) =>
+      (await connect()).transaction(async (tx) => {
         await enter(tx, scope);
         return fn(tx, pause);
       }),
