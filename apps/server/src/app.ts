@@ -41,6 +41,7 @@ import {
 } from './modules/supervision/index.ts';
 import { createTalentService, talentRoutes } from './modules/talent/index.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { apiKeyPlugin, apiKeysRoutes, createApiKeyService } from './platform/auth/api-keys/index.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { type AuthService, createAuthService } from './platform/auth/auth.service.ts';
@@ -110,9 +111,22 @@ async function registerPlugins(app: FastifyInstance, deps: AppDeps) {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'gaodi_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          // Machines (issue 16): a key made by the system administrator, either header; no CSRF token.
+          apiKeyBearer: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'gd_…',
+            description: 'API 密钥：Authorization: Bearer gd_…（系统管理员创建，只显示一次）',
+          },
+          apiKeyHeader: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-API-Key',
+            description: 'API 密钥：X-API-Key: gd_…',
+          },
         },
       },
-      security: [{ session: [], csrf: [] }],
+      security: [{ session: [], csrf: [] }, { apiKeyBearer: [] }, { apiKeyHeader: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -148,6 +162,7 @@ async function registerPlatformRoutes(
   await app.register(regionsRoutes, { auth, db });
   await app.register(auditRoutes, { auth, db, clock });
   await app.register(usersRoutes, { auth, db, clock });
+  await app.register(apiKeysRoutes, { auth, apiKeys: createApiKeyService({ db, clock }) });
   const mfa = createMfaService({ db, clock, box: dataBox });
   await app.register(mfaRoutes, { auth, mfa, codesPerMinute: deps.loginRateLimitPerMinute ?? 30 });
   await app.register(filesRoutes, { auth, files });
@@ -236,6 +251,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   optimisticConcurrency(app, deps.db); // ETag / If-Match on editable records (issue 17)
   const auth = createAuthService({ db, clock, idleMinutes: deps.sessionIdleMinutes ?? 30 });
   await app.register(authPlugin, { auth });
+  // Machines' calls with an API key (issue 16): after the session hook, so a key takes precedence.
+  const apiKeys = createApiKeyService({ db, clock });
+  await app.register(apiKeyPlugin, { db, clock, apiKeys });
   app.decorate('idempotency', createIdempotencyStore({ db }));
   await app.register(securityHeaders, { production: deps.production ?? false });
   // Personal data at rest (station phones; the talent module's ID numbers): one box per app.

@@ -36,6 +36,9 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   link_projects: { zh: '关联项目', en: 'Link projects' },
   audit_verify: { zh: '校验审计链', en: 'Verify audit chain' },
   denied: { zh: '拒绝访问', en: 'Access denied' },
+  revoke: { zh: '吊销', en: 'Revoke' },
+  api_call: { zh: '接口调用', en: 'API call' },
+  redeliver: { zh: '重新投递', en: 'Redeliver' },
 };
 
 export const AUDIT_TARGET_LABELS: Record<string, { zh: string; en: string }> = {
@@ -80,6 +83,8 @@ export const AUDIT_TARGET_LABELS: Record<string, { zh: string; en: string }> = {
   incubatee: { zh: '在孵主体', en: 'Incubatee' },
   incubation_carrier: { zh: '孵化载体', en: 'Incubation carrier' },
   account_request: { zh: '账号变更申请', en: 'Account request' },
+  api_key: { zh: 'API 密钥', en: 'API key' },
+  webhook: { zh: 'Webhook 订阅', en: 'Webhook subscription' },
 };
 
 /** An action's or object's name in `lang`, or the code as recorded. */

@@ -1,3 +1,4 @@
+export * from './api-keys.contract.ts';
 export * from './audit.contract.ts';
 export * from './audit-labels.ts';
 export * from './auth.contract.ts';

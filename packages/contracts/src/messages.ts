@@ -1,5 +1,6 @@
 import { NEED_STAGE_LABELS } from './matchmaking.contract.ts';
 import { FIELD_EN, FIELD_PATTERNS } from './messages.fields.ts';
+import { INTEGRATION_EXACT, INTEGRATION_PATTERNS } from './messages.integration.ts';
 import { RECORD_STATE_PATTERNS } from './messages.records.ts';
 import { type Pattern, ZOD_ZH_PATTERNS } from './messages.zod.ts';
 import type { Pipeline } from './pipeline.ts';
@@ -18,6 +19,7 @@ import { recruitmentPipeline } from './recruitment.contract.ts';
 export type MessageLang = 'zh' | 'en';
 
 const EXACT: Record<string, string> = {
+  ...INTEGRATION_EXACT,
   // round-table (圆桌对话)
   主持人应为本地区领导: 'The chair must be a leader of this region',
   只能列入已同意的圆桌议题建议: 'Only accepted round-table proposals can go on the agenda',
@@ -464,6 +466,7 @@ const PATTERNS: Pattern[] = [
   ],
   ...RECORD_STATE_PATTERNS,
   ...FIELD_PATTERNS,
+  ...INTEGRATION_PATTERNS,
 ];
 
 /** The catalog's English for a message the code wrote, or null when it has none. */

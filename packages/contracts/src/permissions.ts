@@ -43,6 +43,10 @@ export const Resource = z.enum([
   'roundtable',
   'incubation',
   'incubation_report',
+  // Issue 16: machine access (API keys), outgoing webhooks, the exchange feed of changes.
+  'api_key',
+  'webhook',
+  'exchange',
 ]);
 export type Resource = z.infer<typeof Resource>;
 
@@ -87,6 +91,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     roundtable: all,
     incubation: all,
     incubation_report: ['read', 'update', 'import'],
+    // The exchange feed of the region's changes (what a city's or province's system reads).
+    exchange: read,
   },
   taskforce_lead: {
     region: read,
@@ -117,6 +123,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     roundtable: all,
     incubation: all,
     incubation_report: ['read', 'update', 'import'],
+    // The exchange feed of the region's changes (what a city's or province's system reads).
+    exchange: read,
   },
   helper: {
     region: read,
@@ -177,6 +185,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     roundtable: all,
     incubation: readExport,
     incubation_report: read,
+    exchange: read,
   },
   enterprise: {
     region: read,
@@ -230,6 +239,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     // The region's criteria for 实体化运营, an office setting like the light rules.
     platform_criteria: readUpdate,
     notification: readUpdate,
+    // Machine access is configured like an account: keys act as a business role (as the accounts the
+    // system admin creates do); webhooks carry ids and events, never a record's contents.
+    api_key: ['read', 'create', 'delete'],
+    webhook: ['read', 'create', 'update', 'delete'],
   },
   secadmin: { region: read, user: ['read', 'update'], notification: readUpdate },
   auditadmin: { region: read, audit: readExport, notification: readUpdate },

@@ -96,7 +96,8 @@ export function guard(auth: AuthService, resource: Resource, action: Action): pr
       // A state-changing request without a session is refused like a forged one: no session, no CSRF token.
       throw new AppError(401, 'UNAUTHENTICATED', message('UNAUTHENTICATED', ctx.lang));
     }
-    if (!can(ctx.user.role, resource, action)) {
+    const key = ctx.user.apiKey;
+    if (!can(ctx.user.role, resource, action) || (key && !key.permissions.has(`${resource}:${action}`))) {
       await auth.recordDenied(ctx, `${action}:${resource}`, resource);
       throw new AppError(403, 'FORBIDDEN', message('FORBIDDEN', ctx.lang));
     }
@@ -112,5 +113,8 @@ export function userCtx(request: FastifyRequest): UserContext {
 
 /** A preHandler that admits any signed-in user. */
 export const signedIn: preHandlerAsyncHookHandler = async (request) => {
-  userCtx(request);
+  const ctx = userCtx(request);
+  // A machine's key reads what any signed-in user reads (its regions, itself) but changes no account or session.
+  if (ctx.user.apiKey && request.method !== 'GET')
+    throw new AppError(403, 'FORBIDDEN', message('FORBIDDEN', ctx.lang));
 };

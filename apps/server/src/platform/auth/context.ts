@@ -19,6 +19,16 @@ export type SessionUser = {
   /** The second sign-in step still owed ('code' or 'enrol'), or null once passed or not needed. */
   mfa: 'code' | 'enrol' | null;
   mfaEnabled: boolean;
+  /** Set when a machine calls with an API key (api-keys/): the key's name is the username. */
+  apiKey?: ApiKeyIdentity;
+};
+
+/** The key behind a machine's call: its permissions narrow its role's, its rate limit is per minute. */
+export type ApiKeyIdentity = {
+  id: string;
+  name: string;
+  permissions: ReadonlySet<string>;
+  rateLimitPerMinute: number;
 };
 
 /** Who is asking and from where: what every service call receives. */

@@ -28,6 +28,10 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
   REFERENCE: { zh: '引用的记录不存在', en: 'A referenced record does not exist' },
   TOO_LARGE: { zh: '提交的内容过大', en: 'Request too large' },
   MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  API_KEY: {
+    zh: 'API 密钥无效、已过期或已吊销',
+    en: 'The API key is invalid, expired or revoked',
+  },
   RATE_LIMIT: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
   IDEMPOTENCY_KEY: {
