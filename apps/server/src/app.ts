@@ -63,8 +63,10 @@ import { langOf } from './platform/i18n/lang.ts';
 import { importJobsRoutes } from './platform/jobs/import-jobs.routes.ts';
 import { settleImportJobs } from './platform/jobs/import-jobs.ts';
 import type { ScheduledJob } from './platform/jobs/jobs.ts';
+import { createDeliveries } from './platform/notifications/deliveries.ts';
 import { notificationsRoutes } from './platform/notifications/notifications.routes.ts';
 import { inboxNotifier } from './platform/notifications/notifier.ts';
+import type { RetryPolicy } from './platform/notifications/outbox.ts';
 import { filesRoutes } from './platform/storage/files.routes.ts';
 import { createFilesService, type FilesService } from './platform/storage/files.service.ts';
 import { createMemoryStorage, type FileStorage } from './platform/storage/storage.ts';
@@ -89,6 +91,10 @@ export type AppDeps = {
   matchIndex?: MatchIndex;
   /** The key of personal data at rest; main.ts passes loadDataKey's, tests and benches a fixed one. */
   dataKey?: DataKey;
+  /** The site's address for links in e-mail, WeCom, DingTalk and SMS (GAODI_PUBLIC_URL). */
+  publicUrl?: string;
+  /** Retries of the outbox's deliveries (tests shorten them). */
+  deliveryRetry?: RetryPolicy;
 };
 
 /** The HTTP plugins every route relies on: cookies, uploads, the sign-in rate limit, OpenAPI. */
@@ -259,6 +265,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Personal data at rest (station phones; the talent module's ID numbers): one box per app.
   const dataBox = createDataBox(deps.dataKey ?? developmentDataKey());
   app.decorate('dataBox', dataBox);
+  // The outbox's delivery worker and the regions' channels (main.ts starts it; tests drain it).
+  const deliveries = createDeliveries({
+    db,
+    clock,
+    box: dataBox,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+    retry: deps.deliveryRetry,
+  });
+  app.decorate('deliveries', deliveries.worker);
+  app.decorate('channelConfigs', deliveries.configs);
+  app.addHook('onClose', () => deliveries.worker.stop());
   // Every module whose items get lights registers its provider here.
   const supervision = createSupervisionService({
     db,

@@ -49,6 +49,7 @@ const app = await buildApp({
   logger: { level: config.logLevel },
   fileStorage: createDiskStorage(join(config.dataDir, 'files')),
   dataKey,
+  publicUrl: config.publicUrl,
 });
 if (testClock) await app.register(testClockRoutes, { clock: testClock, jobs: app.scheduledJobs });
 
@@ -83,6 +84,8 @@ const backups = backupDir
     ]
   : [];
 startScheduler({ jobs: [...app.scheduledJobs, ...backups], log: app.log, clock });
+// The outbox: e-mail, WeCom, DingTalk, SMS (and webhooks) delivered from any number of processes.
+app.deliveries.start(app.log);
 const url = `http://localhost:${config.port}`;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const demoLines = [

@@ -1,6 +1,7 @@
 import { NEED_STAGE_LABELS } from './matchmaking.contract.ts';
 import { FIELD_EN, FIELD_PATTERNS } from './messages.fields.ts';
 import { INTEGRATION_EXACT, INTEGRATION_PATTERNS } from './messages.integration.ts';
+import { NOTIFY_EN } from './messages.notify.ts';
 import { RECORD_STATE_PATTERNS } from './messages.records.ts';
 import { type Pattern, ZOD_ZH_PATTERNS } from './messages.zod.ts';
 import type { Pipeline } from './pipeline.ts';
@@ -20,6 +21,7 @@ export type MessageLang = 'zh' | 'en';
 
 const EXACT: Record<string, string> = {
   ...INTEGRATION_EXACT,
+  ...NOTIFY_EN,
   // round-table (圆桌对话)
   主持人应为本地区领导: 'The chair must be a leader of this region',
   只能列入已同意的圆桌议题建议: 'Only accepted round-table proposals can go on the agenda',

@@ -14,6 +14,8 @@ export type Config = {
   sessionIdleMinutes: number;
   loginRateLimitPerMinute: number;
   logLevel: string;
+  /** The site's address as users reach it: links in e-mail, WeCom, DingTalk and SMS messages. */
+  publicUrl: string;
 };
 
 /** Reads configuration from the environment, with a local default for every setting. */
@@ -30,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: Number(env.GAODI_SESSION_IDLE_MINUTES ?? 30),
     loginRateLimitPerMinute: Number(env.GAODI_LOGIN_RATE_LIMIT ?? 30),
     logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: env.GAODI_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
   };
 }
