@@ -1,4 +1,5 @@
 import { achievements, techNeeds } from '../../modules/matchmaking/index.ts';
+import { searchTextOf } from '../../platform/text/search-text.ts';
 import { ACHIEVEMENTS } from './achievements.data.ts';
 import { JX, MORE_ENTERPRISES } from './directory.data.ts';
 import type { MatchmakingDemoContext } from './insert-directory.ts';
@@ -16,6 +17,7 @@ export async function insertDemoAchievements(c: MatchmakingDemoContext): Promise
         regionCode: JX,
         instituteId,
         title: a.title,
+        searchText: searchTextOf(a.title, ...a.keywords),
         abstract: a.abstract,
         keywords: a.keywords,
         industryId: c.industryId.get(a.industry) ?? null,
@@ -46,6 +48,7 @@ export async function insertDemoNeeds(c: MatchmakingDemoContext): Promise<Map<st
         regionCode: JX,
         enterpriseId,
         title: n.title,
+        searchText: searchTextOf(n.title, ...n.keywords),
         description: n.description,
         keywords: n.keywords,
         industryId: c.industryId.get(n.industry) ?? null,

@@ -7,6 +7,7 @@ import {
   projectParties,
 } from '../../modules/projects/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { searchTextOf } from '../../platform/text/search-text.ts';
 import type { DemoCalendar } from '../demo-calendar.ts';
 import { JX } from './directory.data.ts';
 import type { MatchmakingDemoContext } from './insert-directory.ts';
@@ -55,6 +56,7 @@ export async function insertDemoProjects(
         regionCode: JX,
         rdRegionCode: p.rdRegion ?? JX,
         title: p.title,
+        searchText: searchTextOf(p.title),
         kind: p.kind,
         stage: p.stage,
         contractNo: p.contractNo,

@@ -12,6 +12,7 @@ import type { UserContext } from '../../platform/auth/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { nameInLang } from '../../platform/db/name-in-lang.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { searchPattern, searchTextOf } from '../../platform/text/search-text.ts';
 import { industries, institutes } from '../directory/index.ts';
 import { achievements } from './matchmaking.table.ts';
 
@@ -55,7 +56,7 @@ export function achievementWhere(query: AchievementQuery): SQL | undefined {
   return and(
     isNull(achievements.deletedAt),
     query.q
-      ? sql`(${achievements.title} ILIKE ${`%${escapeLike(query.q)}%`} OR ${achievements.keywords}::text ILIKE ${`%${escapeLike(query.q)}%`})`
+      ? sql`(${achievements.title} ILIKE ${`%${escapeLike(query.q)}%`} OR ${achievements.keywords}::text ILIKE ${`%${escapeLike(query.q)}%`} OR ${achievements.searchText} LIKE ${searchPattern(query.q)} OR ${institutes.searchText} LIKE ${searchPattern(query.q)})`
       : undefined,
     query.instituteId ? eq(achievements.instituteId, query.instituteId) : undefined,
     query.industryId ? eq(achievements.industryId, query.industryId) : undefined,
@@ -79,4 +80,5 @@ export const achievementValues = (input: AchievementIn) => ({
   ipType: input.ipType,
   ipNumbers: input.ipNumbers,
   cooperationForms: input.cooperationForms,
+  searchText: searchTextOf(input.title, ...input.keywords),
 });

@@ -43,6 +43,8 @@ export const techNeeds = pgTable(
       .notNull()
       .references(() => enterprises.id),
     title: text('title').notNull(),
+    /** Title (and keywords), full pinyin and pinyin initials, lower case (searchTextOf); '' until written. */
+    searchText: text('search_text').notNull().default(''),
     description: text('description').notNull(),
     keywords: jsonb('keywords').$type<string[]>().notNull().default([]),
     industryId: uuid('industry_id').references(() => industries.id),
@@ -87,6 +89,8 @@ export const achievements = pgTable(
       .notNull()
       .references(() => institutes.id),
     title: text('title').notNull(),
+    /** Title (and keywords), full pinyin and pinyin initials, lower case (searchTextOf); '' until written. */
+    searchText: text('search_text').notNull().default(''),
     abstract: text('abstract').notNull(),
     keywords: jsonb('keywords').$type<string[]>().notNull().default([]),
     industryId: uuid('industry_id').references(() => industries.id),

@@ -7,6 +7,7 @@ import type { UserContext } from '../../platform/auth/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { nameInLang } from '../../platform/db/name-in-lang.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { searchPattern, searchTextOf } from '../../platform/text/search-text.ts';
 import { enterprises, industries, maskPhone } from '../directory/index.ts';
 import { mayMoveNeeds } from './matchmaking.checks.ts';
 import { techNeeds } from './matchmaking.table.ts';
@@ -63,7 +64,7 @@ export function needWhere(query: NeedQuery): SQL | undefined {
   return and(
     isNull(techNeeds.deletedAt),
     query.q
-      ? sql`(${techNeeds.title} ILIKE ${`%${escapeLike(query.q)}%`} OR ${enterprises.name} ILIKE ${`%${escapeLike(query.q)}%`})`
+      ? sql`(${techNeeds.title} ILIKE ${`%${escapeLike(query.q)}%`} OR ${techNeeds.searchText} LIKE ${searchPattern(query.q)} OR ${enterprises.searchText} LIKE ${searchPattern(query.q)})`
       : undefined,
     query.stage ? eq(techNeeds.stage, query.stage) : undefined,
     query.industryId ? eq(techNeeds.industryId, query.industryId) : undefined,
@@ -96,4 +97,5 @@ export const needValues = (input: NeedIn) => ({
   deadline: input.deadline,
   contactName: input.contactName,
   contactPhone: input.contactPhone,
+  searchText: searchTextOf(input.title, ...input.keywords),
 });

@@ -30,6 +30,8 @@ export const cooperationProjects = pgTable(
     ...versioned(),
     rdRegionCode: text('rd_region_code').notNull(),
     title: text('title').notNull(),
+    /** Title (and keywords), full pinyin and pinyin initials, lower case (searchTextOf); '' until written. */
+    searchText: text('search_text').notNull().default(''),
     kind: text('kind').notNull(),
     stage: text('stage').notNull(),
     /** The office's custom stage inside `stage` (settings' custom_stages), or null. */

@@ -1,6 +1,7 @@
 import type { AchievementPage } from '@gaodi/contracts';
-import { desc, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
+import { institutes } from '../../directory/index.ts';
 import {
   type AchievementQuery,
   achievementBase,
@@ -24,6 +25,7 @@ export function listAchievements(
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(achievements)
+      .leftJoin(institutes, eq(institutes.id, achievements.instituteId))
       .where(achievementWhere(query));
     return {
       items: rows.map(toAchievement),

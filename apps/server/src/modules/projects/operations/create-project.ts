@@ -6,6 +6,7 @@ import type { Tx } from '../../../platform/db/database.ts';
 import { AppError, type FieldProblem, invalid, message } from '../../../platform/http/errors.ts';
 import { chinaDay } from '../../../platform/jobs/jobs.ts';
 import { regions } from '../../../platform/tenancy/region.table.ts';
+import { searchTextOf } from '../../../platform/text/search-text.ts';
 import { enterprises, institutes } from '../../directory/index.ts';
 import { matchmakingEvents, needPairings, techNeeds } from '../../matchmaking/index.ts';
 import { PROJECT_ITEM, type ProjectDeps } from '../projects.deps.ts';
@@ -105,6 +106,7 @@ async function insertProject(tx: Tx, now: Date, ctx: UserContext, input: Input, 
       regionCode,
       rdRegionCode: input.rdRegionCode ?? regionCode,
       title: input.title,
+      searchText: searchTextOf(input.title),
       kind: input.kind,
       stage: 'intention',
       contractNo: input.contractNo,

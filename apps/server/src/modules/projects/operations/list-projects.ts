@@ -3,6 +3,7 @@ import { and, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { escapeLike } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
+import { searchPattern } from '../../../platform/text/search-text.ts';
 import type { ProjectDeps } from '../projects.deps.ts';
 import { openAssignment, partiesOf, summaryBase, toSummary } from '../projects.queries.ts';
 import { cooperationProjects, projectHelperAssignments } from '../projects.table.ts';
@@ -21,7 +22,9 @@ function inYear(year: number): SQL | undefined {
 
 function listWhere(ctx: UserContext, query: ListQuery): SQL | undefined {
   return and(
-    query.q ? sql`${cooperationProjects.title} ILIKE ${`%${escapeLike(query.q)}%`}` : undefined,
+    query.q
+      ? sql`(${cooperationProjects.title} ILIKE ${`%${escapeLike(query.q)}%`} OR ${cooperationProjects.searchText} LIKE ${searchPattern(query.q)})`
+      : undefined,
     query.stage ? eq(cooperationProjects.stage, query.stage) : undefined,
     query.kind ? eq(cooperationProjects.kind, query.kind) : undefined,
     query.helperId ? eq(projectHelperAssignments.helperId, query.helperId) : undefined,

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { invalid } from '../../../platform/http/errors.ts';
 import { regions } from '../../../platform/tenancy/region.table.ts';
+import { searchTextOf } from '../../../platform/text/search-text.ts';
 import { PROJECT_ITEM, type ProjectDeps } from '../projects.deps.ts';
 import { lockForEdit } from '../projects.queries.ts';
 import { cooperationProjects } from '../projects.table.ts';
@@ -28,7 +29,11 @@ export const updateProject = (
     }
     await tx
       .update(cooperationProjects)
-      .set({ ...input, updatedAt: deps.clock.now() })
+      .set({
+        ...input,
+        ...(input.title === undefined ? {} : { searchText: searchTextOf(input.title) }),
+        updatedAt: deps.clock.now(),
+      })
       .where(eq(cooperationProjects.id, id));
     await auditProject(tx, deps, ctx, 'update', id, input);
     await deps.supervision.refreshItems(tx, PROJECT_ITEM, [id]);
