@@ -56,7 +56,8 @@ export const EventSummary = z.object({
   organiser: z.string(),
   invited: z.number().int(),
   attended: z.number().int(),
-  pairings: z.number().int(),
+  /** null: the reader may not read pairings (never a 0 that only means "none you may see"). */
+  pairings: z.number().int().nullable(),
   projectsSigned: z.number().int(),
   projectsLanded: z.number().int(),
 });

@@ -124,7 +124,8 @@ export const Need = z.object({
   stageChangedAt: z.string(),
   reviewNote: z.string(),
   allowedStages: z.array(NeedStage),
-  pairings: z.number().int(),
+  /** null: the reader may not read pairings (an enterprise), never a 0 that only means "none you may see". */
+  pairings: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

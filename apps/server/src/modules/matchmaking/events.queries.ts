@@ -12,6 +12,7 @@ import type { UserContext } from '../../platform/auth/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { enterprises, institutes } from '../directory/index.ts';
+import { pairingCountFor } from './matchmaking.checks.ts';
 import {
   achievements,
   eventItems,
@@ -67,6 +68,7 @@ export function summaryColumns() {
 }
 
 export function toSummary(
+  ctx: UserContext,
   r: { e: typeof matchmakingEvents.$inferSelect; invited: number; attended: number; pairings: number },
   projects: { stage: string; event_id: string }[],
 ): EventSummary {
@@ -82,7 +84,7 @@ export function toSummary(
     organiser: r.e.organiser,
     invited: r.invited,
     attended: r.attended,
-    pairings: r.pairings,
+    pairings: pairingCountFor(ctx, r.pairings),
     projectsSigned: own.filter((p) => SIGNED.has(p.stage)).length,
     projectsLanded: own.filter((p) => p.stage === 'landed').length,
   };
@@ -118,7 +120,7 @@ export async function readEvent(tx: Tx, ctx: UserContext, id: string): Promise<M
     .where(eq(eventItems.eventId, id));
   const projects = await projectsOf(tx, [id]);
   return {
-    ...toSummary(row, projects),
+    ...toSummary(ctx, row, projects),
     summary: row.e.summary,
     checkinPath: `/checkin/${row.e.checkinToken}`,
     participants: participants.map(

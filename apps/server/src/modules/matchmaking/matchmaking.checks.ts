@@ -1,3 +1,4 @@
+import { can } from '@gaodi/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -8,6 +9,13 @@ const BUREAU = new Set(['staff', 'taskforce_lead', 'helper', 'leader']);
 /** The office's own people (科技局), as against enterprises and institutes. */
 export const isBureau = (ctx: UserContext) => BUREAU.has(ctx.user.role);
 /** Who reviews, publishes and closes needs: the office's staff and task-force leads. */
+/**
+ * A count of pairings as the reader may have it: null (not 0) for a role that may not read pairings
+ * (an enterprise, whose row-level security would count none of them), so no answer lies with 0.
+ */
+export const pairingCountFor = (ctx: UserContext, count: number): number | null =>
+  can(ctx.user.role, 'pairing', 'read') ? count : null;
+
 export const mayMoveNeeds = (ctx: UserContext) =>
   isBureau(ctx) && ctx.user.role !== 'helper' && ctx.user.role !== 'leader';
 

@@ -9,7 +9,7 @@ import { nameInLang } from '../../platform/db/name-in-lang.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { searchPattern, searchTextOf } from '../../platform/text/search-text.ts';
 import { enterprises, industries, maskPhone } from '../directory/index.ts';
-import { mayMoveNeeds } from './matchmaking.checks.ts';
+import { mayMoveNeeds, pairingCountFor } from './matchmaking.checks.ts';
 import { techNeeds } from './matchmaking.table.ts';
 
 export type NeedIn = z.output<typeof NeedInput>;
@@ -54,7 +54,7 @@ export function toNeed(ctx: UserContext, r: NeedRow): Need {
     stageChangedAt: r.n.stageChangedAt.toISOString(),
     reviewNote: r.n.reviewNote,
     allowedStages: mayMoveNeeds(ctx) ? [...needPipeline.moves[stage]] : [],
-    pairings: Number(r.pairings),
+    pairings: pairingCountFor(ctx, Number(r.pairings)),
     createdAt: r.n.createdAt.toISOString(),
     updatedAt: r.n.updatedAt.toISOString(),
   };

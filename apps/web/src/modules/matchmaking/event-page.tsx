@@ -67,7 +67,7 @@ export function EventPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('mm.organiser')}>{e.organiser}</Descriptions.Item>
               <Descriptions.Item label={t('mm.attendance')}>{`${e.attended}/${e.invited}`}</Descriptions.Item>
-              <Descriptions.Item label={t('mm.statPairings')}>{e.pairings}</Descriptions.Item>
+              <Descriptions.Item label={t('mm.statPairings')}>{e.pairings ?? '—'}</Descriptions.Item>
               {e.summary && (
                 <Descriptions.Item label={t('mm.summary')} span={2}>
                   {e.summary}

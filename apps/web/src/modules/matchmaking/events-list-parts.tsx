@@ -16,13 +16,14 @@ export function EventFigures(props: { year: number; events: EventSummary[]; tota
   const { t } = useI18n();
   const counts = useProjectCounts(year);
   // Every card counts the rows below, so a figure and its rows cannot disagree.
+  // A count the reader may not read (null from the API) makes the card's total unknown, not smaller.
   const fromEvents = events.reduce(
     (n, e) => ({
-      pairings: n.pairings + e.pairings,
+      pairings: n.pairings === null || e.pairings === null ? null : n.pairings + e.pairings,
       signed: n.signed + e.projectsSigned,
       landed: n.landed + e.projectsLanded,
     }),
-    { pairings: 0, signed: 0, landed: 0 },
+    { pairings: 0 as number | null, signed: 0, landed: 0 },
   );
   return (
     <Row gutter={12} style={{ marginBottom: 12 }}>
@@ -33,7 +34,11 @@ export function EventFigures(props: { year: number; events: EventSummary[]; tota
       </Col>
       <Col xs={12} md={6}>
         <Card size="small">
-          <Statistic title={t('mm.statPairings')} value={fromEvents.pairings} data-testid="stat-pairings" />
+          <Statistic
+            title={t('mm.statPairings')}
+            value={fromEvents.pairings ?? '—'}
+            data-testid="stat-pairings"
+          />
         </Card>
       </Col>
       <Col xs={12} md={6}>
@@ -98,7 +103,13 @@ export function EventsTable({ events }: { events: UseQueryResult<{ items: EventS
               width: 90,
               render: (_, e) => `${e.attended}/${e.invited}`,
             },
-            { title: t('mm.statPairings'), dataIndex: 'pairings', key: 'pairings', width: 80 },
+            {
+              title: t('mm.statPairings'),
+              dataIndex: 'pairings',
+              key: 'pairings',
+              width: 80,
+              render: (n: number | null) => n ?? '—',
+            },
             { title: t('mm.statSigned'), dataIndex: 'projectsSigned', key: 'signed', width: 80 },
             { title: t('mm.statLanded'), dataIndex: 'projectsLanded', key: 'landed', width: 80 },
           ]}

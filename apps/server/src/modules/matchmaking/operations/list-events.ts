@@ -30,7 +30,7 @@ export function listEvents(
       rows.map((r) => r.e.id),
     );
     return {
-      items: rows.map((r) => toSummary(r, projects)),
+      items: rows.map((r) => toSummary(ctx, r, projects)),
       total: count?.n ?? 0,
       page: query.page,
       pageSize: query.pageSize,
