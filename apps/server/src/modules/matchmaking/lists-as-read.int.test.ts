@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
+
+type NeedRow = { id: string; pairings: number | null };
 
 // The same search text as enterprises and institutes (platform/text/search-text.ts): name, full
 // pinyin and pinyin initials, written with the record and found by LIKE.
-describe('pinyin and initials find needs, achievements and projects, as they find enterprises', () => {
+describe('lists as a user reads them: pinyin finds needs, achievements, projects; no count the reader may not read', () => {
   let t: TestApp;
   let staff: Session;
+  let enterprise: Session;
   const titles = async (path: string, q: string) =>
     ((await staff.get(`${path}?q=${encodeURIComponent(q)}`)).json().items as { title: string }[]).map(
       (i) => i.title,
@@ -14,6 +18,7 @@ describe('pinyin and initials find needs, achievements and projects, as they fin
   beforeAll(async () => {
     t = await createTestApp();
     staff = await t.login('jx_staff');
+    enterprise = await t.login('hengxing');
   });
   afterAll(() => t.close());
 
@@ -50,5 +55,16 @@ describe('pinyin and initials find needs, achievements and projects, as they fin
     const res = await staff.patch(`/api/projects/${project?.id}`, { title: '黑蒜低温发酵技术转让（二期）' });
     expect(res.statusCode, res.body).toBe(200);
     expect(await titles('/api/projects', 'erqi')).toEqual(['黑蒜低温发酵技术转让（二期）']);
+  });
+
+  // A count the reader may not read is null, never a 0 that contradicts what staff see (issue 10).
+  it('an enterprise gets no pairing count (null, not a 0 that contradicts staff’s figure)', async () => {
+    const theirs = (await enterprise.get('/api/needs?pageSize=200')).json().items as NeedRow[];
+    expect(theirs.map((n) => n.pairings)).toEqual(theirs.map(() => null));
+    const asStaff = (await staff.get('/api/needs?pageSize=200')).json().items as NeedRow[];
+    const paired = asStaff.find((n) => theirs.some((x) => x.id === n.id) && (n.pairings ?? 0) > 0);
+    expect(paired, 'the demo has a paired need of 衡兴').toBeDefined();
+    expect((await enterprise.get(`/api/needs/${paired?.id}`)).json().pairings).toBeNull();
+    expect((await staff.get('/api/events?pageSize=50')).json().items[0].pairings).toEqual(expect.any(Number));
   });
 });
