@@ -66,25 +66,7 @@ const ALLOWED = [
     owner: 'users / board / needs / events pages (#8)',
     reason: 'page to split into panels and hooks',
   })),
-  {
-    path: 'apps/server/src/platform/http/idempotency.ts',
-    name: 'createIdempotencyStore',
-    lines: 83,
-    owner: 'platform/http (#8)',
-    reason: 'factory closure, new: its store and its hook to part',
-  },
   ...[
-    ['apps/web/src/modules/innovation/platform-page.tsx', 'PlatformPage', 181],
-    ['apps/web/src/modules/settings/stage-labels-page.tsx', 'PipelineTable', 170],
-    ['apps/web/src/modules/supervision/proposals-page.tsx', 'ProposalsPage', 154],
-    ['apps/web/src/modules/indicators/dashboard-page.tsx', 'DashboardPage', 151],
-    ['bench/matchmaking/run.ts', 'main', 168],
-    ['bench/recruitment/run.ts', 'benchEngine', 159],
-    [
-      'e2e/recruitment.spec.ts',
-      'it(…) "create a record, log a visit, move it on the board, see it turn yellow a month later, export the ledger"',
-      89,
-    ],
   ].map(([path, name, lines]) => ({
     path,
     name,

@@ -1,13 +1,7 @@
-import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../apps/server/src/app.ts';
-import { loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
-import { passDemoMfa } from '../../apps/server/src/demo/demo-mfa.ts';
-import { systemClock } from '../../apps/server/src/platform/clock.ts';
-import { createDataBox, developmentDataKey } from '../../apps/server/src/platform/crypto/index.ts';
-import { type Database, openDatabase, type Scope } from '../../apps/server/src/platform/db/database.ts';
+import type { Database, Scope } from '../../apps/server/src/platform/db/database.ts';
 import { chinaDay } from '../../apps/server/src/platform/jobs/jobs.ts';
-import { createMemoryStorage } from '../../apps/server/src/platform/storage/storage.ts';
+import { type BenchApp, benchArgs, openDemoDatabase, pct, signIn, startBenchApp } from '../harness.ts';
 
 /**
  * npm run bench:concierge [-- --requests 20000 --decisions 2000 --runs 40]
@@ -17,22 +11,11 @@ import { createMemoryStorage } from '../../apps/server/src/platform/storage/stor
  * real HTTP stack the helper's "my requests", the leader's overdue requests and overdue decisions
  * (p50/p95, each beside the bare SQL in the same RLS scope), and the lights job over them all.
  */
-const { values } = parseArgs({
-  options: {
-    requests: { type: 'string', default: '20000' },
-    decisions: { type: 'string', default: '2000' },
-    runs: { type: 'string', default: '40' },
-  },
-});
+const values = benchArgs({ requests: '20000', decisions: '2000', runs: '40' });
 const REQUESTS = Number(values.requests);
 const DECISIONS = Number(values.decisions);
 const RUNS = Number(values.runs);
 const JX = '370828';
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
-};
 
 async function seed(db: Database) {
   const o = db.owner;
@@ -60,7 +43,7 @@ async function seed(db: Database) {
 }
 
 /** The lights job over every item of the county, in wall and CPU time. */
-async function timeLightsJob(app: Awaited<ReturnType<typeof buildApp>>) {
+async function timeLightsJob(app: BenchApp) {
   const job = app.scheduledJobs.find((j) => j.name === 'supervision.lights');
   const t = performance.now();
   // The embedded database runs in this process: its CPU time is the job's work, whatever else
@@ -75,38 +58,14 @@ async function timeLightsJob(app: Awaited<ReturnType<typeof buildApp>>) {
   );
 }
 
-/** A demo user signed in through HTTP (past the second step): the cookie and who it is. */
-async function signIn(app: Awaited<ReturnType<typeof buildApp>>, username: string) {
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: 'Gaodi@2026' },
-  });
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  await passDemoMfa(app, cookie, new Date());
-  const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
-    id: string;
-    role: string;
-  };
-  return { cookie, me };
-}
-
 async function main() {
-  const db = await openDatabase({ engine: 'pglite' });
-  await db.migrate();
-  await loadDemoData(db, systemClock, createDataBox(developmentDataKey()));
+  const db = await openDemoDatabase({ engine: 'pglite' });
   const t0 = performance.now();
   await seed(db);
   console.log(
     `seeded ${REQUESTS} requests and ${DECISIONS} decisions in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-  const app = await buildApp({
-    db,
-    clock: systemClock,
-    fileStorage: createMemoryStorage(),
-    loginRateLimitPerMinute: 10_000,
-  });
-  await app.ready();
+  const app = await startBenchApp(db);
   const helper = await signIn(app, 'jx_helper');
   const leader = await signIn(app, 'jx_leader');
   const today = chinaDay(new Date());

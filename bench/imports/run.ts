@@ -1,11 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../apps/server/src/app.ts';
-import { DEMO_PASSWORD, loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
-import { systemClock } from '../../apps/server/src/platform/clock.ts';
-import { openDatabase } from '../../apps/server/src/platform/db/database.ts';
+import { DEMO_PASSWORD } from '../../apps/server/src/demo/demo-data.ts';
 import { readUploadedSheets } from '../../apps/server/src/platform/excel/sheet-reader.ts';
-import { createMemoryStorage } from '../../apps/server/src/platform/storage/storage.ts';
 import {
   deflatedZeros,
   enterpriseSheet,
@@ -16,6 +12,7 @@ import {
   zipOf,
 } from '../../apps/server/src/test/hostile-files.ts';
 import { measure } from '../../apps/server/src/test/latency-probe.ts';
+import { openDemoDatabase, startBenchApp } from '../harness.ts';
 import { confirmWhileProbing, probeIdle } from './confirm-probe.ts';
 
 /**
@@ -72,19 +69,11 @@ async function session(app: FastifyInstance, username: string) {
     });
 }
 
-const db =
-  values.engine === 'postgres'
-    ? await openDatabase({ engine: 'postgres', url: values.url as string })
-    : await openDatabase({ engine: 'pglite' });
-await db.migrate();
-await loadDemoData(db);
-const app = await buildApp({
-  db,
-  clock: systemClock,
-  fileStorage: createMemoryStorage(),
-  loginRateLimitPerMinute: 10_000,
-});
-await app.ready();
+const db = await openDemoDatabase(
+  values.engine === 'postgres' ? { engine: 'postgres', url: values.url as string } : { engine: 'pglite' },
+  { withMfa: false },
+);
+const app = await startBenchApp(db);
 const staff = await session(app, 'jx_staff');
 const lead = await session(app, 'jx_lead');
 const institute = await session(app, 'sdu_liaison');

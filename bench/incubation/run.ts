@@ -1,16 +1,6 @@
-import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../apps/server/src/app.ts';
-import { DEMO_PASSWORD, loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
-import { passDemoMfa } from '../../apps/server/src/demo/demo-mfa.ts';
-import { systemClock } from '../../apps/server/src/platform/clock.ts';
-import { createDataBox, developmentDataKey } from '../../apps/server/src/platform/crypto/index.ts';
-import {
-  type Database,
-  openDatabase,
-  rowsOf,
-  type Scope,
-} from '../../apps/server/src/platform/db/database.ts';
+import { type Database, rowsOf, type Scope } from '../../apps/server/src/platform/db/database.ts';
+import { benchArgs, openDemoDatabase, pct, signIn, startBenchApp } from '../harness.ts';
 
 /**
  * npm run bench:incubation [-- --carriers 500 --incubatees 50000 --quarters 8 --runs 40]
@@ -22,20 +12,11 @@ import {
  * each beside hand-written SQL reading the same rows in as few statements as it can (same scope,
  * so row-level security included). Figures, not a test.
  */
-const { values } = parseArgs({
-  options: {
-    carriers: { type: 'string', default: '500' },
-    incubatees: { type: 'string', default: '50000' },
-    quarters: { type: 'string', default: '8' },
-    runs: { type: 'string', default: '40' },
-  },
-});
+const values = benchArgs({ carriers: '500', incubatees: '50000', quarters: '8', runs: '40' });
 const RUNS = Number(values.runs);
 const C = Number(values.carriers);
 const N = Number(values.incubatees);
 const Q = Number(values.quarters);
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? 0;
 
 async function timed(ids: string[], fn: (id: string) => Promise<unknown>) {
   const xs: number[] = [];
@@ -81,9 +62,7 @@ async function seed(db: Database) {
   await run(sql`ANALYZE`);
 }
 
-const db = await openDatabase({ engine: 'pglite' });
-await db.migrate();
-await loadDemoData(db, systemClock, createDataBox(developmentDataKey()));
+const db = await openDemoDatabase({ engine: 'pglite' });
 const t0 = performance.now();
 await seed(db);
 const [n] = rowsOf<{ carriers: number; incubatees: number; reports: number; moves: number }>(
@@ -93,22 +72,8 @@ const [n] = rowsOf<{ carriers: number; incubatees: number; reports: number; move
 );
 console.log(`seeded ${JSON.stringify(n)} in ${((performance.now() - t0) / 1000).toFixed(1)} s (pglite)`);
 
-const app = await buildApp({ db, clock: systemClock, loginRateLimitPerMinute: 10_000 });
-await app.ready();
-const login = await app.inject({
-  method: 'POST',
-  url: '/api/auth/login',
-  payload: { username: 'jx_leader', password: DEMO_PASSWORD },
-});
-const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-await passDemoMfa(app, cookie, new Date());
-const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
-  id: string;
-};
-const get = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-};
+const app = await startBenchApp(db);
+const { me, get } = await signIn(app, 'jx_leader');
 const scope: Scope = { userId: me.id, role: 'leader', regionCodes: ['370828'] };
 const pick = async (q: ReturnType<typeof sql>) =>
   rowsOf<{ id: string }>(await db.owner.execute(q)).map((r) => r.id);

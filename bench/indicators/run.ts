@@ -1,18 +1,16 @@
-import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../apps/server/src/app.ts';
-import { loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
 import { freezeMonth } from '../../apps/server/src/modules/indicators/operations/freeze-month.ts';
 import { systemClock } from '../../apps/server/src/platform/clock.ts';
+import { type Database, rowsOf, type Scope } from '../../apps/server/src/platform/db/database.ts';
 import {
-  type Database,
-  openDatabase,
-  rowsOf,
-  type Scope,
-} from '../../apps/server/src/platform/db/database.ts';
-import { createMemoryStorage } from '../../apps/server/src/platform/storage/storage.ts';
-// @ts-expect-error plain .mjs helper without types
-import { startCluster } from '../../scripts/pg-cluster.mjs';
+  type BenchApp,
+  benchArgs,
+  openDemoDatabase,
+  pct,
+  signIn,
+  startBenchApp,
+  startPostgres,
+} from '../harness.ts';
 
 /**
  * npm run bench:indicators [-- --projects 400000 --events 40000 --runs 30]
@@ -24,23 +22,12 @@ import { startCluster } from '../../scripts/pg-cluster.mjs';
  * page of signed projects), each beside the best bare SQL in the same RLS scope, and the month-end
  * snapshot of the whole province.
  */
-const { values } = parseArgs({
-  options: {
-    projects: { type: 'string', default: '400000' },
-    events: { type: 'string', default: '40000' },
-    runs: { type: 'string', default: '30' },
-  },
-});
+const values = benchArgs({ projects: '400000', events: '40000', runs: '30' });
 const PROJECTS = Number(values.projects);
 const EVENTS = Number(values.events);
 const RUNS = Number(values.runs);
 const YEAR = new Date().getUTCFullYear();
 const COUNTY = '370828';
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
-};
 
 async function seed(db: Database) {
   const o = db.owner;
@@ -112,7 +99,7 @@ function benchCases(arr: ReturnType<typeof sql>) {
 }
 
 /** The month-end snapshot of last December over the whole province. */
-async function timeSnapshot(db: Awaited<ReturnType<typeof openDatabase>>) {
+async function timeSnapshot(db: Database) {
   const china = new Date(Date.now() + 8 * 3_600_000);
   const period = `${china.getUTCFullYear() - 1}-12`;
   const t0 = performance.now();
@@ -128,67 +115,56 @@ async function timeSnapshot(db: Awaited<ReturnType<typeof openDatabase>>) {
   );
 }
 
-async function main() {
-  const cluster = await startCluster();
-  if (!cluster) throw new Error('bench:indicators needs PostgreSQL (/usr/lib/postgresql/*/bin)');
-  const db = await openDatabase({ engine: 'postgres', url: cluster.url });
-  try {
-    await db.migrate();
-    await loadDemoData(db);
-    const t0 = performance.now();
-    const counties = await seed(db);
-    console.log(
-      `seeded ${counties} counties, ${PROJECTS} projects, ${EVENTS} events in ${((performance.now() - t0) / 1000).toFixed(1)} s (PostgreSQL ${cluster.version})`,
-    );
-    const app = await buildApp({
-      db,
-      clock: systemClock,
-      fileStorage: createMemoryStorage(),
-      loginRateLimitPerMinute: 10_000,
-    });
-    await app.ready();
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'jn_leader', password: 'Gaodi@2026' },
-    });
-    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
-      id: string;
-      visibleRegions?: string[];
-    };
-    const subtree =
-      rowsOf<{ s: string[] }>(await db.owner.execute(sql`SELECT gaodi_region_subtree('370000') AS s`))[0]
-        ?.s ?? [];
-    const scope: Scope = { userId: me.id, role: 'leader', regionCodes: subtree };
-    const arr = sql`ARRAY[${sql.join(
-      subtree.map((c) => sql`${c}`),
-      sql`, `,
-    )}]::text[]`;
-    const cases = benchCases(arr);
-    console.log('\nwhat                               app p50   app p95   SQL p50   SQL p95   target');
-    for (const c of cases) {
-      const appMs: number[] = [];
-      const sqlMs: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        let t = performance.now();
-        const res = await app.inject({ method: 'GET', url: c.url, headers: { cookie } });
-        if (res.statusCode !== 200) throw new Error(`${c.url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-        appMs.push(performance.now() - t);
-        t = performance.now();
-        await db.transaction(scope, (tx) => tx.execute(c.bare));
-        sqlMs.push(performance.now() - t);
-      }
-      const f = (x: number) => `${x.toFixed(1).padStart(6)} ms`;
-      const p95 = pct(appMs, 95);
-      console.log(
-        `${c.what.padEnd(35)}${f(pct(appMs, 50))} ${f(p95)} ${f(pct(sqlMs, 50))} ${f(pct(sqlMs, 95))}   p95 < ${c.target} ms ${p95 < c.target ? 'ok' : 'MISSED'}`,
-      );
+/** Each case through HTTP as the province leader, beside its bare SQL in the leader's scope. */
+async function timeCases(db: Database, app: BenchApp) {
+  const leader = await signIn(app, 'jn_leader');
+  const subtree =
+    rowsOf<{ s: string[] }>(await db.owner.execute(sql`SELECT gaodi_region_subtree('370000') AS s`))[0]?.s ??
+    [];
+  const scope: Scope = { userId: leader.me.id, role: 'leader', regionCodes: subtree };
+  const arr = sql`ARRAY[${sql.join(
+    subtree.map((c) => sql`${c}`),
+    sql`, `,
+  )}]::text[]`;
+  console.log('\nwhat                               app p50   app p95   SQL p50   SQL p95   target');
+  for (const c of benchCases(arr)) {
+    const appMs: number[] = [];
+    const sqlMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      let t = performance.now();
+      await leader.get(c.url);
+      appMs.push(performance.now() - t);
+      t = performance.now();
+      await db.transaction(scope, (tx) => tx.execute(c.bare));
+      sqlMs.push(performance.now() - t);
     }
-    await timeSnapshot(db);
-    await app.close();
+    const f = (x: number) => `${x.toFixed(1).padStart(6)} ms`;
+    const p95 = pct(appMs, 95);
+    console.log(
+      `${c.what.padEnd(35)}${f(pct(appMs, 50))} ${f(p95)} ${f(pct(sqlMs, 50))} ${f(pct(sqlMs, 95))}   p95 < ${c.target} ms ${p95 < c.target ? 'ok' : 'MISSED'}`,
+    );
+  }
+}
+
+async function main() {
+  const cluster = await startPostgres();
+  if (!cluster) throw new Error('bench:indicators needs PostgreSQL (/usr/lib/postgresql/*/bin)');
+  try {
+    const db = await openDemoDatabase({ engine: 'postgres', url: cluster.url });
+    try {
+      const t0 = performance.now();
+      const counties = await seed(db);
+      console.log(
+        `seeded ${counties} counties, ${PROJECTS} projects, ${EVENTS} events in ${((performance.now() - t0) / 1000).toFixed(1)} s (PostgreSQL ${cluster.version})`,
+      );
+      const app = await startBenchApp(db);
+      await timeCases(db, app);
+      await timeSnapshot(db);
+      await app.close();
+    } finally {
+      await db.close();
+    }
   } finally {
-    await db.close();
     cluster.stop();
   }
 }

@@ -21,23 +21,22 @@ import { gunzipSync } from 'node:zlib';
 import { loadMatchingEngine } from '@gaodi/matching';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../apps/server/src/app.ts';
-import { loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
+import type { MatchIndex } from '../../apps/server/src/modules/matchmaking/index.ts';
 import {
   createMatchIndex,
   MATCH_INDEX_FORMAT,
   readSnapshotParts,
 } from '../../apps/server/src/modules/matchmaking/index.ts';
 import { createManualClock } from '../../apps/server/src/platform/clock.ts';
-import { type Database, openDatabase, rowsOf } from '../../apps/server/src/platform/db/database.ts';
+import { type Database, rowsOf } from '../../apps/server/src/platform/db/database.ts';
+import { type BenchApp, benchArgs, openDemoDatabase, signIn } from '../harness.ts';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2)
-  args.set(process.argv[i]?.replace(/^--/, '') ?? '', process.argv[i + 1] ?? '');
-const ACHIEVEMENTS = Number(args.get('achievements') ?? 50_000);
-const NEEDS = Number(args.get('needs') ?? 5_000);
-const QUERIES = Number(args.get('queries') ?? 300);
+const args = benchArgs({ achievements: '50000', needs: '5000', queries: '300', bigrams: '1' });
+const ACHIEVEMENTS = Number(args.achievements);
+const NEEDS = Number(args.needs);
+const QUERIES = Number(args.queries);
 /** `--bigrams 0`: the engine without character bigrams (the trade-off noted in match-index.ts). */
-const engineOptions = args.get('bigrams') === '0' ? { bigramWeight: 0 } : undefined;
+const engineOptions = args.bigrams === '0' ? { bigramWeight: 0 } : undefined;
 const JX = '370828';
 
 type Paper = { owners: string[]; title: string; keywords: string[]; text: string };
@@ -186,11 +185,16 @@ async function seed(db: Database, corpus: Paper[]) {
   return performance.now() - started;
 }
 
-async function main() {
+type BareEngine = ReturnType<typeof loadMatchingEngine>;
+type Headers = { cookie: string; 'x-csrf-token': string };
+const filters = { anyTags: [`party:${JX}`] };
+
+/** The demo plus the corpus's achievements and needs, with the index's snapshot cleared. */
+async function openSeededDatabase() {
   const pgUrl = process.env.GAODI_BENCH_PG_URL;
-  const db = await openDatabase(pgUrl ? { engine: 'postgres', url: pgUrl } : { engine: 'pglite' });
-  await db.migrate();
-  await loadDemoData(db);
+  const db = await openDemoDatabase(pgUrl ? { engine: 'postgres', url: pgUrl } : { engine: 'pglite' }, {
+    withMfa: false,
+  });
   await db.owner.execute(sql`DELETE FROM match_index_snapshots`);
   const corpus = loadCorpus();
   console.log(
@@ -205,8 +209,11 @@ async function main() {
   console.log(
     `  in the database: ${counts?.a} achievements, ${counts?.n} needs (bulk insert ${(seedMs / 1000).toFixed(1)} s)`,
   );
+  return db;
+}
 
-  // Start-up: a rebuild from the tables (writes the snapshot), then a start from that snapshot.
+/** Start-up: a rebuild from the tables (writes the snapshot), then a start from that snapshot; the bare engine loaded from it. */
+async function startIndex(db: Database) {
   const rebuild = createMatchIndex({ db, engineOptions });
   const rebuildStats = await rebuild.start();
   const index = createMatchIndex({ db, engineOptions });
@@ -219,20 +226,18 @@ async function main() {
   const bareLoadStarted = performance.now();
   const bare = loadMatchingEngine(new Uint8Array(raw));
   const bareLoadMs = performance.now() - bareLoadStarted;
+  const note = `(rebuild from the tables: ${(rebuildStats.startMs / 1000).toFixed(1)} s for ${rebuildStats.documents} documents incl. saving the snapshot; snapshot ${snapshotMb.toFixed(1)} MB gzip, ${(raw.byteLength / 1024 / 1024).toFixed(1)} MB raw)`;
+  return { index, bare, startMs: startStats.startMs, bareLoadMs, note };
+}
 
-  const clock = createManualClock(new Date('2026-11-29T02:00:00Z'));
+/** The app with its own match index (a second one stands for a second process). */
+async function startApp(db: Database, index: MatchIndex, clock: ReturnType<typeof createManualClock>) {
   const app = await buildApp({ db, clock, matchIndex: index, loginRateLimitPerMinute: 10_000 });
   await app.ready();
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'jx_staff', password: 'Gaodi@2026' },
-  });
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
-  const headers = { cookie, 'x-csrf-token': me.json().csrfToken as string };
-
-  // 1. Recommendations for a need through HTTP vs the same three engine calls.
+  return app;
+}
+/** 1. Recommendations for a need through HTTP vs the same three engine calls. */
+async function timeRecommendations(db: Database, app: BenchApp, headers: Headers, bare: BareEngine) {
   const needs = rowsOf<{ id: string; title: string; description: string; keywords: string[] }>(
     await db.owner.execute(
       sql`SELECT id, title, description, keywords FROM tech_needs WHERE stage = 'published' ORDER BY id LIMIT ${QUERIES}`,
@@ -247,7 +252,6 @@ async function main() {
     httpTimes.push(performance.now() - t0);
     if (res.statusCode !== 200) throw new Error(`recommendations ${res.statusCode}: ${res.body}`);
   }
-  const filters = { anyTags: [`party:${JX}`] };
   const engineTimes: number[] = [];
   for (const n of needs) {
     // The same engine call the server makes for one recommendation request.
@@ -256,13 +260,11 @@ async function main() {
     bare.search(text, { top: 10, explain: true, filters });
     engineTimes.push(performance.now() - t0);
   }
+  return { queries: needs.length, httpTimes, engineTimes };
+}
 
-  // 2. A changed achievement: how soon recommendations show it (this process; another process).
-  const second = createMatchIndex({ db, engineOptions });
-  await second.start();
-  const app2 = await buildApp({ db, clock, matchIndex: second, loginRateLimitPerMinute: 10_000 });
-  await app2.ready();
-  const term = '蒜氨酸量子点荧光探针';
+/** A published need whose recommendations a changed achievement will enter, and that achievement. */
+async function needAndTarget(db: Database, app: BenchApp, headers: Headers, term: string) {
   const needRes = await app.inject({
     method: 'POST',
     url: '/api/needs',
@@ -284,7 +286,20 @@ async function main() {
     ),
   );
   if (!target) throw new Error('no achievement');
-  const appears = async (a: typeof app) => {
+  return { need, target };
+}
+
+/** 2. A changed achievement: how soon recommendations show it (this process; another process). */
+async function timeChangeVisible(
+  db: Database,
+  app: BenchApp,
+  app2: BenchApp,
+  headers: Headers,
+  bare: BareEngine,
+) {
+  const term = '蒜氨酸量子点荧光探针';
+  const { need, target } = await needAndTarget(db, app, headers, term);
+  const appears = async (a: BenchApp) => {
     const res = await a.inject({
       method: 'GET',
       url: `/api/needs/${need.id}/recommendations?top=5`,
@@ -323,8 +338,22 @@ async function main() {
     tags: ['kind:achievement', `party:${JX}`],
   });
   bare.search(term, { top: 5, filters });
-  const bareUpdateMs = performance.now() - bareUpdateStarted;
+  return { visibleHere, visibleThere, bareUpdateMs: performance.now() - bareUpdateStarted };
+}
 
+async function main() {
+  const db = await openSeededDatabase();
+  const startup = await startIndex(db);
+  const clock = createManualClock(new Date('2026-11-29T02:00:00Z'));
+  const app = await startApp(db, startup.index, clock);
+  const { headers } = await signIn(app, 'jx_staff');
+  const recs = await timeRecommendations(db, app, headers, startup.bare);
+  const second = createMatchIndex({ db, engineOptions });
+  await second.start();
+  const app2 = await startApp(db, second, clock);
+  const change = await timeChangeVisible(db, app, app2, headers, startup.bare);
+
+  const { httpTimes, engineTimes } = recs;
   const p95 = percentile(httpTimes, 95);
   const e95 = percentile(engineTimes, 95);
   const row = (label: string, server: number, engine: number, limit: string, ok: boolean) =>
@@ -335,8 +364,9 @@ async function main() {
   console.log(
     `  ${'figure'.padEnd(46)} ${'server'.padStart(10)}   ${'bare engine'.padStart(16)}   ratio   limit`,
   );
-  row(`recommendations p95 (HTTP, ${needs.length} needs)`, p95, e95, '< 100 ms', p95 < 100);
+  row(`recommendations p95 (HTTP, ${recs.queries} needs)`, p95, e95, '< 100 ms', p95 < 100);
   row('recommendations p50 (HTTP)', percentile(httpTimes, 50), percentile(engineTimes, 50), '', true);
+  const { visibleHere, visibleThere, bareUpdateMs } = change;
   row('changed achievement visible, same process', visibleHere, bareUpdateMs, '< 1 s', visibleHere < 1000);
   row(
     'changed achievement visible, second process',
@@ -345,10 +375,8 @@ async function main() {
     '< 1 s',
     visibleThere < 1000,
   );
-  row('start-up from current snapshot', startStats.startMs, bareLoadMs, '< 5 s', startStats.startMs < 5000);
-  console.log(
-    `  (rebuild from the tables: ${(rebuildStats.startMs / 1000).toFixed(1)} s for ${rebuildStats.documents} documents incl. saving the snapshot; snapshot ${snapshotMb.toFixed(1)} MB gzip, ${(raw.byteLength / 1024 / 1024).toFixed(1)} MB raw)`,
-  );
+  row('start-up from current snapshot', startup.startMs, startup.bareLoadMs, '< 5 s', startup.startMs < 5000);
+  console.log(`  ${startup.note}`);
   console.log('');
   await app2.close();
   await app.close();

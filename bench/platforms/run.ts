@@ -1,13 +1,8 @@
-import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../apps/server/src/app.ts';
-import { DEMO_PASSWORD, loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
-import { passDemoMfa } from '../../apps/server/src/demo/demo-mfa.ts';
-import { systemClock } from '../../apps/server/src/platform/clock.ts';
-import { createDataBox, developmentDataKey } from '../../apps/server/src/platform/crypto/index.ts';
-import { openDatabase, rowsOf, type Scope, type Tx } from '../../apps/server/src/platform/db/database.ts';
+import { rowsOf, type Scope, type Tx } from '../../apps/server/src/platform/db/database.ts';
 import { chinaDay } from '../../apps/server/src/platform/jobs/jobs.ts';
 import { seedPlatformsAndTalents } from '../../apps/server/src/test/platforms-seed.ts';
+import { benchArgs, openDemoDatabase, pct, signIn, startBenchApp } from '../harness.ts';
 import {
   referenceByIndustry,
   referenceIndustryPage,
@@ -30,18 +25,9 @@ import {
  * page 860/1277. The industry page's floor is counting an industry's ~8,300 visible talents under
  * row-level security (the reference pays it too).
  */
-const { values } = parseArgs({
-  options: {
-    platforms: { type: 'string', default: '2000' },
-    years: { type: 'string', default: '10' },
-    talents: { type: 'string', default: '50000' },
-    runs: { type: 'string', default: '40' },
-  },
-});
+const values = benchArgs({ platforms: '2000', years: '10', talents: '50000', runs: '40' });
 const RUNS = Number(values.runs);
 const year = Number(chinaDay(new Date()).slice(0, 4));
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? 0;
 
 /** Times `a` and `b` alternately (both meet the same load on a shared machine). */
 async function timedPair(a: () => Promise<unknown>, b: () => Promise<unknown>) {
@@ -65,9 +51,7 @@ async function timedPair(a: () => Promise<unknown>, b: () => Promise<unknown>) {
   ] as const;
 }
 
-const db = await openDatabase({ engine: 'pglite' });
-await db.migrate();
-await loadDemoData(db, systemClock, createDataBox(developmentDataKey()));
+const db = await openDemoDatabase({ engine: 'pglite' });
 const t0 = performance.now();
 const counts = await seedPlatformsAndTalents(db, {
   platforms: Number(values.platforms),
@@ -76,22 +60,8 @@ const counts = await seedPlatformsAndTalents(db, {
   year,
 });
 console.log(`seeded ${JSON.stringify(counts)} in ${((performance.now() - t0) / 1000).toFixed(1)} s (pglite)`);
-const app = await buildApp({ db, clock: systemClock, loginRateLimitPerMinute: 10_000 });
-await app.ready();
-const login = await app.inject({
-  method: 'POST',
-  url: '/api/auth/login',
-  payload: { username: 'jx_leader', password: DEMO_PASSWORD },
-});
-const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-await passDemoMfa(app, cookie, new Date());
-const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
-  id: string;
-};
-const get = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-};
+const app = await startBenchApp(db);
+const { me, get } = await signIn(app, 'jx_leader');
 const scope: Scope = { userId: me.id, role: 'leader', regionCodes: ['370828'] };
 const industry = rowsOf<{ id: string }>(
   await db.owner.execute(

@@ -1,23 +1,23 @@
-import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../apps/server/src/app.ts';
-import { loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
 import {
   LEDGER_RECORDS_SQL,
   ledgerEntriesSql,
   monthRange,
+  recruitmentSupervisedItems,
 } from '../../apps/server/src/modules/recruitment/index.ts';
-import { systemClock } from '../../apps/server/src/platform/clock.ts';
-import {
-  type Database,
-  openDatabase,
-  rowsOf,
-  type Scope,
-} from '../../apps/server/src/platform/db/database.ts';
+import { type Database, rowsOf, type Scope } from '../../apps/server/src/platform/db/database.ts';
 import { chinaDay } from '../../apps/server/src/platform/jobs/jobs.ts';
-import { createMemoryStorage } from '../../apps/server/src/platform/storage/storage.ts';
-// @ts-expect-error plain .mjs helper without types
-import { startCluster } from '../../scripts/pg-cluster.mjs';
+import {
+  type BenchApp,
+  benchArgs,
+  type Cluster,
+  openDemoDatabase,
+  pct,
+  signIn,
+  startBenchApp,
+  startPostgres,
+  time,
+} from '../harness.ts';
 
 /**
  * npm run bench:recruitment [-- --records 2000 --entries 200000 --engines pglite,postgres --runs 60]
@@ -28,14 +28,7 @@ import { startCluster } from '../../scripts/pg-cluster.mjs';
  * printed beside the bare SQL the endpoint runs (same transaction scope, so RLS included), so the
  * ratio is the application's own overhead. Figures, not a test.
  */
-const { values } = parseArgs({
-  options: {
-    records: { type: 'string', default: '2000' },
-    entries: { type: 'string', default: '200000' },
-    engines: { type: 'string', default: 'pglite,postgres' },
-    runs: { type: 'string', default: '60' },
-  },
-});
+const values = benchArgs({ records: '2000', entries: '200000', engines: 'pglite,postgres', runs: '60' });
 const RECORDS = Number(values.records);
 const ENTRIES = Number(values.entries);
 const RUNS = Number(values.runs);
@@ -43,17 +36,6 @@ const JX = '370828';
 const MONTH = chinaDay(new Date()).slice(0, 7);
 
 type Row = { what: string; target: string; appMs: number; sqlMs: number; p95?: boolean };
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
-};
-
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const t0 = performance.now();
-  const out = await fn();
-  return [performance.now() - t0, out];
-}
 
 async function seed(db: Database) {
   const o = db.owner;
@@ -104,58 +86,51 @@ async function seed(db: Database) {
   return { ...counts, ms: performance.now() - started };
 }
 
-async function benchEngine(engine: 'pglite' | 'postgres', url?: string): Promise<Row[]> {
-  const db =
-    engine === 'pglite'
-      ? await openDatabase({ engine: 'pglite' })
-      : await openDatabase({ engine: 'postgres', url: url ?? '', poolSize: 10 });
-  await db.migrate();
-  await loadDemoData(db);
-  const seeded = await seed(db);
-  console.log(
-    `\n[${engine}] seeded ${seeded.records} records and ${seeded.entries} entries in ${(seeded.ms / 1000).toFixed(1)} s`,
-  );
-  const app = await buildApp({
-    db,
-    clock: systemClock,
-    fileStorage: createMemoryStorage(),
-    loginRateLimitPerMinute: 10_000,
-  });
-  await app.ready();
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'jx_staff', password: 'Gaodi@2026' },
-  });
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json() as {
-    id: string;
-  };
-  const get = async (url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    return res;
-  };
-  const scope: Scope = { userId: me.id, role: 'staff', regionCodes: [JX] };
-  const day = chinaDay(new Date());
-  const bare = (q: ReturnType<typeof sql>) =>
-    db.transaction(scope, async (tx) => rowsOf(await tx.execute(q)));
+/** What every figure of one engine needs: the app, the staff user's GET, bare SQL in its scope. */
+type Bench = {
+  db: Database;
+  app: BenchApp;
+  get: Awaited<ReturnType<typeof signIn>>['get'];
+  bare: (q: ReturnType<typeof sql>) => Promise<unknown[]>;
+  day: string;
+};
 
-  const summarySql = (
-    where: ReturnType<typeof sql>,
-    order: ReturnType<typeof sql>,
-    limit: number | null,
-  ) => sql`
+const summarySql = (
+  day: string,
+  where: ReturnType<typeof sql>,
+  order: ReturnType<typeof sql>,
+  limit: number | null,
+) => sql`
     SELECT r.*, i.name, ind.name AS industry, o.display_name, l.light, l.reasons, l.since,
       (SELECT count(*)::int FROM recruitment_milestones m WHERE m.record_id = r.id AND m.done_on IS NULL AND m.due_on < ${day}::date) AS overdue
     FROM recruitment_records r JOIN institutes i ON i.id = r.institute_id
     LEFT JOIN industries ind ON ind.id = r.industry_id LEFT JOIN users o ON o.id = r.owner_id
     LEFT JOIN supervision_lights l ON l.item_type = 'recruitment' AND l.item_id = r.id
     WHERE ${where} ORDER BY ${order} ${limit ? sql`LIMIT ${limit}` : sql``}`;
-  const countSql = (where: ReturnType<typeof sql>) => sql`
+const countSql = (where: ReturnType<typeof sql>) => sql`
     SELECT count(*)::int FROM recruitment_records r JOIN institutes i ON i.id = r.institute_id
     LEFT JOIN supervision_lights l ON l.item_type = 'recruitment' AND l.item_id = r.id WHERE ${where}`;
 
+/** The lights job first (so list and board show computed lights), then again on a day already done. */
+async function timeLightsJob({ db, app }: Bench, engine: string) {
+  await db.owner.execute(sql`DELETE FROM job_runs`);
+  const job = app.scheduledJobs.find((j) => j.name === 'supervision.lights');
+  const [jobMs, jobResult] = await time(() => job?.run() ?? Promise.resolve(null));
+  const [jobSqlMs] = await time(() =>
+    db.owner.transaction((tx) => recruitmentSupervisedItems.listItems(tx, { regionCode: JX })),
+  );
+  console.log(`[${engine}] lights job: ${JSON.stringify(jobResult)}`);
+  // A second run on a day already done: the cost of the once-per-period guard.
+  await db.owner.execute(sql`DELETE FROM job_runs`);
+  const [jobSteadyMs] = await time(() => job?.run() ?? Promise.resolve(null));
+  return [
+    { what: 'lights job (county, first run)', target: '< 5000 ms', appMs: jobMs, sqlMs: jobSqlMs },
+    { what: 'lights job (rerun, nothing new)', target: '< 5000 ms', appMs: jobSteadyMs, sqlMs: jobSqlMs },
+  ];
+}
+
+/** The list, filtered and sorted four ways in turn. */
+async function timeLists({ get, bare, day }: Bench): Promise<Row[]> {
   const lists: { url: string; where: ReturnType<typeof sql>; order: ReturnType<typeof sql> }[] = [
     { url: '/api/recruitment/records?pageSize=20', where: sql`true`, order: sql`r.updated_at DESC, r.id` },
     {
@@ -174,20 +149,6 @@ async function benchEngine(engine: 'pglite' | 'postgres', url?: string): Promise
       order: sql`r.updated_at DESC, r.id`,
     },
   ];
-
-  // The lights job first, so list and board show computed lights.
-  await db.owner.execute(sql`DELETE FROM job_runs`);
-  const job = app.scheduledJobs.find((j) => j.name === 'supervision.lights');
-  const [jobMs, jobResult] = await time(() => job?.run() ?? Promise.resolve(null));
-  const { recruitmentSupervisedItems } = await import('../../apps/server/src/modules/recruitment/index.ts');
-  const [jobSqlMs] = await time(() =>
-    db.owner.transaction((tx) => recruitmentSupervisedItems.listItems(tx, { regionCode: JX })),
-  );
-  console.log(`[${engine}] lights job: ${JSON.stringify(jobResult)}`);
-  // A second run on a day already done: the cost of the once-per-period guard.
-  await db.owner.execute(sql`DELETE FROM job_runs`);
-  const [jobSteadyMs] = await time(() => job?.run() ?? Promise.resolve(null));
-
   const listApp: number[] = [];
   const listSql: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -196,21 +157,30 @@ async function benchEngine(engine: 'pglite' | 'postgres', url?: string): Promise
     listApp.push((await time(() => get(l.url)))[0]);
     listSql.push(
       (
-        await time(async () => [await bare(summarySql(l.where, l.order, 20)), await bare(countSql(l.where))])
+        await time(async () => [
+          await bare(summarySql(day, l.where, l.order, 20)),
+          await bare(countSql(l.where)),
+        ])
       )[0],
     );
   }
-  // The board per grouping: the same window query, partitioned by the grouping's expression.
+  return [
+    { what: 'list p95', target: '< 150 ms', appMs: pct(listApp, 95), sqlMs: pct(listSql, 95), p95: true },
+    { what: 'list p50', target: '', appMs: pct(listApp, 50), sqlMs: pct(listSql, 50) },
+  ];
+}
+
+/** The board per grouping: the same window query, partitioned by the grouping's expression. */
+async function timeBoards({ get, bare, day }: Bench): Promise<Row[]> {
   const groupings = [
     ['stage', sql`r.stage`],
     ['grade', sql`r.grade`],
     ['light', sql`coalesce(l.light, 'none')`],
     ['owner', sql`coalesce(r.owner_id::text, '')`],
   ] as const;
-  const boards: Record<string, { app: number[]; sql: number[] }> = {};
+  const rows: Row[] = [];
   for (const [groupBy, key] of groupings) {
     const figures = { app: [] as number[], sql: [] as number[] };
-    boards[groupBy] = figures;
     for (let i = 0; i < RUNS; i++) {
       figures.app.push((await time(() => get(`/api/recruitment/board?groupBy=${groupBy}`)))[0]);
       figures.sql.push(
@@ -223,12 +193,28 @@ async function benchEngine(engine: 'pglite' | 'postgres', url?: string): Promise
                 FROM recruitment_records r LEFT JOIN supervision_lights l ON l.item_type = 'recruitment' AND l.item_id = r.id) x
               WHERE rn <= 40`);
             const ids = (top as { id: string }[]).map((t) => sql`${t.id}::uuid`);
-            return bare(summarySql(sql`r.id IN (${sql.join(ids, sql`, `)})`, sql`r.updated_at`, null));
+            return bare(summarySql(day, sql`r.id IN (${sql.join(ids, sql`, `)})`, sql`r.updated_at`, null));
           })
         )[0],
       );
     }
+    const by = groupBy === 'stage' ? '' : ` (by ${groupBy})`;
+    rows.push(
+      {
+        what: `board p95${by}`,
+        target: '< 150 ms',
+        appMs: pct(figures.app, 95),
+        sqlMs: pct(figures.sql, 95),
+        p95: true,
+      },
+      { what: `board p50${by}`, target: '', appMs: pct(figures.app, 50), sqlMs: pct(figures.sql, 50) },
+    );
   }
+  return rows;
+}
+
+/** The month's ledger export beside reading its rows. */
+async function timeExport({ get, bare }: Bench, engine: string): Promise<Row> {
   const { from, to } = monthRange(MONTH);
   const [exportMs, exportRes] = await time(() => get(`/api/recruitment/ledger.xlsx?month=${MONTH}`));
   const [exportSqlMs, monthRows] = await time(async () => {
@@ -239,39 +225,41 @@ async function benchEngine(engine: 'pglite' | 'postgres', url?: string): Promise
   console.log(
     `[${engine}] export ${MONTH}: ${(exportRes.rawPayload.length / 1024 / 1024).toFixed(1)} MB, ${monthRows} rows read`,
   );
+  return { what: `month ledger export ${MONTH}`, target: '< 10000 ms', appMs: exportMs, sqlMs: exportSqlMs };
+}
+
+async function benchEngine(engine: 'pglite' | 'postgres', url?: string): Promise<Row[]> {
+  const db = await openDemoDatabase(
+    engine === 'pglite' ? { engine } : { engine, url: url ?? '', poolSize: 10 },
+    { withMfa: false },
+  );
+  const seeded = await seed(db);
+  console.log(
+    `\n[${engine}] seeded ${seeded.records} records and ${seeded.entries} entries in ${(seeded.ms / 1000).toFixed(1)} s`,
+  );
+  const app = await startBenchApp(db);
+  const { me, get } = await signIn(app, 'jx_staff');
+  const scope: Scope = { userId: me.id, role: 'staff', regionCodes: [JX] };
+  const bare = (q: ReturnType<typeof sql>) =>
+    db.transaction(scope, async (tx) => rowsOf(await tx.execute(q)));
+  const bench: Bench = { db, app, get, bare, day: chinaDay(new Date()) };
+  const lights = await timeLightsJob(bench, engine);
+  const lists = await timeLists(bench);
+  const boards = await timeBoards(bench);
+  const ledger = await timeExport(bench, engine);
   await app.close();
   await db.close();
-  return [
-    { what: 'list p95', target: '< 150 ms', appMs: pct(listApp, 95), sqlMs: pct(listSql, 95), p95: true },
-    { what: 'list p50', target: '', appMs: pct(listApp, 50), sqlMs: pct(listSql, 50) },
-    ...groupings.flatMap(([groupBy]): Row[] => {
-      const f = boards[groupBy] ?? { app: [], sql: [] };
-      const by = groupBy === 'stage' ? '' : ` (by ${groupBy})`;
-      return [
-        {
-          what: `board p95${by}`,
-          target: '< 150 ms',
-          appMs: pct(f.app, 95),
-          sqlMs: pct(f.sql, 95),
-          p95: true,
-        },
-        { what: `board p50${by}`, target: '', appMs: pct(f.app, 50), sqlMs: pct(f.sql, 50) },
-      ];
-    }),
-    { what: 'lights job (county, first run)', target: '< 5000 ms', appMs: jobMs, sqlMs: jobSqlMs },
-    { what: 'lights job (rerun, nothing new)', target: '< 5000 ms', appMs: jobSteadyMs, sqlMs: jobSqlMs },
-    { what: `month ledger export ${MONTH}`, target: '< 10000 ms', appMs: exportMs, sqlMs: exportSqlMs },
-  ];
+  return [...lists, ...boards, ...lights, ledger];
 }
 
 const engines = values.engines.split(',');
 const results: Record<string, Row[]> = {};
-let cluster: { url: string; stop: () => void } | null = null;
+let cluster: Cluster | null = null;
 try {
   if (engines.includes('pglite')) results.pglite = await benchEngine('pglite');
   if (engines.includes('postgres')) {
     const url = process.env.GAODI_BENCH_PG_URL;
-    if (!url) cluster = await startCluster();
+    if (!url) cluster = await startPostgres();
     const pgUrl = url ?? cluster?.url;
     if (pgUrl) results.postgres = await benchEngine('postgres', pgUrl);
     else console.log('\n[postgres] skipped: no PostgreSQL binaries found and GAODI_BENCH_PG_URL not set');

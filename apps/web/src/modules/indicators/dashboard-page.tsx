@@ -1,35 +1,18 @@
 import type { Indicator, IndicatorCode, Region, SnapshotFigure } from '@gaodi/contracts';
-import {
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  Progress,
-  Row,
-  Segmented,
-  Select,
-  Statistic,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import type { EChartsOption } from 'echarts';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { EChart } from '../../ui/echart.tsx';
+import { Button, Card, Col, Flex, Progress, Row, Select, Statistic, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Page, PageLoading } from '../../ui/page.tsx';
 import { useCan, useSession } from '../auth/use-session.ts';
 import { BriefingDialog } from './briefing-dialog.tsx';
+import { FigureCharts } from './dashboard-charts.tsx';
 import {
   chinaYear,
   exportIndicators,
   recordsHref,
-  useIndicatorBreakdown,
   useIndicators,
-  useIndicatorTrend,
   useLatestSnapshot,
 } from './use-indicators.ts';
 
@@ -121,57 +104,14 @@ function regionsBelow(all: readonly Region[], root: string): Region[] {
 export function DashboardPage() {
   const { t } = useI18n();
   const me = useSession();
-  const navigate = useNavigate();
   const [year, setYear] = useState(chinaYear());
   const [region, setRegion] = useState<string | undefined>(undefined);
   const [code, setCode] = useState<IndicatorCode>('signed_projects');
   const all = useIndicators(year, region);
-  const trend = useIndicatorTrend(code, year, region);
-  const breakdown = useIndicatorBreakdown(code, year, region);
-  const current = all.data?.indicators.find((i) => i.code === code);
   const snapshot = useLatestSnapshot(year, region);
   const can = useCan();
   const [isBriefing, setIsBriefing] = useState(false);
   const snapshotMonth = Number(snapshot.data?.period.slice(5) ?? 0);
-
-  const trendOption = useMemo<EChartsOption>(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 16, top: 24, bottom: 32 },
-      xAxis: {
-        type: 'category',
-        data: (trend.data?.months ?? []).map((m) => t('ind.month', { month: m.month })),
-      },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        {
-          type: 'bar',
-          name: current?.name,
-          data: (trend.data?.months ?? []).map((m) => m.value),
-          itemStyle: { color: '#1656b0' },
-        },
-      ],
-    }),
-    [trend.data, current?.name, t],
-  );
-  const breakdownRows = breakdown.data?.rows ?? [];
-  const breakdownOption = useMemo<EChartsOption>(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      grid: { left: 100, right: 24, top: 16, bottom: 24 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: breakdownRows.map((r) => r.regionName), inverse: true },
-      series: [
-        {
-          type: 'bar',
-          name: current?.name,
-          data: breakdownRows.map((r) => r.value),
-          itemStyle: { color: '#3f8f6b' },
-        },
-      ],
-    }),
-    [breakdownRows, current?.name],
-  );
 
   if (all.isError) return <QueryError error={all.error} onRetry={() => all.refetch()} />;
   if (!all.data) return <PageLoading />;
@@ -228,43 +168,13 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
-      <Card
-        title={
-          <Segmented
-            value={code}
-            onChange={(v) => setCode(v as IndicatorCode)}
-            options={all.data.indicators.map((i) => ({ value: i.code, label: i.name }))}
-            style={{ maxWidth: '100%', overflowX: 'auto' }}
-          />
-        }
-      >
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={14}>
-            <Typography.Title level={5}>{t('ind.trend')}</Typography.Title>
-            <EChart
-              option={trendOption}
-              testId="dashboard-trend"
-              onClick={(e) => navigate(recordsHref(code, { year, region, month: e.dataIndex + 1 }))}
-            />
-          </Col>
-          <Col xs={24} lg={10}>
-            <Typography.Title level={5}>{t('ind.byRegion')}</Typography.Title>
-            {breakdownRows.length > 0 ? (
-              <EChart
-                option={breakdownOption}
-                height={Math.max(200, breakdownRows.length * 36)}
-                testId="dashboard-breakdown"
-                onClick={(e) => {
-                  const row = breakdownRows[e.dataIndex];
-                  if (row) navigate(recordsHref(code, { year, region: row.regionCode }));
-                }}
-              />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            )}
-          </Col>
-        </Row>
-      </Card>
+      <FigureCharts
+        indicators={all.data.indicators}
+        code={code}
+        onCode={setCode}
+        year={year}
+        region={region}
+      />
       {isBriefing && <BriefingDialog year={year} region={region} onClose={() => setIsBriefing(false)} />}
     </Page>
   );
