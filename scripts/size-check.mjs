@@ -66,14 +66,6 @@ const ALLOWED = [
     owner: 'users / board / needs / events pages (#8)',
     reason: 'page to split into panels and hooks',
   })),
-  ...[
-  ].map(([path, name, lines]) => ({
-    path,
-    name,
-    lines,
-    owner: 's8 structure split (#8)',
-    reason: 'page, bench main or browser flow to split into steps',
-  })),
 ];
 
 /** Describe blocks group tests as a file's sections do; the tests (`it`, `test`) inside count. */
