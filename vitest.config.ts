@@ -16,6 +16,10 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['apps/server/src/**/*.int.test.ts'],
+          // Vitest's default is one file at a time on two cores (CPUs − 1); a file waits on its
+          // database (PostgreSQL's own process, PGlite's fsync) a good part of the time, so two
+          // run side by side.
+          maxWorkers: 2,
           globalSetup: ['apps/server/src/test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
