@@ -85,6 +85,8 @@ export const AUDIT_TARGET_LABELS: Record<string, { zh: string; en: string }> = {
   account_request: { zh: '账号变更申请', en: 'Account request' },
   api_key: { zh: 'API 密钥', en: 'API key' },
   webhook: { zh: 'Webhook 订阅', en: 'Webhook subscription' },
+  achievement_corpus: { zh: '成果语料（JSONL）', en: 'Achievement corpus (JSONL)' },
+  user_mfa: { zh: '两步验证', en: 'Two-step sign-in' },
 };
 
 /** An action's or object's name in `lang`, or the code as recorded. */

@@ -215,7 +215,7 @@ export const ImportAchievementsJsonlRoute = defineRoute({
   path: '/api/achievements/import-jsonl',
   summary: '导入语料格式（JSONL）的成果，用于演示',
   tags,
-  access: { resource: 'achievement', action: 'import' },
+  access: { resource: 'achievement_corpus', action: 'import' },
   kind: 'upload',
   response: AchievementJsonlResult,
 });

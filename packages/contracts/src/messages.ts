@@ -210,7 +210,6 @@ const EXACT: Record<string, string> = {
   '请求来源不是本站，已拒绝': 'Refused: the request came from another site',
   该提请事项由所属区域的领导决定: 'This proposal is decided by a leader of the region it belongs to',
   请先登录后查看接口文档: 'Sign in to read the API description',
-  'JSONL 导入仅供科技局工作人员演示使用': 'JSONL import is for bureau staff demonstrations only',
   '该院所已建立对接，不能再标记为不合适': 'This institute is already paired and cannot be marked unsuitable',
   只有已发布或对接中的需求可以建立对接: 'Only published or matching needs can be paired',
   该需求与该院所已建立对接: 'This need is already paired with this institute',
@@ -246,7 +245,6 @@ const EXACT: Record<string, string> = {
     'Two-step sign-in is already set up; ask the security administrator to reset it to change it',
   尚未启用两步验证: 'Two-step sign-in is not set up',
   '用户不存在，或无权重置其两步验证': 'The user does not exist, or you may not reset their two-step sign-in',
-  只有安全管理员可以重置两步验证: 'Only the security administrator can reset two-step sign-in',
   不能在用户管理中修改自己的账号: 'You cannot change your own account in user administration',
   '三员分立：无权管理该角色的账号': 'Separation of duties: you may not manage accounts of this role',
   '每种管理员角色至少保留一个启用的账号，不能停用最后一个':

@@ -43,7 +43,7 @@ export const ResetUserMfaRoute = defineRoute({
   path: '/api/users/:id/mfa-reset',
   summary: '重置用户的两步验证（安全管理员）',
   tags: ['users'],
-  access: { resource: 'user', action: 'update' },
+  access: { resource: 'user_mfa', action: 'update' },
   params: IdParams,
   response: Ok,
 });

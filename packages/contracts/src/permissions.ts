@@ -47,6 +47,10 @@ export const Resource = z.enum([
   'api_key',
   'webhook',
   'exchange',
+  /** The matching corpus's JSONL import (a demonstration tool of the office). */
+  'achievement_corpus',
+  /** Resetting another user's two-step sign-in. */
+  'user_mfa',
 ]);
 export type Resource = z.infer<typeof Resource>;
 
@@ -93,6 +97,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     incubation_report: ['read', 'update', 'import'],
     // The exchange feed of the region's changes (what a city's or province's system reads).
     exchange: read,
+    achievement_corpus: ['import'],
   },
   taskforce_lead: {
     region: read,
@@ -125,6 +130,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     incubation_report: ['read', 'update', 'import'],
     // The exchange feed of the region's changes (what a city's or province's system reads).
     exchange: read,
+    achievement_corpus: ['import'],
   },
   helper: {
     region: read,
@@ -244,7 +250,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     api_key: ['read', 'create', 'delete'],
     webhook: ['read', 'create', 'update', 'delete'],
   },
-  secadmin: { region: read, user: ['read', 'update'], notification: readUpdate },
+  secadmin: { region: read, user: ['read', 'update'], user_mfa: ['update'], notification: readUpdate },
   auditadmin: { region: read, audit: readExport, notification: readUpdate },
 };
 

@@ -88,7 +88,7 @@ describe('malformed multipart gets a 400 with the reason, never a 500', () => {
 describe('a refused role is refused before its upload is read', () => {
   const jsonl = largeJsonl(49);
   for (const [username, message] of [
-    ['sdu_liaison', 'JSONL 导入仅供科技局工作人员演示使用'],
+    ['sdu_liaison', '没有权限执行此操作'],
     ['hengxing', '没有权限执行此操作'],
   ] as const) {
     it(`${username} sending 49 MB of JSONL: 403 in < 2 s, < +128 MB`, async () => {
