@@ -56,3 +56,5 @@ export function optionalText(max: number) {
     .refine((s) => !CONTROL.test(s), noControl)
     .default('');
 }
+/** optionalText in a patch: a field left out stays out (a default '' would blank the stored value). */
+export const patchText = (max: number) => optionalText(max).unwrap().optional();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, pageOf, RegionCode, text } from './common.contract.ts';
+import { optionalText, pageOf, patchText, RegionCode, text } from './common.contract.ts';
 import { definePipeline, StageTarget } from './pipeline.ts';
 import { LightState } from './supervision.contract.ts';
 
@@ -120,12 +120,12 @@ export type ProjectInput = z.input<typeof ProjectInput>;
 export const ProjectUpdateInput = z.object({
   title: text(200).optional(),
   kind: ProjectKind.optional(),
-  description: optionalText(5000).optional(),
-  contractNo: optionalText(60).optional(),
+  description: patchText(5000),
+  contractNo: patchText(60),
   amountFen: Fen.optional(),
   rdRegionCode: RegionCode.optional(),
   isGreenChannel: z.boolean().optional(),
-  landedPlace: optionalText(200).optional(),
+  landedPlace: patchText(200),
 });
 export type ProjectUpdateInput = z.input<typeof ProjectUpdateInput>;
 

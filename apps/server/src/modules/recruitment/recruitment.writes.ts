@@ -1,6 +1,6 @@
 import type { Stage } from '@gaodi/contracts';
 import { and, eq, sql } from 'drizzle-orm';
-import { recordUserAction } from '../../platform/audit/audit.ts';
+import { changeOf, recordUserAction } from '../../platform/audit/audit.ts';
 import type { UserContext } from '../../platform/auth/context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -74,13 +74,19 @@ export async function insertRecord(
 /** Updates in the caller's transaction (edit, board drag and import). */
 export async function updateRecordIn(tx: Tx, clock: Clock, ctx: UserContext, id: string, input: RecordInput) {
   await checkRecordInput(tx, ctx, input);
-  const updated = await tx
+  const [before] = await tx.select().from(recruitmentRecords).where(eq(recruitmentRecords.id, id));
+  const [after] = await tx
     .update(recruitmentRecords)
     .set({ ...recordValues(input), updatedAt: clock.now() })
     .where(eq(recruitmentRecords.id, id))
-    .returning({ id: recruitmentRecords.id });
-  if (updated.length === 0) throw notFound(ctx.lang);
-  await audit(tx, clock, ctx, { action: 'update', targetType: 'recruitment', targetId: id });
+    .returning();
+  if (!before || !after) throw notFound(ctx.lang);
+  await audit(tx, clock, ctx, {
+    action: 'update',
+    targetType: 'recruitment',
+    targetId: id,
+    detail: changeOf(before, after),
+  });
 }
 
 /** Appends a ledger entry in the caller's transaction (also used by stage moves). */

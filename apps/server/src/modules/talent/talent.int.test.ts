@@ -134,6 +134,13 @@ describe('talent registry', () => {
     expect(res.statusCode, res.body).toBe(200);
     const mine = (await staff.get(`/api/talents/${talent.id}`)).json() as Talent;
     expect(mine).toMatchObject({ phone: '13812345678', idNumber: ID_A, title: '研究员' });
+    // The audit row lists the changed fields before/after, never the phone or ID number ciphers.
+    const auditor = await t.login('auditor');
+    const [update] = (
+      await auditor.get(`/api/audit?targetType=talent&targetId=${talent.id}&action=update`)
+    ).json().items as { detail: { before: Record<string, unknown>; after: Record<string, unknown> } }[];
+    expect(update?.detail.after).toMatchObject({ title: '研究员' });
+    expect(JSON.stringify(update?.detail)).not.toMatch(/Cipher|Hash|13812345678/);
   });
 
   it('refuses bad input on its field', async () => {

@@ -60,6 +60,40 @@ describe('audit log as the audit administrator reads it: named, linked, before/a
     expect(update?.detail?.after).toEqual({ name: '审计测试研究院（更名）', city: '青岛' });
   });
 
+  it('edits of events, recruitment records and projects list each changed field before and after', async () => {
+    const changeOf = async (targetType: string, id: string) =>
+      (
+        (await auditor.get(`/api/audit?targetType=${targetType}&targetId=${id}&action=update`)).json()
+          .items[0] as Entry | undefined
+      )?.detail;
+    const [event] = (await staff.get('/api/events?pageSize=1')).json().items;
+    const edited = await staff.put(`/api/events/${event.id}`, {
+      ...event,
+      title: `${event.title}（改）`,
+      summary: '',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(await changeOf('event', event.id)).toMatchObject({
+      before: { title: event.title },
+      after: { title: `${event.title}（改）` },
+    });
+    const [record] = (await staff.get('/api/recruitment/records?pageSize=1')).json().items;
+    const grade = record.grade === 'A' ? 'B' : 'A';
+    const patched = await staff.patch(`/api/recruitment/records/${record.id}`, { grade });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await changeOf('recruitment', record.id)).toEqual({
+      before: { grade: record.grade },
+      after: { grade },
+    });
+    const [project] = (await staff.get('/api/projects?pageSize=1')).json().items;
+    const renamed = await staff.patch(`/api/projects/${project.id}`, { title: `${project.title}（二期）` });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await changeOf('project', project.id)).toEqual({
+      before: { title: project.title },
+      after: { title: `${project.title}（二期）` },
+    });
+  });
+
   it('a stage move (the one stage mover) records the stage before and after by name', async () => {
     const res = await auditor.get(`/api/audit?action=stage&targetType=need&actor=jx_staff`);
     const move = (res.json().items as Entry[]).find((r) => r.targetId === needId);

@@ -126,7 +126,7 @@ export function escapeLike(s: string): string {
 
 /** Columns that change with every write or hold sealed data: never listed as a change. */
 const UNLISTED =
-  /^(id|regionCode|createdAt|createdBy|updatedAt|updatedBy|searchText|stageChangedAt|version|changedFields)$|(Enc|Hash)$/;
+  /^(id|regionCode|createdAt|createdBy|updatedAt|updatedBy|searchText|stageChangedAt|version|changedFields)$|(Enc|Hash|Cipher)$/;
 
 /**
  * The fields a change altered, with their values before and after: the `detail` of every update's

@@ -1,7 +1,7 @@
 import type { PlatformDetail, PlatformRegisterInput, PlatformUpdateInput } from '@gaodi/contracts';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordUserAction } from '../../../platform/audit/audit.ts';
+import { changeOf, recordUserAction } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Tx } from '../../../platform/db/database.ts';
@@ -61,13 +61,19 @@ export async function updatePlatform(
   input: z.output<typeof PlatformUpdateInput>,
 ): Promise<PlatformDetail> {
   await checkIndustry(tx, input.industryId);
+  const [before] = await tx.select().from(platforms).where(eq(platforms.id, id));
   const [row] = await tx
     .update(platforms)
     .set({ ...columnsOf(input), updatedAt: clock.now() })
     .where(eq(platforms.id, id))
-    .returning({ id: platforms.id, regionCode: platforms.regionCode });
-  if (!row) throw notFound(ctx.lang);
+    .returning();
+  if (!before || !row) throw notFound(ctx.lang);
   await writePartners(tx, id, row.regionCode, input.partners);
-  await recordUserAction(tx, ctx, clock.now(), { action: 'update', targetType: 'platform', targetId: id });
+  await recordUserAction(tx, ctx, clock.now(), {
+    action: 'update',
+    targetType: 'platform',
+    targetId: id,
+    detail: changeOf(before, row),
+  });
   return readPlatform(tx, id, yearOf(clock));
 }

@@ -1,6 +1,6 @@
 import type { MatchmakingEvent } from '@gaodi/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
-import { recordUserAction } from '../../../platform/audit/audit.ts';
+import { changeOf, recordUserAction } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { syncEventLinks } from '../event-links.ts';
@@ -16,17 +16,23 @@ export function updateEvent(
 ): Promise<MatchmakingEvent> {
   return db.transaction(ctx.scope, async (tx) => {
     const [row] = await tx
-      .select({ regionCode: matchmakingEvents.regionCode })
+      .select()
       .from(matchmakingEvents)
       .where(and(eq(matchmakingEvents.id, id), isNull(matchmakingEvents.deletedAt)))
       .for('update');
     if (!row) throw notFound(ctx.lang);
-    await tx
+    const [after] = await tx
       .update(matchmakingEvents)
       .set({ ...eventValues(input), updatedAt: clock.now() })
-      .where(eq(matchmakingEvents.id, id));
+      .where(eq(matchmakingEvents.id, id))
+      .returning();
     await syncEventLinks(tx, ctx, id, row.regionCode, input);
-    await recordUserAction(tx, ctx, clock.now(), { action: 'update', targetType: 'event', targetId: id });
+    await recordUserAction(tx, ctx, clock.now(), {
+      action: 'update',
+      targetType: 'event',
+      targetId: id,
+      detail: after ? changeOf(row, after) : undefined,
+    });
     return readEvent(tx, ctx, id);
   });
 }

@@ -1,6 +1,7 @@
 import type { ProjectUpdateInput } from '@gaodi/contracts';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { changeOf } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { invalid } from '../../../platform/http/errors.ts';
 import { regions } from '../../../platform/tenancy/region.table.ts';
@@ -27,15 +28,17 @@ export const updateProject = (
         .where(eq(regions.code, input.rdRegionCode));
       if (!rd) throw invalid([{ path: 'rdRegionCode', message: '研发地行政区划不存在' }], ctx.lang);
     }
-    await tx
+    const [before] = await tx.select().from(cooperationProjects).where(eq(cooperationProjects.id, id));
+    const [after] = await tx
       .update(cooperationProjects)
       .set({
         ...input,
         ...(input.title === undefined ? {} : { searchText: searchTextOf(input.title) }),
         updatedAt: deps.clock.now(),
       })
-      .where(eq(cooperationProjects.id, id));
-    await auditProject(tx, deps, ctx, 'update', id, input);
+      .where(eq(cooperationProjects.id, id))
+      .returning();
+    await auditProject(tx, deps, ctx, 'update', id, before && after ? changeOf(before, after) : input);
     await deps.supervision.refreshItems(tx, PROJECT_ITEM, [id]);
     return readProjectIn(tx, ctx, id);
   });

@@ -1,7 +1,7 @@
 import type { Talent, TalentInput } from '@gaodi/contracts';
 import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordUserAction } from '../../../platform/audit/audit.ts';
+import { changeOf, recordUserAction } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { DataBox } from '../../../platform/crypto/index.ts';
@@ -102,19 +102,23 @@ export async function updateTalent(
   id: string,
   input: Input,
 ): Promise<Talent> {
-  const [current] = await tx
-    .select({ regionCode: talents.regionCode })
-    .from(talents)
-    .where(eq(talents.id, id));
+  const [current] = await tx.select().from(talents).where(eq(talents.id, id));
   if (!current) throw notFound(ctx.lang);
   await checkTalentRefs(tx, input);
   const columns = await columnsOf(deps, tx, input);
   if (columns.idNumberHash) await refuseDuplicate(tx, current.regionCode, columns.idNumberHash, id);
-  await tx
+  const [after] = await tx
     .update(talents)
     .set({ ...columns, updatedAt: deps.clock.now() })
-    .where(eq(talents.id, id));
+    .where(eq(talents.id, id))
+    .returning();
   await writeAwards(tx, id, current.regionCode, input);
-  await recordUserAction(tx, ctx, deps.clock.now(), { action: 'update', targetType: 'talent', targetId: id });
+  // Phone and ID number are ciphers: changeOf never lists them (nor their hashes).
+  await recordUserAction(tx, ctx, deps.clock.now(), {
+    action: 'update',
+    targetType: 'talent',
+    targetId: id,
+    detail: after ? changeOf(current, after) : undefined,
+  });
   return readTalent(deps, tx, ctx, id);
 }
