@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { freezeMonth } from '../../apps/server/src/modules/indicators/operations/freeze-month.ts';
 import { systemClock } from '../../apps/server/src/platform/clock.ts';
@@ -11,6 +12,7 @@ import {
   startBenchApp,
   startPostgres,
 } from '../harness.ts';
+import { clusterCpuMs } from '../pg-cpu.ts';
 
 /**
  * npm run bench:indicators [-- --projects 400000 --events 40000 --runs 30]
@@ -28,6 +30,18 @@ const EVENTS = Number(values.events);
 const RUNS = Number(values.runs);
 const YEAR = new Date().getUTCFullYear();
 const COUNTY = '370828';
+const loads = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+/** The cluster's data directory: its processes' CPU is read from /proc (bench/pg-cpu.ts). */
+async function dataDirOf(db: Database): Promise<string> {
+  const [row] = rowsOf<{ d: string }>(
+    await db.owner.execute(sql`SELECT current_setting('data_directory') AS d`),
+  );
+  return row?.d ?? '';
+}
 
 async function seed(db: Database) {
   const o = db.owner;
@@ -102,21 +116,29 @@ function benchCases(arr: ReturnType<typeof sql>) {
 async function timeSnapshot(db: Database) {
   const china = new Date(Date.now() + 8 * 3_600_000);
   const period = `${china.getUTCFullYear() - 1}-12`;
+  const dataDir = await dataDirOf(db);
   const t0 = performance.now();
+  const cpu0 = clusterCpuMs(dataDir);
   const result = await freezeMonth({ db, clock: systemClock }, period);
   const s = (performance.now() - t0) / 1000;
+  const cpuS = (clusterCpuMs(dataDir) - cpu0) / 1000;
   const [rows] = rowsOf<{ n: number }>(
     await db.owner.execute(
       sql`SELECT count(*)::int AS n FROM indicator_snapshot_records WHERE period = ${period}`,
     ),
   );
   console.log(
-    `\nmonth-end snapshot of the whole province (${period}, ${rows?.n} records frozen): ${s.toFixed(1)} s ${JSON.stringify(result)}   target < 600 s ${s < 600 ? 'ok' : 'MISSED'}`,
+    `\nmonth-end snapshot of the whole province (${period}, ${rows?.n} records frozen): ${s.toFixed(1)} s wall, ${cpuS.toFixed(1)} s PostgreSQL CPU ${JSON.stringify(result)}   target < 600 s ${s < 600 ? 'ok' : 'MISSED'} (load average ${loads()})`,
   );
 }
 
-/** Each case through HTTP as the province leader, beside its bare SQL in the leader's scope. */
+/**
+ * Each case through HTTP as the province leader, beside its bare SQL in the leader's scope: wall
+ * p50/p95 and PostgreSQL CPU per request (the cluster's processes: on a shared machine the wall
+ * time measures the neighbours too).
+ */
 async function timeCases(db: Database, app: BenchApp) {
+  const dataDir = await dataDirOf(db);
   const leader = await signIn(app, 'jn_leader');
   const subtree =
     rowsOf<{ s: string[] }>(await db.owner.execute(sql`SELECT gaodi_region_subtree('370000') AS s`))[0]?.s ??
@@ -126,24 +148,33 @@ async function timeCases(db: Database, app: BenchApp) {
     subtree.map((c) => sql`${c}`),
     sql`, `,
   )}]::text[]`;
-  console.log('\nwhat                               app p50   app p95   SQL p50   SQL p95   target');
+  console.log(
+    '\nwhat                               app p50   app p95    DB CPU   SQL p50   SQL p95    DB CPU   target',
+  );
+  const f = (x: number) => `${x.toFixed(1).padStart(6)} ms`;
   for (const c of benchCases(arr)) {
     const appMs: number[] = [];
     const sqlMs: number[] = [];
+    let appCpu = 0;
+    let sqlCpu = 0;
     for (let i = 0; i < RUNS; i++) {
       let t = performance.now();
+      let cpu = clusterCpuMs(dataDir);
       await leader.get(c.url);
       appMs.push(performance.now() - t);
+      appCpu += clusterCpuMs(dataDir) - cpu;
       t = performance.now();
+      cpu = clusterCpuMs(dataDir);
       await db.transaction(scope, (tx) => tx.execute(c.bare));
       sqlMs.push(performance.now() - t);
+      sqlCpu += clusterCpuMs(dataDir) - cpu;
     }
-    const f = (x: number) => `${x.toFixed(1).padStart(6)} ms`;
     const p95 = pct(appMs, 95);
     console.log(
-      `${c.what.padEnd(35)}${f(pct(appMs, 50))} ${f(p95)} ${f(pct(sqlMs, 50))} ${f(pct(sqlMs, 95))}   p95 < ${c.target} ms ${p95 < c.target ? 'ok' : 'MISSED'}`,
+      `${c.what.padEnd(35)}${f(pct(appMs, 50))} ${f(p95)} ${f(appCpu / RUNS)} ${f(pct(sqlMs, 50))} ${f(pct(sqlMs, 95))} ${f(sqlCpu / RUNS)}   p95 < ${c.target} ms ${p95 < c.target ? 'ok' : 'MISSED'}`,
     );
   }
+  console.log(`(load average ${loads()}; DB CPU: mean per request)`);
 }
 
 async function main() {

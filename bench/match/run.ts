@@ -22,7 +22,8 @@ const { values } = parseArgs({
   options: {
     engines: {
       type: 'string',
-      default: 'gaodi,minisearch:jieba,minisearch:bigrams,pglite:jieba,pglite:bigrams,popularity',
+      default:
+        'gaodi,minisearch:jieba,minisearch:bigrams,orama:jieba,orama:bigrams,pglite:jieba,pglite:bigrams,popularity',
     },
     tracks: { type: 'string', default: 'keywords,title,need' },
     scale: { type: 'string', default: '20' },
