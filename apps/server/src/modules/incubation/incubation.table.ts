@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf } from '../../platform/db/checks.ts';
-import { allow, restrict, tenantPolicies } from '../../platform/db/policies.ts';
+import { allow, restrict, tenantPolicies, visibleSql } from '../../platform/db/policies.ts';
 
 /**
  * Carriers (载体). `region_code` is the office that runs it and counts it; `location_region_code`
@@ -53,7 +53,7 @@ export const incubationCarriers = pgTable(
     restrict('incubation_carriers_bureau_deletes', 'delete', { using: sql`gaodi_is_bureau_role()` }),
     restrict('incubation_carriers_bureau_inserts', 'insert', { withCheck: sql`gaodi_is_bureau_role()` }),
     restrict('incubation_carriers_bureau_updates', 'update', { using: sql`gaodi_is_bureau_role()` }),
-    allow('incubation_carriers_location', 'select', { using: sql`gaodi_visible(location_region_code)` }),
+    allow('incubation_carriers_location', 'select', { using: visibleSql('location_region_code') }),
   ],
 );
 
@@ -128,7 +128,7 @@ export const incubatees = pgTable(
     restrict('incubatees_own_org', 'all', {
       using: sql`CASE gaodi_role() WHEN 'enterprise'::text THEN ((enterprise_id)::text = current_setting('gaodi.enterprise_id'::text, true)) ELSE gaodi_is_bureau_role() END`,
     }),
-    allow('incubatees_rd_site', 'select', { using: sql`gaodi_visible(rd_region_code)` }),
+    allow('incubatees_rd_site', 'select', { using: visibleSql('rd_region_code') }),
   ],
 );
 

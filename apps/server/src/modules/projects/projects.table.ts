@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { oneOf, onOrAfter } from '../../platform/db/checks.ts';
-import { allow, restrict, tenantPolicies } from '../../platform/db/policies.ts';
+import { allow, restrict, tenantPolicies, visibleSql } from '../../platform/db/policies.ts';
 import { versioned } from '../../platform/db/row-version.ts';
 import { enterprises, institutes } from '../directory/index.ts';
 import { matchmakingEvents, needPairings, techNeeds } from '../matchmaking/index.ts';
@@ -62,6 +62,9 @@ export const cooperationProjects = pgTable(
   (t) => [
     index('cooperation_projects_region_stage_idx').on(t.regionCode, t.stage),
     index('cooperation_projects_rd_region_idx').on(t.rdRegionCode),
+    // The indicators count and list a region's projects by signing and landing date.
+    index('cooperation_projects_region_signed_idx').on(t.regionCode, t.signedOn),
+    index('cooperation_projects_region_landed_idx').on(t.regionCode, t.landedOn),
     index('cooperation_projects_event_idx').on(t.sourceEventId),
     // A pairing produces at most one project: a second 签约立项 from it is refused (409).
     uniqueIndex('cooperation_projects_pairing_uq').on(t.sourcePairingId),
@@ -72,7 +75,7 @@ export const cooperationProjects = pgTable(
     restrict('cooperation_projects_own_org', 'all', {
       using: sql`CASE gaodi_role() WHEN 'enterprise'::text THEN (current_setting('gaodi.enterprise_id'::text, true) = ANY ((enterprise_ids)::text[])) WHEN 'institute'::text THEN (current_setting('gaodi.institute_id'::text, true) = ANY ((institute_ids)::text[])) ELSE gaodi_is_bureau_role() END`,
     }),
-    allow('cooperation_projects_rd_site', 'select', { using: sql`gaodi_visible(rd_region_code)` }),
+    allow('cooperation_projects_rd_site', 'select', { using: visibleSql('rd_region_code') }),
   ],
 );
 
