@@ -56,9 +56,6 @@ const ALLOWED = [
     ['apps/web/src/modules/matchmaking/event-page.tsx', 'EventPage', 193],
     ['apps/web/src/modules/matchmaking/needs-page.tsx', 'NeedsPage', 146],
     ['apps/web/src/modules/matchmaking/achievements-page.tsx', 'AchievementsPage', 123],
-    ['apps/web/src/modules/users/account-requests.tsx', 'AccountRequests', 105],
-    ['apps/web/src/modules/users/user-actions.tsx', 'UserActions', 102],
-    ['apps/web/src/modules/users/user-create.tsx', 'UserCreate', 97],
   ].map(([path, name, lines]) => ({
     path,
     name,

@@ -1,5 +1,6 @@
 import { type AccountAction, accountRule, type UserSummary } from '@gaodi/contracts';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { App, Space } from 'antd';
+import { ActionLink } from '../../ui/action-link.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useSession } from '../auth/use-session.ts';
 import { showOneTimePassword } from './one-time-password.tsx';
@@ -37,80 +38,53 @@ export function UserActions({ user, onEdit }: { user: UserSummary; onEdit?: (use
       onError: (error) => message.error(error.message),
     });
 
+  const resetMfaOf = () =>
+    resetMfa.mutate(user.id, {
+      onSuccess: () => message.success(t('mfa.resetDone')),
+      onError: (error) => message.error(error.message),
+    });
+  const id = (action: string) => `user-${action}-${user.username}`;
+
   return (
     <Space size={0} wrap>
       {onEdit && rule(user, 'update') && (
-        <Button
-          type="link"
-          size="small"
-          onClick={() => onEdit(user)}
-          data-testid={`user-edit-${user.username}`}
-        >
-          {t('common.edit')}
-        </Button>
+        <ActionLink label={t('common.edit')} testId={id('edit')} onClick={() => onEdit(user)} />
       )}
       {rule(user, 'reset_password') && (
-        <Popconfirm
-          title={t('users.confirmReset', { name: user.displayName })}
-          okText={t('users.resetPassword')}
-          cancelText={t('common.cancel')}
-          onConfirm={doReset}
-        >
-          <Button type="link" size="small" data-testid={`user-reset-${user.username}`}>
-            {t('users.resetPassword')}
-          </Button>
-        </Popconfirm>
+        <ActionLink
+          label={t('users.resetPassword')}
+          testId={id('reset')}
+          confirm={t('users.confirmReset', { name: user.displayName })}
+          onClick={doReset}
+        />
       )}
       {user.isDisabled
         ? rule(user, 'enable') && (
-            <Button
-              type="link"
-              size="small"
+            <ActionLink
+              label={t('users.enable')}
+              testId={id('enable')}
               onClick={() => patch({ isDisabled: false })}
-              data-testid={`user-enable-${user.username}`}
-            >
-              {t('users.enable')}
-            </Button>
+            />
           )
         : rule(user, 'disable') && (
-            <Popconfirm
-              title={t('users.confirmDisable', { name: user.displayName })}
-              okText={t('users.disable')}
-              okButtonProps={{ danger: true }}
-              cancelText={t('common.cancel')}
-              onConfirm={() => patch({ isDisabled: true })}
-            >
-              <Button type="link" size="small" danger data-testid={`user-disable-${user.username}`}>
-                {t('users.disable')}
-              </Button>
-            </Popconfirm>
+            <ActionLink
+              label={t('users.disable')}
+              testId={id('disable')}
+              confirm={t('users.confirmDisable', { name: user.displayName })}
+              isDanger
+              onClick={() => patch({ isDisabled: true })}
+            />
           )}
       {me.role === 'secadmin' && user.mfaEnabled && user.id !== me.id && (
-        <Popconfirm
-          title={t('mfa.resetConfirm')}
-          okText={t('mfa.reset')}
-          cancelText={t('common.cancel')}
-          onConfirm={() =>
-            resetMfa.mutate(user.id, {
-              onSuccess: () => message.success(t('mfa.resetDone')),
-              onError: (error) => message.error(error.message),
-            })
-          }
-        >
-          <Button type="link" size="small" data-testid={`user-mfa-reset-${user.username}`}>
-            {t('mfa.reset')}
-          </Button>
-        </Popconfirm>
+        <ActionLink
+          label={t('mfa.reset')}
+          testId={id('mfa-reset')}
+          confirm={t('mfa.resetConfirm')}
+          onClick={resetMfaOf}
+        />
       )}
       {user.isLocked && rule(user, 'unlock') && (
-        <Button
-          type="link"
-          size="small"
-          onClick={() => patch({ unlock: true })}
-          data-testid={`user-unlock-${user.username}`}
-        >
-          {t('users.unlock')}
-        </Button>
+        <ActionLink label={t('users.unlock')} testId={id('unlock')} onClick={() => patch({ unlock: true })} />
       )}
     </Space>
   );

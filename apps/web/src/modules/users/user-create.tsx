@@ -51,29 +51,79 @@ function OrgSelect({
   );
 }
 
-export function UserCreate({ onClose }: { onClose: () => void }) {
+/** What the form sends: an organisation only for its role, no phone when left blank. */
+const bodyOf = (values: Values) => ({
+  username: values.username ?? '',
+  displayName: values.displayName ?? '',
+  role: values.role,
+  regionCode: values.regionCode ?? '',
+  phone: values.phone?.trim() ? values.phone.trim() : null,
+  password: values.password ?? '',
+  enterpriseId: values.role === 'enterprise' ? (values.enterpriseId ?? null) : null,
+  instituteId: values.role === 'institute' ? (values.instituteId ?? null) : null,
+});
+
+/** The account's fields; the enterprise or institute it speaks for when its role is one. */
+function UserCreateFields({ role }: { role: Values['role'] | undefined }) {
   const { t, lang } = useI18n();
+  const me = useSession();
+  const tree = useMemo(() => regionTree(me.regions, lang), [me.regions, lang]);
+  const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
+  return (
+    <>
+      <Form.Item name="username" label={t('users.username')} rules={[required(t('users.username'))]}>
+        <Input maxLength={32} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('users.displayName')} rules={[required(t('users.displayName'))]}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="role" label={t('users.role')} rules={[required(t('users.role'))]}>
+        <Select options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))} />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('users.region')} rules={[required(t('users.region'))]}>
+        <TreeSelect treeData={tree} treeDefaultExpandAll />
+      </Form.Item>
+      {role === 'enterprise' && (
+        <Form.Item
+          name="enterpriseId"
+          label={t('users.enterprise')}
+          rules={[required(t('users.enterprise'))]}
+        >
+          <OrgSelect kind="enterprise" />
+        </Form.Item>
+      )}
+      {role === 'institute' && (
+        <Form.Item name="instituteId" label={t('users.institute')} rules={[required(t('users.institute'))]}>
+          <OrgSelect kind="institute" />
+        </Form.Item>
+      )}
+      <Form.Item name="phone" label={t('users.phone')}>
+        <Input maxLength={20} inputMode="tel" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.password')}
+        extra={t('users.passwordHelp')}
+        rules={[required(t('users.password'))]}
+      >
+        <Input.Password maxLength={128} autoComplete="new-password" />
+      </Form.Item>
+    </>
+  );
+}
+
+export function UserCreate({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
   const { message } = App.useApp();
   const me = useSession();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
   const create = useCreateUser();
   const [formError, setFormError] = useState<string | null>(null);
-  const tree = useMemo(() => regionTree(me.regions, lang), [me.regions, lang]);
-  const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
 
   const submit = (values: Values) => {
     setFormError(null);
-    const input = checkWithSchema(form, UserCreateInput, {
-      username: values.username ?? '',
-      displayName: values.displayName ?? '',
-      role: values.role,
-      regionCode: values.regionCode ?? '',
-      phone: values.phone?.trim() ? values.phone.trim() : null,
-      password: values.password ?? '',
-      enterpriseId: values.role === 'enterprise' ? (values.enterpriseId ?? null) : null,
-      instituteId: values.role === 'institute' ? (values.instituteId ?? null) : null,
-    });
+    const input = checkWithSchema(form, UserCreateInput, bodyOf(values));
     if (!input) return;
     create.mutate(input, {
       onSuccess: (r) => {
@@ -103,47 +153,7 @@ export function UserCreate({ onClose }: { onClose: () => void }) {
         initialValues={{ role: 'staff', regionCode: me.activeRegionCode }}
         autoComplete="off"
       >
-        <Form.Item name="username" label={t('users.username')} rules={[required(t('users.username'))]}>
-          <Input maxLength={32} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[required(t('users.displayName'))]}
-        >
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="role" label={t('users.role')} rules={[required(t('users.role'))]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))} />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('users.region')} rules={[required(t('users.region'))]}>
-          <TreeSelect treeData={tree} treeDefaultExpandAll />
-        </Form.Item>
-        {role === 'enterprise' && (
-          <Form.Item
-            name="enterpriseId"
-            label={t('users.enterprise')}
-            rules={[required(t('users.enterprise'))]}
-          >
-            <OrgSelect kind="enterprise" />
-          </Form.Item>
-        )}
-        {role === 'institute' && (
-          <Form.Item name="instituteId" label={t('users.institute')} rules={[required(t('users.institute'))]}>
-            <OrgSelect kind="institute" />
-          </Form.Item>
-        )}
-        <Form.Item name="phone" label={t('users.phone')}>
-          <Input maxLength={20} inputMode="tel" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('users.password')}
-          extra={t('users.passwordHelp')}
-          rules={[required(t('users.password'))]}
-        >
-          <Input.Password maxLength={128} autoComplete="new-password" />
-        </Form.Item>
+        <UserCreateFields role={role} />
       </Form>
     </Modal>
   );
