@@ -1,10 +1,11 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request a local receiver took, as it came over the wire. */
 export type Taken = { url: URL; headers: IncomingHttpHeaders; body: string; json: Record<string, unknown> };
-type Answer = { status: number; json: unknown };
+/** The far end's reply; `ok` says whether it accepted (default: a robot's errcode 0). */
+type Answer = { status: number; json: unknown; ok?: boolean };
 
 /**
  * A real HTTP server on loopback, standing in for a channel's far end: `answer` checks the request
@@ -27,7 +28,7 @@ export async function startReceiver(answer: (t: Taken) => Answer) {
       }
       const t: Taken = { url: new URL(req.url ?? '/', 'http://receiver'), headers: req.headers, body, json };
       const a = answer(t);
-      const ok = a.status === 200 && (a.json as { errcode?: number }).errcode === 0;
+      const ok = a.ok ?? (a.status === 200 && (a.json as { errcode?: number }).errcode === 0);
       if (ok) taken.push(t);
       else refused.push({ t, why: a.json });
       res.writeHead(a.status, { 'content-type': 'application/json' }).end(JSON.stringify(a.json));
@@ -94,4 +95,79 @@ export function dingtalkAnswer(accessToken: string, secret: string) {
       return { status: 200, json: { errcode: 40035, errmsg: 'invalid parameter' } };
     return { status: 200, json: { errcode: 0, errmsg: 'ok' } };
   };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const hmac = (key: Buffer | string, text: string) => createHmac('sha256', key).update(text, 'utf8').digest();
+
+/**
+ * Tencent Cloud SMS (SendSms 2021-01-11): the X-TC-* headers, the TC3-HMAC-SHA256 Authorization
+ * recomputed here from the request as it arrived (host header, raw body) and the secret key, a
+ * timestamp within 5 minutes, the body's fields. Answers as the API does.
+ */
+export function tencentSmsAnswer(secretId: string, secretKey: string) {
+  const refuse = (code: string) => ({
+    status: 200,
+    json: { Response: { Error: { Code: code, Message: code } } },
+    ok: false,
+  });
+  return (t: Taken): Answer => {
+    const h = t.headers;
+    if (h['x-tc-action'] !== 'SendSms' || h['x-tc-version'] !== '2021-01-11') return refuse('InvalidAction');
+    const timestamp = Number(h['x-tc-timestamp']);
+    if (Math.abs(Date.now() / 1000 - timestamp) > 300) return refuse('AuthFailure.SignatureExpire');
+    const date = new Date(timestamp * 1000).toISOString().slice(0, 10);
+    const canonical = `POST\n/\n\ncontent-type:${h['content-type']}\nhost:${h.host}\n\ncontent-type;host\n${sha256(t.body)}`;
+    const scope = `${date}/sms/tc3_request`;
+    const toSign = `TC3-HMAC-SHA256\n${timestamp}\n${scope}\n${sha256(canonical)}`;
+    const key = hmac(hmac(hmac(`TC3${secretKey}`, date), 'sms'), 'tc3_request');
+    const signature = createHmac('sha256', key).update(toSign).digest('hex');
+    const expected = `TC3-HMAC-SHA256 Credential=${secretId}/${scope}, SignedHeaders=content-type;host, Signature=${signature}`;
+    if (h.authorization !== expected) return refuse('AuthFailure.SignatureFailure');
+    const b = t.json as {
+      PhoneNumberSet?: string[];
+      SmsSdkAppId?: string;
+      TemplateId?: string;
+      TemplateParamSet?: string[];
+    };
+    if (!b.PhoneNumberSet?.every((p) => /^\+86\d{11}$/.test(p)) || !b.SmsSdkAppId || !b.TemplateId)
+      return refuse('InvalidParameterValue');
+    const sent = b.PhoneNumberSet.map((p) => ({
+      PhoneNumber: p,
+      Code: 'Ok',
+      Message: 'send success',
+      SerialNo: '2640:1',
+    }));
+    return { status: 200, json: { Response: { SendStatusSet: sent, RequestId: 'r-1' } }, ok: true };
+  };
+}
+
+/** An SMTP server in the process (smtp-server): AUTH PLAIN/LOGIN with one account, messages kept raw. */
+export async function startSmtp(user: string, pass: string) {
+  const { SMTPServer } = await import('smtp-server');
+  const mails: { from: string; to: string[]; raw: string }[] = [];
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    onAuth(auth, _session, done) {
+      if (auth.username === user && auth.password === pass) done(null, { user });
+      else done(new Error('Invalid username or password'));
+    },
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        mails.push({
+          from,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

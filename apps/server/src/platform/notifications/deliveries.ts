@@ -3,6 +3,8 @@ import type { DataBox } from '../crypto/data-box.ts';
 import type { Database } from '../db/database.ts';
 import { type ChannelConfigs, createChannelConfigs } from './channels/channel-config.ts';
 import { dingtalkChannel } from './channels/dingtalk.ts';
+import { emailChannel } from './channels/email.ts';
+import { smsChannel } from './channels/sms.ts';
 import { wecomChannel } from './channels/wecom.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
 import type { DeliveryChannel, RetryPolicy } from './outbox.ts';
@@ -34,6 +36,8 @@ export function createDeliveries(options: {
   const channels: DeliveryChannel[] = [
     wecomChannel({ configs, publicUrl }),
     dingtalkChannel({ configs, publicUrl }),
+    emailChannel({ configs, publicUrl }),
+    smsChannel({ configs, publicUrl }),
     ...(options.extra ?? []),
   ];
   const worker = createDeliveryWorker({ db, clock, channels, retry: options.retry });

@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { dingtalkAnswer, seededCoin, startReceiver, wecomAnswer } from '../../test/channel-receivers.ts';
+import {
+  dingtalkAnswer,
+  seededCoin,
+  startReceiver,
+  startSmtp,
+  tencentSmsAnswer,
+  wecomAnswer,
+} from '../../test/channel-receivers.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { rowsOf } from '../db/database.ts';
 import { secretPlace } from './channels/channel-config.ts';
@@ -13,6 +20,8 @@ let t: TestApp;
 let second: FastifyInstance;
 let wecom: Awaited<ReturnType<typeof startReceiver>>;
 let dingtalk: Awaited<ReturnType<typeof startReceiver>>;
+let sms: Awaited<ReturnType<typeof startReceiver>>;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let users: { id: string; region_code: string }[];
 const coin = seededCoin(16);
 let failRate = 0;
@@ -73,6 +82,8 @@ beforeAll(async () => {
   await second.ready();
   wecom = await startReceiver(wecomAnswer('wk-1', () => coin(failRate)));
   dingtalk = await startReceiver(dingtalkAnswer('dt-1', 'SEC-dingtalk'));
+  sms = await startReceiver(tencentSmsAnswer('AKID-test', 'sms-secret-key'));
+  smtp = await startSmtp('gaodi', 'smtp-pass');
   users = rowsOf(
     await t.db.owner.execute(sql`SELECT id, region_code FROM users WHERE role IN ('staff', 'leader', 'helper', 'taskforce_lead')
       AND NOT is_disabled AND region_code = '370828' ORDER BY username LIMIT 4`),
@@ -92,6 +103,8 @@ afterAll(async () => {
   await t?.close();
   await wecom?.close();
   await dingtalk?.close();
+  await sms?.close();
+  await smtp?.close();
 });
 
 describe('the outbox', () => {
@@ -151,5 +164,87 @@ describe('the outbox', () => {
     );
     expect(log.map((l) => l.outcome)).toEqual([...Array(7).fill('failed'), 'dead']);
     expect(log[0]?.status).toBe('200 errcode 93000');
+  });
+});
+
+describe('e-mail and SMS, preferences and quiet hours', () => {
+  const china = (text: string) => new Date(`${text}+08:00`);
+  const smsAt = (tag: string) => sms.taken.filter((x) => x.body.includes(tag));
+
+  it('mails through SMTP with a login, texts through Tencent Cloud SMS, holds a night SMS until 07:00 unless red', async () => {
+    const zh = users[0] as { id: string };
+    const en = users[1] as { id: string };
+    await configure(
+      '370828',
+      'email',
+      { host: '127.0.0.1', port: smtp.port, secure: false, user: 'gaodi', from: 'gaodi@kj.example.cn' },
+      { password: 'smtp-pass' },
+    );
+    await configure(
+      '370828',
+      'sms',
+      {
+        provider: 'tencent',
+        endpoint: sms.url,
+        sdkAppId: '1400000001',
+        signName: '高地',
+        templateId: '100001',
+      },
+      { secretId: 'AKID-test', secretKey: 'sms-secret-key' },
+    );
+    await t.db.owner.execute(sql`UPDATE users SET phone = '13800000001' WHERE id = ${zh.id}`);
+    await t.db.owner.execute(sql`INSERT INTO notification_preferences (user_id, region_code, email, events, lang, updated_at) VALUES
+      (${zh.id}, '370828', 'zh@example.cn', '{"sms": ["project", "supervision"], "wecom": [], "dingtalk": []}', 'zh', now()),
+      (${en.id}, '370828', 'en@example.cn', '{"sms": [], "wecom": [], "dingtalk": []}', 'en', now())`);
+    t.clock.set(china('2026-12-01T23:30:00'));
+    await notify([
+      {
+        ...message(0, 'night'),
+        userId: zh.id,
+        kind: 'project.helper',
+        title: '您已被指定为帮办专员：项目甲',
+      },
+      {
+        ...message(0, 'night'),
+        userId: zh.id,
+        kind: 'supervision.lead',
+        title: '红灯督办：记录乙',
+        link: '/recruitment/b',
+      },
+      {
+        ...message(0, 'night'),
+        userId: en.id,
+        kind: 'supervision.lead',
+        title: '红灯督办：记录丙',
+        link: '/recruitment/c',
+      },
+    ]);
+    await Promise.all([t.app.deliveries.drain(), second.deliveries.drain()]);
+    expect(smsAt('记录乙')).toHaveLength(1);
+    expect(smsAt('项目甲')).toHaveLength(0);
+    expect(smsAt('记录乙')[0]?.json).toMatchObject({
+      PhoneNumberSet: ['+8613800000001'],
+      SmsSdkAppId: '1400000001',
+      SignName: '高地',
+      TemplateId: '100001',
+      TemplateParamSet: ['红灯督办：记录乙', 'http://localhost:3000/recruitment/b'],
+    });
+    const toEn = smtp.mails.find((m) => m.to.includes('en@example.cn'));
+    expect(toEn?.raw).toContain('Open the record: http://localhost:3000/recruitment/c');
+    expect(toEn?.raw).toContain('Subject: =?UTF-8?Q?=5BGaodi=5D_Red_light=2C_under_supervisi'); // [Gaodi] Red light, under supervision: 记录丙
+    expect(smtp.mails.filter((m) => m.to.includes('zh@example.cn'))).toHaveLength(2);
+    expect(smtp.mails.every((m) => /Message-ID: <[0-9a-f-]{36}@gaodi>/.test(m.raw))).toBe(true);
+    t.clock.set(china('2026-12-02T07:00:00'));
+    await t.app.deliveries.drain();
+    expect(smsAt('项目甲')).toHaveLength(1);
+    const log = rowsOf<{ outcome: string; attempt: number }>(
+      await t.db.owner.execute(sql`SELECT a.outcome, a.attempt FROM outbox_attempts a JOIN outbox o ON o.id = a.outbox_id
+        WHERE o.channel = 'sms' AND o.payload->>'title' LIKE '%项目甲' ORDER BY a.at`),
+    );
+    expect(log).toEqual([
+      { outcome: 'held', attempt: 1 },
+      { outcome: 'delivered', attempt: 1 },
+    ]);
+    expect(sms.refused).toEqual([]);
   });
 });
