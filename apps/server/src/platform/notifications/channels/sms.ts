@@ -1,14 +1,9 @@
-import type { DeliveryChannel, DeliveryResult } from '../outbox.ts';
-import type { ChannelConfig, ChannelConfigs } from './channel-config.ts';
+import type { DeliveryChannel } from '../outbox.ts';
+import type { ChannelConfigs } from './channel-config.ts';
 import { quietUntil } from './quiet-hours.ts';
+import type { SmsProvider } from './sms-provider.ts';
 import { payloadOf, render } from './templates.ts';
 import { tencentSms } from './tencent-sms.ts';
-
-/** A cloud SMS API: sends one templated message (the provider's template, our variables). */
-export type SmsProvider = {
-  name: string;
-  send: (config: ChannelConfig, phone: string, params: string[]) => Promise<DeliveryResult>;
-};
 
 export const SMS_PROVIDERS: readonly SmsProvider[] = [tencentSms];
 

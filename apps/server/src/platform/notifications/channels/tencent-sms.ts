@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { DeliveryResult } from '../outbox.ts';
 import type { ChannelConfig } from './channel-config.ts';
 import { httpPost } from './http-post.ts';
-import type { SmsProvider } from './sms.ts';
+import type { SmsProvider } from './sms-provider.ts';
 
 export const TENCENT_SMS_ENDPOINT = 'https://sms.tencentcloudapi.com';
 
