@@ -44,7 +44,6 @@ const ALLOWED = [
     ['apps/web/src/modules/recruitment/recruitment-form-page.tsx', 'RecruitmentFormPage', 108],
     ['apps/web/src/modules/directory/institute-form-page.tsx', 'InstituteForm', 100],
     ['apps/web/src/modules/roundtable/meeting-forms.tsx', 'MeetingFormDialog', 86],
-    ['apps/web/src/modules/recruitment/plan-dialog.tsx', 'PlanDialog', 84],
   ].map(([path, name, lines]) => ({
     path,
     name,

@@ -8,6 +8,26 @@ import { useI18n } from '../../ui/i18n.tsx';
 import { useInstituteOptions } from '../directory/use-institutes.ts';
 import { useAssignable } from './use-recruitment.ts';
 
+/** Saves the year's plan; the plan page shows the saved one at once. */
+function useSavePlan(year: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RecruitmentPlanInput) =>
+      call(SaveRecruitmentPlanRoute, { params: { year }, body: input }),
+    onSuccess: (saved) => client.setQueryData(['recruitment', 'plan', year], saved),
+  });
+}
+
+/** The form's fields from the stored plan. */
+const valuesOf = (plan: RecruitmentPlan) => ({
+  title: plan.title,
+  targetRecruited: plan.targetRecruited,
+  targetOperating: plan.targetOperating,
+  targetInstituteIds: plan.targetInstituteIds,
+  ownerId: plan.ownerId,
+  notes: plan.notes,
+});
+
 /** The year's recruitment plan (招引方案): targets, target institutes, owner. */
 export function PlanDialog({ plan, onClose }: { plan: RecruitmentPlan; onClose: () => void }) {
   const { lang } = useI18n();
@@ -15,13 +35,8 @@ export function PlanDialog({ plan, onClose }: { plan: RecruitmentPlan; onClose: 
   const [form] = Form.useForm();
   const people = useAssignable();
   const institutes = useInstituteOptions();
-  const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (input: RecruitmentPlanInput) =>
-      call(SaveRecruitmentPlanRoute, { params: { year: plan.year }, body: input }),
-    onSuccess: (saved) => client.setQueryData(['recruitment', 'plan', plan.year], saved),
-  });
+  const save = useSavePlan(plan.year);
   return (
     <Modal
       open
@@ -34,14 +49,7 @@ export function PlanDialog({ plan, onClose }: { plan: RecruitmentPlan; onClose: 
       <Form
         form={form}
         layout="vertical"
-        initialValues={{
-          title: plan.title,
-          targetRecruited: plan.targetRecruited,
-          targetOperating: plan.targetOperating,
-          targetInstituteIds: plan.targetInstituteIds,
-          ownerId: plan.ownerId,
-          notes: plan.notes,
-        }}
+        initialValues={valuesOf(plan)}
         onFinish={async (values) => {
           setError(null);
           const input = checkWithSchema(form, RecruitmentPlanInput, {
