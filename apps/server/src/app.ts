@@ -172,7 +172,7 @@ async function registerPlatformRoutes(
   const mfa = createMfaService({ db, clock, box: dataBox });
   await app.register(mfaRoutes, { auth, mfa, codesPerMinute: deps.loginRateLimitPerMinute ?? 30 });
   await app.register(filesRoutes, { auth, files });
-  await app.register(notificationsRoutes, { auth, db, clock });
+  await app.register(notificationsRoutes, { auth, db, clock, box: dataBox, configs: app.channelConfigs });
   await app.register(importProblemsRoutes, { auth, uploads });
   importJobsRoutes(app, auth, db);
   app.addHook('onClose', closeSheetReader);

@@ -105,6 +105,7 @@ export * from './matchmaking.routes.contract.ts';
 export * from './matchmaking-events.contract.ts';
 export { englishMessage, MESSAGE_CATALOG_SIZE, type MessageLang, translateMessage } from './messages.ts';
 export * from './mfa.routes.contract.ts';
+export * from './notification-settings.contract.ts';
 export {
   CountUnreadNotificationsRoute,
   ListNotificationsRoute,

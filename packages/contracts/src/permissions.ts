@@ -29,6 +29,8 @@ export const Resource = z.enum([
   'roundtable_proposal',
   'stage_label',
   'notification',
+  // A region's delivery endpoints (SMTP, WeCom, DingTalk, SMS): its system administrator's.
+  'notification_channel',
   'file',
   'need',
   'achievement',
@@ -249,6 +251,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
     // system admin creates do); webhooks carry ids and events, never a record's contents.
     api_key: ['read', 'create', 'delete'],
     webhook: ['read', 'create', 'update', 'delete'],
+    // The region's delivery endpoints (SMTP, WeCom, DingTalk, SMS), secrets write-only.
+    notification_channel: readUpdate,
   },
   secadmin: { region: read, user: ['read', 'update'], user_mfa: ['update'], notification: readUpdate },
   auditadmin: { region: read, audit: readExport, notification: readUpdate },

@@ -248,3 +248,78 @@ describe('e-mail and SMS, preferences and quiet hours', () => {
     expect(sms.refused).toEqual([]);
   });
 });
+
+describe('channel settings and preferences over the API', () => {
+  it('the region’s sysadmin sets a channel; its secret is stored encrypted and never sent back', async () => {
+    const admin = await t.login('sysadmin');
+    const saved = await admin.put('/api/notification-channels', {
+      channel: 'dingtalk',
+      enabled: true,
+      settings: { endpoint: `${dingtalk.url}/robot/send` },
+      secret: { accessToken: 'dt-1', secret: 'SEC-dingtalk' },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ channel: 'dingtalk', enabled: true, hasSecret: true });
+    const list = await admin.get('/api/notification-channels');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain('SEC-dingtalk');
+    expect(list.body).not.toContain('dt-1');
+    const [stored] = rowsOf<{ secret: string }>(
+      await t.db.owner.execute(
+        sql`SELECT secret FROM notification_channels WHERE region_code = '370828' AND channel = 'dingtalk'`,
+      ),
+    );
+    expect(stored?.secret).toMatch(/^g1:/);
+    expect(stored?.secret).not.toContain('SEC-dingtalk');
+    const kept = await admin.put('/api/notification-channels', {
+      channel: 'dingtalk',
+      enabled: true,
+      settings: { endpoint: `${dingtalk.url}/robot/send` },
+    });
+    expect(kept.json().hasSecret).toBe(true);
+  });
+
+  it('refuses bad settings with a Chinese message on the field, and other roles altogether', async () => {
+    const admin = await t.login('sysadmin');
+    await t.db.owner.execute(
+      sql`DELETE FROM notification_channels WHERE region_code = '370828' AND channel = 'wecom'`,
+    );
+    const noSecret = await admin.put('/api/notification-channels', {
+      channel: 'wecom',
+      enabled: true,
+      settings: { endpoint: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send' },
+    });
+    expect(noSecret.statusCode).toBe(400);
+    expect(noSecret.body).toContain('首次启用该通道时请填写密钥');
+    const badFrom = await admin.put('/api/notification-channels', {
+      channel: 'email',
+      enabled: true,
+      settings: { host: 'smtp.example.cn', port: 465, secure: true, user: '', from: 'not-an-address' },
+    });
+    expect(badFrom.statusCode).toBe(400);
+    expect(badFrom.body).toContain('请填写有效的发件人邮箱');
+    const staff = await t.login('jx_staff');
+    expect((await staff.get('/api/notification-channels')).statusCode).toBe(403);
+  });
+
+  it('a user keeps their own preferences', async () => {
+    const staff = await t.login('jx_staff');
+    expect((await staff.get('/api/notification-preferences')).json()).toMatchObject({
+      quietFrom: 1320,
+      quietTo: 420,
+    });
+    const prefs = {
+      email: 'zhang@example.cn',
+      phone: '13800000002',
+      events: { sms: ['supervision'] },
+      quietFrom: 1380,
+      quietTo: 360,
+      lang: 'en',
+    };
+    expect((await staff.put('/api/notification-preferences', prefs)).statusCode).toBe(200);
+    expect((await staff.get('/api/notification-preferences')).json()).toEqual(prefs);
+    const bad = await staff.put('/api/notification-preferences', { ...prefs, phone: '123' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('请输入 11 位手机号');
+  });
+});
