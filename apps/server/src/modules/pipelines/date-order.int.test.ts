@@ -13,7 +13,7 @@ import { rowsOf } from '../../platform/db/database.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 /** Every pipeline and the table its records live in: a new pipeline must be added here. */
-const PIPELINES: [Pick<Pipeline<string>, 'key' | 'dateOrder'>, string][] = [
+const PIPELINES: [Pick<Pipeline<string>, 'key' | 'dateOrder' | 'requires'>, string][] = [
   [projectPipeline, 'cooperation_projects'],
   [recruitmentPipeline, 'recruitment_records'],
   [needPipeline, 'tech_needs'],
@@ -46,6 +46,29 @@ describe('date order is enforced by the database, for every pipeline', () => {
       }
     }
     expect(rules).toBeGreaterThan(0);
+  });
+
+  it('every done date (isNotFuture) is refused in the future by the database, whoever writes it', async () => {
+    let rules = 0;
+    for (const [pipeline, table] of PIPELINES) {
+      const requirements = Object.values(pipeline.requires).flatMap((r) => r ?? []);
+      for (const req of requirements) {
+        if (req.kind !== 'date' || !req.isNotFuture) continue;
+        rules += 1;
+        const column = sql.identifier(snake(req.field));
+        const refused = await t.db.owner
+          .execute(
+            sql`UPDATE ${sql.identifier(table)} SET ${column} = '2999-01-01'
+            WHERE id = (SELECT id FROM ${sql.identifier(table)} LIMIT 1) RETURNING id`,
+          )
+          .then(
+            () => 'written',
+            (e: { cause?: { message?: string } }) => e.cause?.message ?? String(e),
+          );
+        expect(refused, `${pipeline.key}: ${req.field} on ${table}`).toMatch(/in the future/);
+      }
+    }
+    expect(rules).toBeGreaterThanOrEqual(4);
   });
 
   it('SQL that writes a landing before the signing is refused, whoever writes it', async () => {

@@ -6,6 +6,7 @@ import {
   type StagePosition,
   type SupervisedItemType,
 } from '@gaodi/contracts';
+import { sql } from 'drizzle-orm';
 import { changeOf, recordUserAction } from '../../../platform/audit/audit.ts';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import type { Clock } from '../../../platform/clock.ts';
@@ -118,6 +119,8 @@ export function createStageMover({ clock, supervision }: { clock: Clock; supervi
     const all = [...problems, ...(prepared.problems ?? [])];
     if (all.length > 0) throw invalid(all, ctx.lang);
 
+    // The database's done-date trigger (0053) takes the later of its clock and this one as "now".
+    await tx.execute(sql`SELECT set_config('gaodi.now', ${now.toISOString()}, true)`);
     await adapter.save(tx, record, {
       stage: to.stage,
       subStage: to.subStage,
