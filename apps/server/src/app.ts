@@ -61,7 +61,7 @@ import { registerRoute } from './platform/http/route.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { langOf } from './platform/i18n/lang.ts';
 import { importJobsRoutes } from './platform/jobs/import-jobs.routes.ts';
-import { settleImportJobs } from './platform/jobs/import-jobs.ts';
+import { failInterruptedImportJobs, settleImportJobs } from './platform/jobs/import-jobs.ts';
 import type { ScheduledJob } from './platform/jobs/jobs.ts';
 import { createDeliveries } from './platform/notifications/deliveries.ts';
 import { notificationsRoutes } from './platform/notifications/notifications.routes.ts';
@@ -174,6 +174,7 @@ async function registerPlatformRoutes(
   await app.register(filesRoutes, { auth, files });
   await app.register(notificationsRoutes, { auth, db, clock, box: dataBox, configs: app.channelConfigs });
   await app.register(importProblemsRoutes, { auth, uploads });
+  await failInterruptedImportJobs(db, clock);
   importJobsRoutes(app, auth, db);
   app.addHook('onClose', closeSheetReader);
   app.addHook('onClose', settleImportJobs);

@@ -206,6 +206,8 @@ const EXACT: Record<string, string> = {
   '与已有记录冲突（可能已被他人登记），未写入任何行，请重新上传预览':
     'Conflicts with an existing record (someone may have registered it meanwhile); nothing was written, upload the file again to preview',
   '导入失败，未写入任何行，请稍后重试': 'The import failed; nothing was written, try again later',
+  '导入因服务器重启而中断，未写入任何行，请重新上传预览':
+    'The import was cut short by a server restart; nothing was written, upload it again for a preview',
   导入任务不存在: 'No such import job',
   '请求来源不是本站，已拒绝': 'Refused: the request came from another site',
   该提请事项由所属区域的领导决定: 'This proposal is decided by a leader of the region it belongs to',

@@ -1,8 +1,9 @@
 import type { ImportJob } from '@gaodi/contracts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { UserContext } from '../auth/context.ts';
 import type { Clock } from '../clock.ts';
 import type { Database, Tx } from '../db/database.ts';
+import { rowsOf } from '../db/rows.ts';
 import { AppError } from '../http/errors.ts';
 import { importJobs } from './import-jobs.table.ts';
 
@@ -69,6 +70,8 @@ export async function startImportJob(
     );
   const run = db
     .longTransaction(ctx.scope, async (tx, pause) => {
+      // Held until commit: a process starting meanwhile sees the job is alive (failInterruptedImportJobs).
+      await tx.select({ id: importJobs.id }).from(importJobs).where(eq(importJobs.id, row.id)).for('update');
       let since = performance.now();
       const step = async () => {
         progress.done++;
@@ -104,6 +107,22 @@ function reasonOf(error: unknown, id: string): string {
     return '与已有记录冲突（可能已被他人登记），未写入任何行，请重新上传预览';
   console.error(`import job ${id} failed`, error);
   return '导入失败，未写入任何行，请稍后重试';
+}
+
+export const INTERRUPTED = '导入因服务器重启而中断，未写入任何行，请重新上传预览';
+
+/**
+ * On start-up: a job still 'running' whose transaction no process holds was cut short by a crash
+ * or a kill. Its rows were never committed (one transaction), so it cannot be resumed without its
+ * upload; it is marked failed with the reason, never left running. A job another live process is
+ * working on (PostgreSQL, several nodes) holds its row lock and is skipped.
+ */
+export async function failInterruptedImportJobs(db: Database, clock: Clock): Promise<number> {
+  const rows = await db.owner.execute(sql`
+    UPDATE import_jobs SET status = 'failed', error = ${INTERRUPTED}, finished_at = ${clock.now().toISOString()}::timestamptz
+    WHERE id IN (SELECT id FROM import_jobs WHERE status = 'running' FOR UPDATE SKIP LOCKED)
+    RETURNING id`);
+  return rowsOf(rows).length;
 }
 
 /** The job, for the user who started it (row-level security); 404 for anyone else. */
