@@ -20,7 +20,19 @@ export const INDICATOR_CODES = [
   'incubatees_moved_up',
   'incubatees_landed',
 ] as const;
-export const IndicatorCode = z.enum(INDICATOR_CODES);
+/**
+ * The matchmaking funnel (需求 → 发布 → 对接 → 签约 → 落地): the needs collected in the year and how
+ * far each got. Each step is a figure like the others (its records, trend and breakdown), but not
+ * one of the article's figures: not listed, frozen or briefed with them.
+ */
+export const FUNNEL_CODES = [
+  'needs_collected',
+  'needs_published',
+  'needs_paired',
+  'needs_signed',
+  'needs_landed',
+] as const;
+export const IndicatorCode = z.enum([...INDICATOR_CODES, ...FUNNEL_CODES]);
 export type IndicatorCode = z.infer<typeof IndicatorCode>;
 
 /** Where a figure stands against the share of its target the year has reached so far. */
@@ -60,6 +72,23 @@ export const Indicators = z.object({
   indicators: z.array(Indicator),
 });
 export type Indicators = z.infer<typeof Indicators>;
+
+/** The funnel: each step's figure and its share of the step before (percent, one decimal). */
+export const Funnel = z.object({
+  year: z.number().int(),
+  region: RegionCode,
+  steps: z.array(
+    z.object({
+      code: IndicatorCode,
+      name: z.string(),
+      definition: z.string(),
+      value: z.number().int(),
+      /** value / the previous step's value; null for the first step or after an empty step. */
+      conversion: z.number().nullable(),
+    }),
+  ),
+});
+export type Funnel = z.infer<typeof Funnel>;
 
 /** One record behind a figure. `href` is the web page that shows it. */
 export const IndicatorRecord = z.object({
@@ -125,7 +154,7 @@ export const IndicatorTargetsInput = z.object({
   year: z.number().int().min(2000).max(2100),
   targets: z
     .array(z.object({ code: IndicatorCode, target: z.number().int().min(0).max(1_000_000).nullable() }))
-    .max(INDICATOR_CODES.length),
+    .max(IndicatorCode.options.length),
 });
 export type IndicatorTargetsInput = z.input<typeof IndicatorTargetsInput>;
 
@@ -169,6 +198,15 @@ export const IndicatorTrendRoute = defineRoute({
   params: IndicatorCodeParams,
   query: IndicatorsQuery,
   response: IndicatorTrend,
+});
+export const IndicatorFunnelRoute = defineRoute({
+  method: 'GET',
+  path: '/api/indicators/funnel',
+  summary: '对接漏斗：本年征集的需求走到了哪一步',
+  tags,
+  access: { resource: 'indicator', action: 'read' },
+  query: IndicatorsQuery,
+  response: Funnel,
 });
 export const SaveIndicatorTargetsRoute = defineRoute({
   method: 'PUT',

@@ -4,6 +4,7 @@ import {
   FreezeMonthRoute,
   GetSnapshotRoute,
   IndicatorBreakdownRoute,
+  IndicatorFunnelRoute,
   IndicatorTrendRoute,
   ListIndicatorRecordsRoute,
   ListIndicatorsRoute,
@@ -28,6 +29,7 @@ import {
   listIndicatorRecords,
 } from './operations/list-indicator-records.ts';
 import { listIndicators } from './operations/list-indicators.ts';
+import { readFunnel } from './operations/read-funnel.ts';
 import { getSnapshot, listSnapshotRecords, listSnapshots } from './operations/read-snapshot.ts';
 import { saveIndicatorTargets } from './operations/save-indicator-targets.ts';
 
@@ -43,6 +45,7 @@ export const indicatorsRoutes: FastifyPluginAsync<{ auth: AuthService; db: Datab
   registerRoute(app, auth, IndicatorBreakdownRoute, ({ ctx, params, query }) =>
     indicatorBreakdown(deps, ctx, params.code, query),
   );
+  registerRoute(app, auth, IndicatorFunnelRoute, ({ ctx, query }) => readFunnel(deps, ctx, query));
   registerRoute(app, auth, IndicatorTrendRoute, ({ ctx, params, query }) =>
     indicatorTrend(deps, ctx, params.code, query),
   );

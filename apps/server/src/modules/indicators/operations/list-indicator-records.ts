@@ -2,15 +2,9 @@ import type { IndicatorBreakdown, IndicatorCode, IndicatorRecords, IndicatorTren
 import { sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { type Database, rowsOf, type Tx } from '../../../platform/db/database.ts';
-import { INDICATORS, type IndicatorDefinition } from '../indicators.definitions.ts';
+import { definitionOf, type IndicatorDefinition } from '../indicators.definitions.ts';
 import { targetsOf } from './list-indicators.ts';
 import { type RegionWindow, readWindow } from './read-window.ts';
-
-function definitionOf(code: IndicatorCode) {
-  const def = INDICATORS.find((d) => d.code === code);
-  if (!def) throw new Error(`indicator ${code} is not defined`);
-  return def;
-}
 
 /** Exactly the records a figure counts (the same query), paged, newest first. */
 export function listIndicatorRecords(

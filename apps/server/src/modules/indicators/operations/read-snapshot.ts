@@ -9,7 +9,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { type Database, rowsOf, type Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { INDICATORS, type IndicatorDefinition } from '../indicators.definitions.ts';
+import { definitionOf, INDICATORS, type IndicatorDefinition } from '../indicators.definitions.ts';
 import { monthWindow } from './freeze-month.ts';
 import { type RegionWindow, readWindow } from './read-window.ts';
 
@@ -56,12 +56,6 @@ function setSql(def: IndicatorDefinition, w: RegionWindow, period: string, set: 
 
 const countOf = async (tx: Tx, q: SQL) =>
   rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM (${q}) x`))[0]?.n ?? 0;
-
-function definitionOf(code: IndicatorCode): IndicatorDefinition {
-  const def = INDICATORS.find((d) => d.code === code);
-  if (!def) throw new Error(`indicator ${code} is not defined`);
-  return def;
-}
 
 /** A month's frozen figures beside the live ones, with the difference in records. */
 export function getSnapshot(
