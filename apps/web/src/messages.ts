@@ -83,6 +83,11 @@ export const messages = {
   'ind.light.none': ['', ''],
   'ind.trend': ['逐月情况（点击柱形查看记录）', 'Month by month (click a bar for its records)'],
   'ind.byRegion': ['按区域分解（点击查看记录）', 'By region (click for records)'],
+  'ind.funnel': [
+    '对接漏斗（本年征集的需求走到了哪一步，点击查看需求）',
+    'Matchmaking funnel (how far this year’s needs got; click for the needs)',
+  ],
+  'ind.conversion': ['转化率 {rate}%', '{rate}% of the step before'],
   'ind.hint': [
     '{region} {year}年：每个数字都由业务记录计算，点击数字可查看其背后的全部记录及统计口径。',
     '{region}, {year}: every figure is computed from records; click one to see exactly the records behind it and its definition.',

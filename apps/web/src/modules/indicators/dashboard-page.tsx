@@ -8,6 +8,7 @@ import { Page, PageLoading } from '../../ui/page.tsx';
 import { useCan, useSession } from '../auth/use-session.ts';
 import { BriefingDialog } from './briefing-dialog.tsx';
 import { FigureCharts } from './dashboard-charts.tsx';
+import { FunnelCard } from './dashboard-funnel.tsx';
 import {
   chinaYear,
   exportIndicators,
@@ -168,6 +169,7 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
+      <FunnelCard year={year} region={region} />
       <FigureCharts
         indicators={all.data.indicators}
         code={code}

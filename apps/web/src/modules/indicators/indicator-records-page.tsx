@@ -1,4 +1,4 @@
-import { INDICATOR_CODES, type IndicatorCode, type IndicatorRecord } from '@gaodi/contracts';
+import { IndicatorCode, type IndicatorRecord } from '@gaodi/contracts';
 import { Alert, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { QueryError } from '../../ui/error-pages.tsx';
@@ -41,7 +41,7 @@ export function IndicatorRecordsPage() {
   const { t, lang } = useI18n();
   const { code } = useParams();
   const [state, update] = useUrlState(KEYS);
-  const isKnown = (INDICATOR_CODES as readonly string[]).includes(code ?? '');
+  const isKnown = (IndicatorCode.options as readonly string[]).includes(code ?? '');
   const year = toInt(state.year, chinaYear());
   const month = state.month ? toInt(state.month, 1) : undefined;
   const page = toInt(state.page, 1);

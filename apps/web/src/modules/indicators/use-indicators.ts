@@ -5,6 +5,7 @@ import {
   GetSnapshotRoute,
   IndicatorBreakdownRoute,
   type IndicatorCode,
+  IndicatorFunnelRoute,
   type IndicatorTargetsInput,
   IndicatorTrendRoute,
   ListIndicatorRecordsRoute,
@@ -45,6 +46,13 @@ export function useIndicatorBreakdown(code: IndicatorCode, year: number, region?
   return useQuery({
     queryKey: ['indicators', code, 'breakdown', year, region ?? ''],
     queryFn: () => call(IndicatorBreakdownRoute, { params: { code }, query: { year, region } }),
+  });
+}
+
+export function useIndicatorFunnel(year: number, region?: string) {
+  return useQuery({
+    queryKey: ['indicators', 'funnel', year, region ?? ''],
+    queryFn: () => call(IndicatorFunnelRoute, { query: { year, region } }),
   });
 }
 
