@@ -2,7 +2,6 @@ import type { IndicatorCode } from '@gaodi/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { isOperatingSql } from '../innovation/index.ts';
 import { highLevelGatheredInSql, leadingCultivatedInSql } from '../talent/index.ts';
-import { FUNNEL } from './indicators.funnel.ts';
 
 type Bilingual = { zh: string; en: string };
 
@@ -202,12 +201,3 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   ...INCUBATION_DEFINITIONS,
 ];
-
-const ALL_DEFINITIONS: readonly IndicatorDefinition[] = [...INDICATORS, ...FUNNEL];
-
-/** The definition behind a code: one of the article's figures or a step of the funnel. */
-export function definitionOf(code: IndicatorCode): IndicatorDefinition {
-  const def = ALL_DEFINITIONS.find((d) => d.code === code);
-  if (!def) throw new Error(`indicator ${code} is not defined`);
-  return def;
-}

@@ -1,17 +1,25 @@
 import { FUNNEL_CODES, type Funnel, type IndicatorRecords } from '@gaodi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../test/harness.ts';
-import { type MatchmakingTestbed, openMatchmakingTestbed } from '../matchmaking/matchmaking.fixtures.ts';
+import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
 
-let bed: MatchmakingTestbed;
+let t: TestApp;
 let leader: Session;
+let staff: Session;
 let year: number;
 beforeAll(async () => {
-  bed = await openMatchmakingTestbed();
-  leader = await bed.t.login('jx_leader');
-  year = bed.t.clock.now().getUTCFullYear();
+  t = await createTestApp();
+  leader = await t.login('jx_leader');
+  staff = await t.login('jx_staff');
+  year = t.clock.now().getUTCFullYear();
 });
-afterAll(() => bed.t.close());
+afterAll(() => t.close());
+
+/** The first row of a list the staff member reads, by search text. */
+async function idOf(url: string): Promise<string> {
+  const res = await staff.get(url);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().items[0].id;
+}
 
 async function funnel(s: Session, query = ''): Promise<Funnel> {
   const res = await s.get(`/api/indicators/funnel?year=${year}${query}`);
@@ -45,12 +53,22 @@ describe('对接漏斗: the needs of the year, step by step', () => {
 
   it('a new need enters the first step; published and paired, it moves down two more', async () => {
     const start = valuesOf(await funnel(leader));
-    const need = await bed.createNeed(bed.staff, '漏斗测试：高强度玄武岩纤维拉丝工艺');
+    const created = await staff.post('/api/needs', {
+      enterpriseId: await idOf('/api/enterprises?q=hxxcl'),
+      title: '漏斗测试：高强度玄武岩纤维拉丝工艺',
+      description: '玄武岩纤维拉丝断头率高，希望与院所合作解决。',
+      keywords: [],
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const need = created.json() as { id: string };
     expect(valuesOf(await funnel(leader))).toEqual({ ...start, needs_collected: start.needs_collected + 1 });
-    await bed.publish(need.id);
-    const res = await bed.staff.post('/api/pairings', {
+    for (const to of ['reviewed', 'published']) {
+      const moved = await staff.post(`/api/needs/${need.id}/stage`, { to });
+      expect(moved.statusCode, moved.body).toBe(200);
+    }
+    const res = await staff.post('/api/pairings', {
       needId: need.id,
-      instituteId: bed.instituteId('山东大学'),
+      instituteId: await idOf('/api/institutes?q=山东大学'),
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(valuesOf(await funnel(leader))).toEqual({

@@ -2,7 +2,8 @@ import type { IndicatorBreakdown, IndicatorCode, IndicatorRecords, IndicatorTren
 import { sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { type Database, rowsOf, type Tx } from '../../../platform/db/database.ts';
-import { definitionOf, type IndicatorDefinition } from '../indicators.definitions.ts';
+import type { IndicatorDefinition } from '../indicators.definitions.ts';
+import { definitionOf } from '../indicators.lookup.ts';
 import { targetsOf } from './list-indicators.ts';
 import { type RegionWindow, readWindow } from './read-window.ts';
 

@@ -9,7 +9,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { type Database, rowsOf, type Tx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { definitionOf, INDICATORS, type IndicatorDefinition } from '../indicators.definitions.ts';
+import { INDICATORS, type IndicatorDefinition } from '../indicators.definitions.ts';
+import { definitionOf } from '../indicators.lookup.ts';
 import { monthWindow } from './freeze-month.ts';
 import { type RegionWindow, readWindow } from './read-window.ts';
 
