@@ -19,7 +19,18 @@ describe('领导驾驶舱', () => {
     await login(page, 'jx_leader');
     await page.locator('[data-testid="side-menu"]').getByText('领导驾驶舱').click();
     await page.getByTestId('dashboard').waitFor();
-    await expect.poll(() => page.getByTestId('figure-signed_projects').innerText()).toContain('8');
+    // A figure opens exactly the records it counts (other specs sign projects in the same
+    // database, so the figure is read, not assumed).
+    const tile = page.getByTestId('figure-signed_projects');
+    await expect.poll(() => tile.innerText()).toMatch(/\d+个/);
+    const signed = Number(/(\d+)个/.exec(await tile.innerText())?.[1]);
+    await tile.click();
+    await page.waitForURL(/\/indicators\/signed_projects\?year=\d{4}/);
+    await expect
+      .poll(async () => counted(await page.getByTestId('indicator-records').innerText()))
+      .toBe(signed);
+    await page.goBack();
+    await page.getByTestId('dashboard').waitFor();
 
     const funnel = page.getByTestId('dashboard-funnel');
     await funnel.getByTestId('funnel-needs_landed').waitFor();
