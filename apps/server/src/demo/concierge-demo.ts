@@ -3,6 +3,7 @@ import { addWorkingDays } from '../modules/concierge/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type Database, rowsOf, type Tx } from '../platform/db/database.ts';
 import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
+import { atDemoClock } from './demo-clock.ts';
 
 const JX = '370828';
 const HENGXING = '山东衡兴新材料有限公司';
@@ -270,6 +271,7 @@ async function insertRequest(tx: Tx, cal: DemoCalendar, who: People, r: DemoRequ
 export async function loadConciergeDemo(db: Database, clock: Clock): Promise<void> {
   const cal = demoCalendar(clock);
   await db.owner.transaction(async (tx) => {
+    await atDemoClock(tx, clock);
     const [done] = rowsOf<{ id: string }>(
       await tx.execute(
         sql`SELECT id FROM service_requests WHERE region_code = ${JX} AND number = 'SQ370828-D0001'`,

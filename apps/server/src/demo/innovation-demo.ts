@@ -5,6 +5,7 @@ import { platformEvidence, platformPartners, platforms } from '../modules/innova
 import type { Clock } from '../platform/clock.ts';
 import { type Database, rowsOf, type Tx } from '../platform/db/database.ts';
 import { demoCalendar } from './demo-calendar.ts';
+import { atDemoClock } from './demo-clock.ts';
 import { loadIncubationDemo } from './incubation-demo.ts';
 import { loadTalentDemo } from './talent-demo.ts';
 
@@ -233,6 +234,7 @@ async function loadPlatform(tx: Tx, p: DemoPlatform, year: number, clock: Clock)
 export async function loadInnovationDemo(db: Database, clock: Clock): Promise<void> {
   const cal = demoCalendar(clock);
   await db.owner.transaction(async (tx) => {
+    await atDemoClock(tx, clock);
     for (const p of PLATFORMS) await loadPlatform(tx, p, cal.year, clock);
     await loadTalentDemo(tx, cal, clock);
     await loadIncubationDemo(tx, cal, clock);

@@ -8,6 +8,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/db/database.ts';
 import { inboxNotifier } from '../platform/notifications/notifier.ts';
 import { demoCalendar } from './demo-calendar.ts';
+import { atDemoClock } from './demo-clock.ts';
 import { JX } from './matchmaking/directory.data.ts';
 import { insertDemoDirectory } from './matchmaking/insert-directory.ts';
 import { insertDemoEvents, insertDemoPairings, insertDemoRejections } from './matchmaking/insert-events.ts';
@@ -30,6 +31,7 @@ export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<v
   if (done) return;
   const cal = demoCalendar(clock);
   const projectIds = await owner.transaction(async (tx) => {
+    await atDemoClock(tx, clock);
     const people = new Map(
       (await tx.select({ id: users.id, username: users.username }).from(users)).map((u) => [
         u.username,
@@ -69,6 +71,7 @@ export async function loadMatchmakingDemo(db: Database, clock: Clock): Promise<v
     providers: [projectSupervisedItems],
   });
   await owner.transaction(async (tx) => {
+    await atDemoClock(tx, clock);
     await supervision.refreshItems(tx, 'project', projectIds);
     // A project quiet for months has been red that long (see recruitment-demo.ts).
     await supervision.dateLightsFromPast(tx, 'project', projectIds);

@@ -16,6 +16,7 @@ import type { Database, Tx } from '../platform/db/database.ts';
 import { inboxNotifier } from '../platform/notifications/notifier.ts';
 import { searchTextOf } from '../platform/text/search-text.ts';
 import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
+import { atDemoClock } from './demo-clock.ts';
 import { type DemoRecord, placeRecord } from './recruitment/demo-record.ts';
 import { OPERATING_RECORDS } from './recruitment/operating-records.data.ts';
 import { PIPELINE_RECORDS } from './recruitment/pipeline-records.data.ts';
@@ -47,6 +48,7 @@ export async function loadRecruitmentDemo(db: Database, clock: Clock): Promise<v
   const owner = db.owner;
   const cal = demoCalendar(clock);
   const ids = await owner.transaction(async (tx) => {
+    await atDemoClock(tx, clock);
     const people = await taskForceOf(tx);
     if (!people) return [];
     const industryRows = await tx
@@ -86,6 +88,7 @@ export async function loadRecruitmentDemo(db: Database, clock: Clock): Promise<v
     providers: [recruitmentSupervisedItems],
   });
   await owner.transaction(async (tx) => {
+    await atDemoClock(tx, clock);
     await supervision.refreshItems(tx as Tx, 'recruitment', ids);
     // Records quiet for months have been red that long: the first lights run then tells the
     // leaders and proposes them for a round-table, as it would have.

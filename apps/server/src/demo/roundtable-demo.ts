@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../platform/clock.ts';
 import { type Database, rowsOf, type Tx } from '../platform/db/database.ts';
 import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
+import { atDemoClock } from './demo-clock.ts';
 
 const JX = '370828';
 
@@ -199,6 +200,7 @@ async function acceptedProposal(
 export async function loadRoundtableDemo(db: Database, clock: Clock): Promise<void> {
   const cal = demoCalendar(clock);
   await db.owner.transaction(async (tx) => {
+    await atDemoClock(tx, clock);
     const [done] = rowsOf<{ id: string }>(
       await tx.execute(sql`SELECT id FROM roundtable_meetings WHERE region_code = ${JX} LIMIT 1`),
     );
