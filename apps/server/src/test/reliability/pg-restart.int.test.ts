@@ -55,7 +55,8 @@ function writeInstitutes(client: ApiClient, load: Load, worker: number) {
 }
 
 // Runs on the PostgreSQL pass only: it stops and starts the suite's PostgreSQL cluster; the
-// embedded engine lives in the server's process and has no database to restart apart from it.
+// embedded engine lives in the server's process and has no database to restart apart from it
+// (issue 17, reliability: the PGlite side of a lost database is the crash test, crash.int.test.ts).
 describe.skipIf(!inject('pgAdminUrl'))('PostgreSQL restarted under load', () => {
   it('503 with a clear message while it is away, writes again within 10 s, nothing acknowledged lost', async () => {
     cluster = (await startCluster({ durable: true })) as Cluster;
