@@ -23,6 +23,7 @@ import {
 } from './modules/concierge/index.ts';
 import { createDirectoryService, type DirectoryService, directoryRoutes } from './modules/directory/index.ts';
 import { elementsRoutes } from './modules/elements/index.ts';
+import { exchangeRoutes } from './modules/exchange/index.ts';
 import { homeRoutes } from './modules/home/index.ts';
 import { createIncubationService, incubationRoutes } from './modules/incubation/index.ts';
 import { indicatorsRoutes, snapshotJob } from './modules/indicators/index.ts';
@@ -40,6 +41,7 @@ import {
   supervisionRoutes,
 } from './modules/supervision/index.ts';
 import { createTalentService, talentRoutes } from './modules/talent/index.ts';
+import { createWebhookService, webhookChannel, webhooksRoutes } from './modules/webhooks/index.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { apiKeyPlugin, apiKeysRoutes, createApiKeyService } from './platform/auth/api-keys/index.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
@@ -218,6 +220,8 @@ async function registerDomainRoutes(app: FastifyInstance, deps: AppDeps, shared:
   await app.register(roundtableRoutes, { auth, roundtable });
   await app.register(settingsRoutes, { auth, db, clock, settings: createSettingsService({ db, clock }) });
   await app.register(homeRoutes, { auth, db, clock });
+  await app.register(exchangeRoutes, { auth, db });
+  await app.register(webhooksRoutes, { auth, webhooks: createWebhookService({ db, clock, box: dataBox }) });
 }
 
 /** The built web UI at `/`: files as they are on disk, pages of the single-page app as index.html. */
@@ -273,6 +277,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     box: dataBox,
     publicUrl: deps.publicUrl ?? 'http://localhost:3000',
     retry: deps.deliveryRetry,
+    // Outgoing webhooks (issue 16): their rows are written by the change feed's trigger.
+    extra: [webhookChannel({ db, box: dataBox })],
   });
   app.decorate('deliveries', deliveries.worker);
   app.decorate('channelConfigs', deliveries.configs);

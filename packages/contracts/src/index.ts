@@ -10,6 +10,7 @@ export * from './credit-code.ts';
 export * from './directory.contract.ts';
 export * from './directory.routes.contract.ts';
 export * from './elements.contract.ts';
+export * from './exchange.contract.ts';
 export { FIELD_LABELS, type FieldLabel } from './field-labels.ts';
 export { checkInput, type FieldProblem, fieldLabel, issueMessage, missingMessage } from './field-problems.ts';
 export * from './home.contract.ts';
@@ -273,3 +274,4 @@ export {
   UploadFileRoute,
 } from './system.contract.ts';
 export * from './talent.contract.ts';
+export * from './webhooks.contract.ts';

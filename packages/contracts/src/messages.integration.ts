@@ -16,6 +16,7 @@ export const INTEGRATION_EXACT: Record<string, string> = {
   至少选择一个事件: 'Choose at least one event',
   订阅不存在: 'The subscription does not exist',
   投递记录不存在: 'The delivery does not exist',
+  订阅已取消: 'The subscription was cancelled',
 };
 
 export const INTEGRATION_PATTERNS: Pattern[] = [

@@ -1,0 +1,3 @@
+export { webhookChannel } from './webhook-channel.ts';
+export { webhooksRoutes } from './webhooks.routes.ts';
+export { createWebhookService, type WebhookService } from './webhooks.ts';
