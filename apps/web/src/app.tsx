@@ -41,6 +41,7 @@ import {
   TalentsRoutes,
   useInnovationNav,
 } from './modules/innovation/innovation-routes.tsx';
+import { IntegrationRoute, useIntegrationNav } from './modules/integration/integration-routes.tsx';
 import {
   AchievementsRoute,
   CheckinRoute,
@@ -99,6 +100,7 @@ function useNavItems(): NavItem[] {
   const homeNav = useHomeNav();
   const directoryNav = useDirectoryNav();
   const usersNav = useUsersNav();
+  const integrationNav = useIntegrationNav();
   const auditNav = useAuditNav();
   const recruitmentNav = useRecruitmentNav();
   const supervisionNav = useSupervisionNav();
@@ -112,9 +114,14 @@ function useNavItems(): NavItem[] {
   const serviceSettingsNav = useServiceSettingsNav();
   const incubationNav = useIncubationNav();
   return useMemo(() => {
-    const system = [usersNav, auditNav, supervisionNav, settingsNav, serviceSettingsNav].filter(
-      (n): n is NavItem => n !== null,
-    );
+    const system = [
+      usersNav,
+      auditNav,
+      supervisionNav,
+      settingsNav,
+      serviceSettingsNav,
+      integrationNav,
+    ].filter((n): n is NavItem => n !== null);
     const items: NavItem[] = [homeNav];
     if (indicatorsNav) items.push(indicatorsNav);
     if (directoryNav) items.push(directoryNav);
@@ -133,6 +140,7 @@ function useNavItems(): NavItem[] {
     homeNav,
     directoryNav,
     usersNav,
+    integrationNav,
     auditNav,
     recruitmentNav,
     supervisionNav,
@@ -236,6 +244,7 @@ function AppRoutes() {
         <Route path="industries" element={<IndustriesRoute />} />
         <Route path="audit" element={<AuditRoute />} />
         <Route path="users" element={<UsersRoute />} />
+        <Route path="integration" element={<IntegrationRoute />} />
         <Route path="recruitment/*" element={<RecruitmentRoutes />} />
         <Route path="needs/*" element={<NeedsRoutes />} />
         <Route path="achievements" element={<AchievementsRoute />} />

@@ -7,6 +7,7 @@ import {
   recommendationMessages,
 } from './messages/home.ts';
 import { incubationMessages } from './messages/incubation.ts';
+import { integrationMessages } from './messages/integration.ts';
 import { matchmakingMessages } from './messages/matchmaking.ts';
 import { mfaMessages } from './messages/mfa.ts';
 import { pipelineMessages } from './messages/pipelines.ts';
@@ -34,6 +35,7 @@ export const messages = {
   ...auditLogMessages,
   ...recommendationMessages,
   ...instituteAliasMessages,
+  ...integrationMessages,
 
   'rt.nav': ['督办', 'Supervision'],
   'rt.proposals': ['圆桌议题建议', 'Round-table proposals'],
