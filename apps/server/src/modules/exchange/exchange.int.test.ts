@@ -79,6 +79,16 @@ describe('exchange feed', () => {
     expect(small.map((c) => c.cursor)).toEqual(items.map((c) => c.cursor));
   });
 
+  it('hands changes out in numeric transaction order, also where the ids differ in length', async () => {
+    // Transactions 98 and 100 ended long ago: as text "100" would sort before "98".
+    await t.db.owner.execute(sql`INSERT INTO change_feed (region_code, txid, entity, entity_id, op)
+      VALUES ('370828', 98, 'enterprise', 'order-a', 'insert'), ('370828', 100, 'enterprise', 'order-b', 'insert')`);
+    const { items } = await drain(county, '97.0');
+    const txids = items.map((c) => BigInt(c.cursor.split('.')[0] ?? '0'));
+    expect(txids.slice(0, 2)).toEqual([98n, 100n]);
+    expect(txids).toEqual([...txids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
   it('shows a county only its own changes, a city its counties’, and only kinds the key may read', async () => {
     const wenshang = await apiKeyFor(t, '370830', ['exchange:read', 'enterprise:read']);
     const city = await apiKeyFor(t, '370800', ['exchange:read', 'enterprise:read']);
