@@ -4,5 +4,11 @@
  */
 export { INDICATORS, type IndicatorDefinition } from './indicators.definitions.ts';
 export { indicatorsRoutes } from './indicators.routes.ts';
-export { indicatorSnapshotRecords, indicatorSnapshots, indicatorTargets } from './indicators.table.ts';
+export {
+  indicatorRegionChanges,
+  indicatorRegionCounts,
+  indicatorSnapshotRecords,
+  indicatorSnapshots,
+  indicatorTargets,
+} from './indicators.table.ts';
 export { SNAPSHOT_JOB, snapshotJob } from './operations/freeze-month.ts';

@@ -22,6 +22,12 @@ export type IndicatorDefinition = {
   definition: Bilingual;
   recordKind: Bilingual;
   records: (w: Window) => SQL;
+  /**
+   * Its count in a region depends only on that region's rows of one counted table (the triggers
+   * of migration 0057 note their changes) and is the same for every bureau reader who sees the
+   * region: the figure may then add up the stored per-region counts (operations/count-by-region.ts).
+   */
+  perRegion?: true;
 };
 
 const inYear = (column: SQL, w: Window) => sql`${column} >= ${w.from}::date AND ${column} < ${w.to}::date`;
@@ -43,6 +49,7 @@ const INCUBATION_DEFINITIONS: IndicatorDefinition[] = [
       en: 'Teams or enterprises that entered by the year end and are still in a maker space, incubator, accelerator or park',
     },
     recordKind: { zh: '在孵主体', en: 'Incubatees' },
+    perRegion: true,
     records: (w) => sql`
       SELECT ${incubateeRow}, NULL::text AS on, n.region_code, '/incubatees/' || n.id AS href
       FROM incubatees n
@@ -58,6 +65,7 @@ const INCUBATION_DEFINITIONS: IndicatorDefinition[] = [
       en: 'Incubatees that met the criteria and graduated in the year',
     },
     recordKind: { zh: '在孵主体', en: 'Incubatees' },
+    perRegion: true,
     records: (w) => sql`
       SELECT ${incubateeRow}, n.graduated_on::text AS on, n.region_code, '/incubatees/' || n.id AS href
       FROM incubatees n
@@ -88,6 +96,7 @@ const INCUBATION_DEFINITIONS: IndicatorDefinition[] = [
       en: 'Incubatees that moved in the year from an enclave centre (e.g. Beijing Daxing) to a local carrier, counted once where they land',
     },
     recordKind: { zh: '在孵主体', en: 'Incubatees' },
+    perRegion: true,
     records: (w) => sql`
       SELECT ${incubateeRow}, n.landed_on::text AS on, n.region_code, '/incubatees/' || n.id AS href
       FROM incubatees n
@@ -106,6 +115,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'Matchmaking events held in the year (by date held; deleted ones excluded)',
     },
     recordKind: { zh: '对接活动', en: 'Events' },
+    perRegion: true,
     records: (w) => sql`
       SELECT e.id::text AS id, e.title, e.held_on::text AS on, e.region_code, '/events/' || e.id AS href
       FROM matchmaking_events e
@@ -120,6 +130,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'Cooperation projects signed in the year (by signing date, including those stopped after signing), each counted once, where it is commercialised',
     },
     recordKind: { zh: '合作项目', en: 'Projects' },
+    perRegion: true,
     records: (w) => sql`
       SELECT p.id::text AS id, p.title, p.signed_on::text AS on, p.region_code, '/projects/' || p.id AS href
       FROM cooperation_projects p
@@ -150,6 +161,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'Platforms whose newest evidence of the year (or the year before) meets the region’s criteria for physical operation (staff, space, equipment, R&D spending, outputs)',
     },
     recordKind: { zh: '创新平台', en: 'Platforms' },
+    perRegion: true,
     records: (w) => sql`
       SELECT p.id::text AS id, p.name AS title, NULL::text AS on, p.region_code, '/platforms/' || p.id AS href
       FROM platforms p
@@ -164,6 +176,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'Cooperation projects that landed in the year (by landing date), counted once, where commercialised',
     },
     recordKind: { zh: '合作项目', en: 'Projects' },
+    perRegion: true,
     records: (w) => sql`
       SELECT p.id::text AS id, p.title, p.landed_on::text AS on, p.region_code, '/projects/' || p.id AS href
       FROM cooperation_projects p
@@ -178,6 +191,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'Locally cultivated talents selected in the year into a leading programme of the catalogue (e.g. Taishan industry leading talents)',
     },
     recordKind: { zh: '人才', en: 'Talents' },
+    perRegion: true,
     records: (w) => sql`
       SELECT t.id::text AS id, t.name AS title,
              NULL::text AS on,
@@ -194,6 +208,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'High-level talents who arrived in the year (a doctorate, a senior or associate-senior title, or a programme)',
     },
     recordKind: { zh: '人才', en: 'Talents' },
+    perRegion: true,
     records: (w) => sql`
       SELECT t.id::text AS id, t.name AS title, t.arrived_on::text AS on, t.region_code, '/talents/' || t.id AS href
       FROM talents t

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { restrict, tenantPolicies } from '../../platform/db/policies.ts';
 
 /** Yearly targets per region and indicator: the only figures typed in by hand. */
@@ -63,4 +74,38 @@ export const indicatorSnapshotRecords = pgTable(
     ...tenantPolicies(),
     restrict('indicator_snapshot_records_read_only', 'insert', { withCheck: sql`false` }),
   ],
+);
+
+/**
+ * A cache of the definition queries (docs/ARCHITECTURE.md, Indicators): per region and year, the
+ * count of each `perRegion` indicator's records query narrowed to that one region, as
+ * `{ code: count }`. Present = counted; a row in `indicator_region_changes` for the region makes
+ * it stale. Written by readers (the refresh in their transaction), never typed in.
+ */
+export const indicatorRegionCounts = pgTable(
+  'indicator_region_counts',
+  {
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+    countedAt: timestamp('counted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'indicator_region_counts_pk', columns: [t.regionCode, t.year] }),
+    ...tenantPolicies(),
+  ],
+);
+
+/**
+ * The regions whose counted records changed since they were counted: inserted by statement
+ * triggers on the counted tables in the writer's transaction (insert-only: no row for writers to
+ * queue on), deleted by the reader that recounts them.
+ */
+export const indicatorRegionChanges = pgTable(
+  'indicator_region_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code').notNull(),
+  },
+  (t) => [index('indicator_region_changes_region').on(t.regionCode), ...tenantPolicies()],
 );

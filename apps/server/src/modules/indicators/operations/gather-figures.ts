@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { rowsOf, type Tx } from '../../../platform/db/database.ts';
 import { INDICATORS } from '../indicators.definitions.ts';
+import { countByRegion, usesRegionCounts } from './count-by-region.ts';
 import { breakdownIn } from './list-indicator-records.ts';
 import { indicatorsIn } from './list-indicators.ts';
 import type { RegionWindow } from './read-window.ts';
@@ -41,8 +42,9 @@ export async function gatherFigures(
   const indicators = await indicatorsIn(tx, ctx, now, query.year, w.regionCode);
   const previous = await latestSnapshotBefore(tx, w.regionCode, query.year, query.beforePeriod);
   const regions = new Map<string, { code: string; name: string; values: Map<string, number> }>();
+  const counts = usesRegionCounts(ctx) ? await countByRegion(tx, w) : undefined;
   for (const def of INDICATORS) {
-    for (const r of await breakdownIn(tx, def, w)) {
+    for (const r of await breakdownIn(tx, def, w, counts)) {
       const row = regions.get(r.code) ?? { code: r.code, name: r.name, values: new Map() };
       row.values.set(def.code, r.value);
       regions.set(r.code, row);

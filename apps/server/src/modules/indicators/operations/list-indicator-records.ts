@@ -1,11 +1,27 @@
 import type { IndicatorBreakdown, IndicatorCode, IndicatorRecords, IndicatorTrend } from '@gaodi/contracts';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { type Database, rowsOf, type Tx } from '../../../platform/db/database.ts';
-import type { IndicatorDefinition } from '../indicators.definitions.ts';
+import type { IndicatorDefinition, Window } from '../indicators.definitions.ts';
 import { definitionOf } from '../indicators.lookup.ts';
+import { countByRegion, type RegionCounts, sumCounts, usesRegionCounts } from './count-by-region.ts';
 import { targetsOf } from './list-indicators.ts';
 import { type RegionWindow, readWindow } from './read-window.ts';
+
+/** One page of a definition's records, newest first, each with the total (bench:indicators explains it). */
+export function recordsPageSql(
+  def: IndicatorDefinition,
+  w: Window,
+  query: { month?: number; page: number; pageSize: number },
+): SQL {
+  const inMonth = query.month ? sql`WHERE extract(month FROM r.on::date) = ${query.month}` : sql``;
+  return sql`
+    SELECT r.*, g.name AS region_name, count(*) OVER ()::int AS total
+    FROM (${def.records(w)}) r LEFT JOIN regions g ON g.code = r.region_code
+    ${inMonth}
+    ORDER BY r.on DESC NULLS LAST, r.id
+    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+}
 
 /** Exactly the records a figure counts (the same query), paged, newest first. */
 export function listIndicatorRecords(
@@ -17,7 +33,6 @@ export function listIndicatorRecords(
   const def = definitionOf(code);
   return db.transaction(ctx.scope, async (tx) => {
     const w = await readWindow(tx, ctx, query.year, query.region);
-    const inMonth = query.month ? sql`WHERE extract(month FROM r.on::date) = ${query.month}` : sql``;
     const rows = rowsOf<{
       id: string;
       title: string;
@@ -26,14 +41,7 @@ export function listIndicatorRecords(
       region_name: string | null;
       href: string | null;
       total: number;
-    }>(
-      await tx.execute(sql`
-        SELECT r.*, g.name AS region_name, count(*) OVER ()::int AS total
-        FROM (${def.records(w)}) r LEFT JOIN regions g ON g.code = r.region_code
-        ${inMonth}
-        ORDER BY r.on DESC NULLS LAST, r.id
-        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`),
-    );
+    }>(await tx.execute(recordsPageSql(def, w, query)));
     let total = rows[0]?.total;
     if (total === undefined) {
       const [n] = rowsOf<{ n: number }>(
@@ -62,8 +70,21 @@ export function listIndicatorRecords(
   });
 }
 
-/** A figure's records counted by the regions directly below the window's region (and itself). */
-export async function breakdownIn(tx: Tx, def: IndicatorDefinition, w: RegionWindow) {
+/**
+ * A figure's records counted by the regions directly below the window's region (and itself); from
+ * the per-region counts when given and the definition is `perRegion` (count-by-region.ts).
+ */
+export async function breakdownIn(tx: Tx, def: IndicatorDefinition, w: RegionWindow, counts?: RegionCounts) {
+  if (counts && def.perRegion) {
+    const children = rowsOf<{ code: string; name: string; subtree: string[] }>(
+      await tx.execute(sql`
+        SELECT code, name, gaodi_region_subtree(code) AS subtree FROM regions WHERE parent_code = ${w.regionCode}
+        UNION ALL SELECT code, name, ARRAY[code] FROM regions WHERE code = ${w.regionCode}`),
+    );
+    return children
+      .map((c) => ({ code: c.code, name: c.name, value: sumCounts(counts, c.subtree).get(def.code) ?? 0 }))
+      .sort((a, b) => b.value - a.value || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
   return rowsOf<{ code: string; name: string; value: number }>(
     await tx.execute(sql`
       WITH counted AS (SELECT region_code, count(*)::int AS n FROM (${def.records(w)}) r GROUP BY region_code),
@@ -91,7 +112,8 @@ export function indicatorBreakdown(
   const def = definitionOf(code);
   return db.transaction(ctx.scope, async (tx) => {
     const w = await readWindow(tx, ctx, query.year, query.region);
-    const rows = await breakdownIn(tx, def, w);
+    const counts = def.perRegion && usesRegionCounts(ctx) ? await countByRegion(tx, w) : undefined;
+    const rows = await breakdownIn(tx, def, w, counts);
     const targets = new Map<string, number>();
     for (const r of rows) {
       const t = (await targetsOf(tx, r.code, query.year)).get(code);

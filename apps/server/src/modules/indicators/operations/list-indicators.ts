@@ -5,6 +5,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { type Database, rowsOf, type Tx } from '../../../platform/db/database.ts';
 import { INDICATORS, type IndicatorDefinition } from '../indicators.definitions.ts';
 import { indicatorTargets } from '../indicators.table.ts';
+import { countByRegion, sumCounts, usesRegionCounts } from './count-by-region.ts';
 import { elapsedShare, type RegionWindow, readWindow } from './read-window.ts';
 
 /**
@@ -50,8 +51,11 @@ export async function indicatorsIn(
   const share = elapsedShare(year, now);
   const lang = ctx.lang;
   const indicators: Indicator[] = [];
+  // The per-region counts stand for the definition queries where they may (count-by-region.ts).
+  const summed = usesRegionCounts(ctx) ? sumCounts(await countByRegion(tx, w)) : new Map<string, number>();
   for (const def of INDICATORS) {
-    const value = await countRecords(tx, def, w);
+    const stored = def.perRegion ? summed.get(def.code) : undefined;
+    const value = stored ?? (await countRecords(tx, def, w));
     const target = targets.get(def.code) ?? null;
     const expected = target === null ? null : Math.round(target * share * 10) / 10;
     indicators.push({
