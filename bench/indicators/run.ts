@@ -71,13 +71,13 @@ async function seed(db: Database) {
       stage_changed_at, created_at, updated_at)
     SELECT c.code, c.code, '基准合作项目 ' || g, 'development',
       CASE WHEN g % 3 = 0 THEN 'landed' WHEN g % 17 = 0 THEN 'stopped' ELSE 'signed' END,
-      make_date(${YEAR} - (g % 2), 1, 1) + (g % 330),
-      CASE WHEN g % 3 = 0 THEN make_date(${YEAR} - (g % 2), 1, 1) + (g % 330) + 20 END,
+      least(make_date(${YEAR} - (g % 2), 1, 1) + (g % 330), current_date),
+      CASE WHEN g % 3 = 0 THEN least(make_date(${YEAR} - (g % 2), 1, 1) + (g % 330) + 20, current_date) END,
       now(), now(), now()
     FROM generate_series(1, ${PROJECTS}) g JOIN bench_counties c ON c.i = g % ${counties}`);
   await o.execute(sql`
     INSERT INTO matchmaking_events (region_code, title, kind, held_on, organiser, checkin_token, created_at, updated_at)
-    SELECT c.code, '基准对接活动 ' || g, 'forum', make_date(${YEAR} - (g % 2), 1, 1) + (g % 330), '科技局', md5('bench' || g), now(), now()
+    SELECT c.code, '基准对接活动 ' || g, 'forum', least(make_date(${YEAR} - (g % 2), 1, 1) + (g % 330), current_date), '科技局', md5('bench' || g), now(), now()
     FROM generate_series(1, ${EVENTS}) g JOIN bench_counties c ON c.i = g % ${counties}`);
   await o.execute(sql`UPDATE users SET region_code = '370000' WHERE username = 'jn_leader'`);
   await o.execute(sql`ANALYZE`);
