@@ -59,7 +59,8 @@ export type Database = {
 export const migrationsFolder = resolve(import.meta.dirname, '../../migrations');
 
 export type OpenOptions =
-  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  /** `durable: false`: a throw-away folder (the move's working copy) without fsync at each commit. */
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob; durable?: boolean }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
 /** Opens the database chosen by configuration: PGlite in a folder (or memory), or PostgreSQL. */
@@ -68,9 +69,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     // One process per folder (data-dir-lock.ts); released on close, taken over after a crash.
     const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
-    const client = options.dataDir
-      ? openDurablePglite(options.dataDir, { loadDataDir: options.loadDataDir })
-      : new PGlite({ loadDataDir: options.loadDataDir });
+    const client =
+      options.dataDir && options.durable !== false
+        ? openDurablePglite(options.dataDir, { loadDataDir: options.loadDataDir })
+        : new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
     await client.waitReady.catch((error) => {
       unlock();
       throw error;
