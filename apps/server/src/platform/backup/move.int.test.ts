@@ -78,6 +78,50 @@ afterAll(async () => {
   await admin.end();
 });
 
+/** The real server on the moved database: each county its own rows; new rows need fresh sequence numbers. */
+async function serveAfterMove(url: string, filesDir: string) {
+  const server = startServer(
+    { engine: 'postgres', url, dataDir: filesDir },
+    await freePort(),
+    join(work, 'server.log'),
+  );
+  try {
+    await server.ready();
+    const jx = await signIn(server.base, 'jx_staff');
+    const ws = await signIn(server.base, 'ws_staff');
+    type List = { items: { regionCode: string }[]; total: number };
+    const jxList = (await jx.get('/api/enterprises?pageSize=100')).body as List;
+    const wsList = (await ws.get('/api/enterprises?pageSize=100')).body as List;
+    expect(jxList.total).toBeGreaterThan(0);
+    expect(wsList.total).toBeGreaterThan(0);
+    expect(new Set(jxList.items.map((e) => e.regionCode))).toEqual(new Set(['370828']));
+    expect(new Set(wsList.items.map((e) => e.regionCode))).toEqual(new Set(['370830']));
+    // Each write appends to audit_log and change_feed (bigserial ids): a stale sequence would
+    // answer 500 with a duplicate key.
+    for (let i = 0; i < 3; i++) {
+      const made = await jx.send('POST', '/api/institutes', {
+        name: `迁移后院所${i}`,
+        kind: 'research',
+        level: 'provincial',
+      });
+      expect(made.status).toBe(200);
+    }
+  } finally {
+    await server.stop();
+  }
+  const db = await openDatabase({ engine: 'postgres', url, poolSize: 2 });
+  try {
+    const [counts] = rowsOf<{ audit: number; institutes: number }>(
+      await db.owner.execute(sql`SELECT (SELECT count(*)::int FROM audit_log) AS audit,
+        (SELECT count(*)::int FROM institutes WHERE name LIKE '迁移后院所%') AS institutes`),
+    );
+    expect(counts?.institutes).toBe(3);
+    expect(counts?.audit).toBeGreaterThan(Number(before['public.audit_log']?.split(' ')[0]));
+  } finally {
+    await db.close();
+  }
+}
+
 describe.skipIf(!adminUrl)('moving a county from the embedded database to PostgreSQL', () => {
   let url = '';
   const filesDir = join(work, 'pg-files');
@@ -112,46 +156,7 @@ describe.skipIf(!adminUrl)('moving a county from the embedded database to Postgr
 
   // The real server (a child process, as npm start runs it): about 10 s of its start.
   it('then starts on it: each county sees its own rows, new rows get fresh ids', async () => {
-    const server = startServer(
-      { engine: 'postgres', url, dataDir: filesDir },
-      await freePort(),
-      join(work, 'server.log'),
-    );
-    try {
-      await server.ready();
-      const jx = await signIn(server.base, 'jx_staff');
-      const ws = await signIn(server.base, 'ws_staff');
-      type List = { items: { regionCode: string }[]; total: number };
-      const jxList = (await jx.get('/api/enterprises?pageSize=100')).body as List;
-      const wsList = (await ws.get('/api/enterprises?pageSize=100')).body as List;
-      expect(jxList.total).toBeGreaterThan(0);
-      expect(wsList.total).toBeGreaterThan(0);
-      expect(new Set(jxList.items.map((e) => e.regionCode))).toEqual(new Set(['370828']));
-      expect(new Set(wsList.items.map((e) => e.regionCode))).toEqual(new Set(['370830']));
-      // Each write appends to audit_log and change_feed (bigserial ids): a stale sequence would
-      // answer 500 with a duplicate key.
-      for (let i = 0; i < 3; i++) {
-        const made = await jx.send('POST', '/api/institutes', {
-          name: `迁移后院所${i}`,
-          kind: 'research',
-          level: 'provincial',
-        });
-        expect(made.status).toBe(200);
-      }
-    } finally {
-      await server.stop();
-    }
-    const db = await openDatabase({ engine: 'postgres', url, poolSize: 2 });
-    try {
-      const [counts] = rowsOf<{ audit: number; institutes: number }>(
-        await db.owner.execute(sql`SELECT (SELECT count(*)::int FROM audit_log) AS audit,
-          (SELECT count(*)::int FROM institutes WHERE name LIKE '迁移后院所%') AS institutes`),
-      );
-      expect(counts?.institutes).toBe(3);
-      expect(counts?.audit).toBeGreaterThan(Number(before['public.audit_log']?.split(' ')[0]));
-    } finally {
-      await db.close();
-    }
+    await serveAfterMove(url, filesDir);
   }, 240_000);
 
   it('takes a stopped server’s data folder as well, leaving it untouched', async () => {
