@@ -174,7 +174,14 @@ async function registerPlatformRoutes(
   const mfa = createMfaService({ db, clock, box: dataBox });
   await app.register(mfaRoutes, { auth, mfa, codesPerMinute: deps.loginRateLimitPerMinute ?? 30 });
   await app.register(filesRoutes, { auth, files });
-  await app.register(notificationsRoutes, { auth, db, clock, box: dataBox, configs: app.channelConfigs });
+  await app.register(notificationsRoutes, {
+    auth,
+    db,
+    clock,
+    box: dataBox,
+    configs: app.channelConfigs,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
   await app.register(importProblemsRoutes, { auth, uploads });
   await failInterruptedImportJobs(db, clock);
   importJobsRoutes(app, auth, db);

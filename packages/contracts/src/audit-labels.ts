@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   revoke: { zh: '吊销', en: 'Revoke' },
   api_call: { zh: '接口调用', en: 'API call' },
   redeliver: { zh: '重新投递', en: 'Redeliver' },
+  test_send: { zh: '发送测试消息', en: 'Send a test message' },
 };
 
 export const AUDIT_TARGET_LABELS: Record<string, { zh: string; en: string }> = {
@@ -87,6 +88,7 @@ export const AUDIT_TARGET_LABELS: Record<string, { zh: string; en: string }> = {
   webhook: { zh: 'Webhook 订阅', en: 'Webhook subscription' },
   achievement_corpus: { zh: '成果语料（JSONL）', en: 'Achievement corpus (JSONL)' },
   user_mfa: { zh: '两步验证', en: 'Two-step sign-in' },
+  notification_channel: { zh: '消息通道', en: 'Notification channel' },
 };
 
 /** An action's or object's name in `lang`, or the code as recorded. */

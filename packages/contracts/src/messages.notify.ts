@@ -20,4 +20,10 @@ export const NOTIFY_EN: Record<string, string> = {
   请填写有效的邮箱地址: 'Enter a valid e-mail address',
   '请输入 11 位手机号': 'Enter an 11-digit mobile number',
   首次启用该通道时请填写密钥: 'Enter the secret when enabling this channel for the first time',
+  '该通道尚未设置，请先保存设置': 'This channel is not set up yet: save its settings first',
+  请填写接收测试消息的邮箱: 'Enter the e-mail address to send the test to',
+  请填写接收测试消息的手机号: 'Enter the mobile number to send the test to',
+  测试消息: 'Test message',
+  '这是一条来自高地平台的测试消息，收到即表示该通道设置正确。':
+    'This is a test message from Gaodi: if it arrived, the channel is set up correctly.',
 };

@@ -120,3 +120,27 @@ export const SaveNotificationPreferencesRoute = defineRoute({
   body: NotificationPreferences,
   response: NotificationPreferences,
 });
+
+/** A test message through a channel's saved settings: e-mail and SMS need an address to send to. */
+export const ChannelTestInput = z.object({ to: text(200).optional() });
+export type ChannelTestInput = z.input<typeof ChannelTestInput>;
+
+/** What the provider answered (`status` as in the delivery log, e.g. `200 errcode 0`, SMTP `250`). */
+export const ChannelTestResult = z.object({
+  ok: z.boolean(),
+  status: z.string().nullable(),
+  detail: z.string().nullable(),
+  ms: z.number().int(),
+});
+export type ChannelTestResult = z.infer<typeof ChannelTestResult>;
+
+export const TestChannelRoute = defineRoute({
+  method: 'POST',
+  path: '/api/notification-channels/:channel/test',
+  summary: '发送测试消息（经真实通道同步发送，返回服务商的答复）',
+  tags: ['notifications'],
+  access: { resource: 'notification_channel', action: 'update' },
+  params: z.object({ channel: DeliveryChannelName }),
+  body: ChannelTestInput,
+  response: ChannelTestResult,
+});

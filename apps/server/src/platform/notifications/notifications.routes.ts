@@ -7,6 +7,7 @@ import {
   MarkNotificationReadRoute,
   SaveChannelSettingsRoute,
   SaveNotificationPreferencesRoute,
+  TestChannelRoute,
 } from '@gaodi/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AuthService } from '../auth/auth.service.ts';
@@ -15,6 +16,7 @@ import type { DataBox } from '../crypto/data-box.ts';
 import type { Database } from '../db/database.ts';
 import { registerRoute } from '../http/route.ts';
 import { listChannelSettings, saveChannelSettings } from './channel-settings.ts';
+import { testChannel } from './channel-test.ts';
 import type { ChannelConfigs } from './channels/channel-config.ts';
 import { countUnread, listNotifications, markAllRead, markRead } from './inbox.ts';
 import { getPreferences, savePreferences } from './preferences.ts';
@@ -26,6 +28,8 @@ export const notificationsRoutes: FastifyPluginAsync<{
   clock: Clock;
   box: DataBox;
   configs: ChannelConfigs;
+  /** The site's address, for the test message's link. */
+  publicUrl: string;
 }> = async (app, deps) => {
   const { auth } = deps;
   registerRoute(app, auth, ListNotificationsRoute, ({ ctx, query }) => listNotifications(deps, ctx, query));
@@ -38,4 +42,7 @@ export const notificationsRoutes: FastifyPluginAsync<{
   );
   registerRoute(app, auth, ListChannelSettingsRoute, ({ ctx }) => listChannelSettings(deps, ctx));
   registerRoute(app, auth, SaveChannelSettingsRoute, ({ ctx, body }) => saveChannelSettings(deps, ctx, body));
+  registerRoute(app, auth, TestChannelRoute, ({ ctx, params, body }) =>
+    testChannel(deps, ctx, params.channel, body),
+  );
 };

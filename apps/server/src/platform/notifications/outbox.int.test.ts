@@ -322,4 +322,36 @@ describe('channel settings and preferences over the API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('请输入 11 位手机号');
   });
+
+  it('sends a test message through the saved robot and answers the provider’s status, audited', async () => {
+    const admin = await t.login('sysadmin');
+    const endpoint = `${wecom.url}/cgi-bin/webhook/send`;
+    const save = (key: string) =>
+      admin.put('/api/notification-channels', {
+        channel: 'wecom',
+        enabled: false,
+        settings: { endpoint },
+        secret: { key },
+      });
+    expect((await save('wk-1')).statusCode).toBe(200);
+    const sent = await admin.post('/api/notification-channels/wecom/test', {});
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({ ok: true, status: '200 errcode 0' });
+    const md = wecom.taken.at(-1)?.json.markdown as { content: string };
+    expect(md.content).toContain('**【高地】测试消息**');
+    expect(sent.body).not.toContain('wk-1');
+    await save('wk-wrong');
+    const refused = await admin.post('/api/notification-channels/wecom/test', {});
+    expect(refused.json()).toMatchObject({ ok: false, status: '200 errcode 93000' });
+    const noAddress = await admin.post('/api/notification-channels/sms/test', {});
+    expect(noAddress.statusCode).toBe(400);
+    expect(noAddress.body).toContain('请填写接收测试消息的手机号');
+    const staff = await t.login('jx_staff');
+    expect((await staff.post('/api/notification-channels/wecom/test', {})).statusCode).toBe(403);
+    const audited = rowsOf<{ detail: { ok: boolean } }>(
+      await t.db.owner.execute(sql`SELECT detail FROM audit_log WHERE action = 'test_send'
+        AND target_id = '370828:wecom' ORDER BY at, id`),
+    );
+    expect(audited.map((a) => a.detail.ok)).toEqual([true, false]);
+  });
 });
