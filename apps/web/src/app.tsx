@@ -49,7 +49,13 @@ import {
   NeedsRoutes,
   useMatchmakingNav,
 } from './modules/matchmaking/matchmaking-routes.tsx';
-import { InboxRoute } from './modules/notifications/notifications-routes.tsx';
+import {
+  ChannelsRoute,
+  InboxRoute,
+  PreferencesRoute,
+  useChannelsNav,
+  usePreferencesNav,
+} from './modules/notifications/notifications-routes.tsx';
 import { UnreadBadge } from './modules/notifications/unread-badge.tsx';
 import { ProjectsRoutes } from './modules/projects/projects-routes.tsx';
 import { RecruitmentRoutes, useRecruitmentNav } from './modules/recruitment/recruitment-routes.tsx';
@@ -113,6 +119,8 @@ function useNavItems(): NavItem[] {
   const meetingsNav = useMeetingsNav();
   const serviceSettingsNav = useServiceSettingsNav();
   const incubationNav = useIncubationNav();
+  const channelsNav = useChannelsNav();
+  const preferencesNav = usePreferencesNav();
   return useMemo(() => {
     const system = [
       usersNav,
@@ -121,6 +129,7 @@ function useNavItems(): NavItem[] {
       settingsNav,
       serviceSettingsNav,
       integrationNav,
+      channelsNav,
     ].filter((n): n is NavItem => n !== null);
     const items: NavItem[] = [homeNav];
     if (indicatorsNav) items.push(indicatorsNav);
@@ -132,6 +141,8 @@ function useNavItems(): NavItem[] {
     if (roundtableNav) items.push(roundtableNav);
     if (innovationNav) items.push(innovationNav);
     if (incubationNav) items.push(incubationNav);
+    if (preferencesNav)
+      items.push({ key: 'personal', label: t('nav.personal'), type: 'group', children: [preferencesNav] });
     if (system.length > 0)
       items.push({ key: 'system', label: t('nav.system'), type: 'group', children: system });
     return items;
@@ -153,6 +164,8 @@ function useNavItems(): NavItem[] {
     meetingsNav,
     serviceSettingsNav,
     incubationNav,
+    channelsNav,
+    preferencesNav,
   ]);
 }
 
@@ -266,6 +279,8 @@ function AppRoutes() {
         <Route path="supervision/proposals" element={<ProposalsRoute />} />
         <Route path="settings/stage-labels" element={<StageLabelsRoute />} />
         <Route path="settings/concierge" element={<ServiceSettingsRoute />} />
+        <Route path="settings/notification-channels" element={<ChannelsRoute />} />
+        <Route path="settings/notifications" element={<PreferencesRoute />} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

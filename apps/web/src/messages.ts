@@ -10,6 +10,7 @@ import { incubationMessages } from './messages/incubation.ts';
 import { integrationMessages } from './messages/integration.ts';
 import { matchmakingMessages } from './messages/matchmaking.ts';
 import { mfaMessages } from './messages/mfa.ts';
+import { notificationSettingsMessages } from './messages/notifications.ts';
 import { pipelineMessages } from './messages/pipelines.ts';
 import { projectMessages } from './messages/projects.ts';
 import { serviceMessages } from './messages/service.ts';
@@ -36,6 +37,7 @@ export const messages = {
   ...recommendationMessages,
   ...instituteAliasMessages,
   ...integrationMessages,
+  ...notificationSettingsMessages,
 
   'rt.nav': ['督办', 'Supervision'],
   'rt.proposals': ['圆桌议题建议', 'Round-table proposals'],
