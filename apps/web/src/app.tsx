@@ -1,4 +1,4 @@
-import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider, replaceEqualDeep } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Flex, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -69,7 +69,7 @@ import {
   useSupervisionNav,
 } from './modules/supervision/supervision-routes.tsx';
 import { UsersRoute, useUsersNav } from './modules/users/users-routes.tsx';
-import { isApiError, setUnauthorizedHandler } from './ui/api.ts';
+import { isApiError, setUnauthorizedHandler, versionOf } from './ui/api.ts';
 import { AppLayout, type NavItem } from './ui/app-layout.tsx';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage, QueryError } from './ui/error-pages.tsx';
 import { setDateLocale } from './ui/format.ts';
@@ -97,6 +97,8 @@ const queryClient: QueryClient = new QueryClient({
         count < 2 && !(isApiError(error) && error.statusCode >= 400 && error.statusCode < 500),
       refetchOnWindowFocus: false,
       staleTime: 15_000,
+      // A record answer with its version (ETag) stays the object the version belongs to (api.ts).
+      structuralSharing: (old, next) => (versionOf(next) ? next : replaceEqualDeep(old, next)),
     },
   },
 });

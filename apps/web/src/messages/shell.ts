@@ -47,6 +47,18 @@ export const shellMessages = {
   'common.required': ['请填写{field}', '{field} is required'],
   'common.requiredSelect': ['请选择{field}', 'Select {field}'],
   'common.formHasErrors': ['提交的内容有误，请检查标出的字段', 'Some fields are invalid'],
+  // A save refused because someone else changed the record first (ui/edit-version.tsx).
+  'conflict.title': [
+    '该记录在您打开表单后已被他人修改，本次保存未执行',
+    'Someone else changed this record after you opened the form; your save was not applied',
+  ],
+  'conflict.fields': ['他人最近一次修改了：{fields}', 'Their latest change: {fields}'],
+  'conflict.notSaved': [
+    '为避免覆盖他人的修改，请载入最新内容后重新修改；本表单中尚未保存的内容不会保留。',
+    'So as not to overwrite their change, load the latest version and make your edits again; what you typed here is not kept.',
+  ],
+  'conflict.reload': ['载入最新内容', 'Load the latest version'],
+  'conflict.otherFields': ['其他信息', 'other details'],
   'common.region': ['所属区域', 'Region'],
   'common.none': ['无', 'None'],
 

@@ -9,11 +9,16 @@ import type { z } from 'zod';
 
 export type FieldProblem = { path: string; message: string };
 
+/** A 409 VERSION_CONFLICT's body: the record's current version and the columns its last change touched. */
+export type VersionConflict = { version: number; changed: string[] };
+
 /** The API's one error shape (`{statusCode, code, message, fields?}`) as a thrown value. */
 export class ApiError extends Error {
   readonly statusCode: number;
   readonly code: string;
   readonly fields: FieldProblem[];
+  /** Set on a 409 VERSION_CONFLICT (a stale If-Match): what the record is now. */
+  current: VersionConflict | null = null;
 
   constructor(statusCode: number, code: string, message: string, fields: FieldProblem[] = []) {
     super(message);
@@ -65,6 +70,8 @@ type Options = {
   redirectOn401?: boolean;
   /** Sent as `Idempotency-Key`: the server answers a repeat of the key with the first answer. */
   idempotencyKey?: string;
+  /** Sent as `If-Match`: the version (ETag) an edit was made on; a stale one is refused with 409. */
+  ifMatch?: string;
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -73,6 +80,7 @@ async function send(method: string, path: string, options: Options = {}): Promis
   const headers: Record<string, string> = { accept: 'application/json' };
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.ifMatch) headers['if-match'] = options.ifMatch;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
   else if (options.body !== undefined) {
@@ -101,15 +109,36 @@ async function send(method: string, path: string, options: Options = {}): Promis
 async function toApiError(response: Response, redirectOn401: boolean): Promise<ApiError> {
   let error: ApiError;
   try {
-    const parsed = ApiErrorShape.safeParse(await response.json());
+    const body: unknown = await response.json();
+    const parsed = ApiErrorShape.safeParse(body);
     error = parsed.success
       ? new ApiError(parsed.data.statusCode, parsed.data.code, parsed.data.message, parsed.data.fields ?? [])
       : new ApiError(response.status, 'HTTP', `${response.status} ${response.statusText}`);
+    if (error.code === 'VERSION_CONFLICT') error.current = conflictOf(body);
   } catch {
     error = new ApiError(response.status, 'HTTP', `${response.status} ${response.statusText}`);
   }
   if (response.status === 401 && redirectOn401) onUnauthorized?.();
   return error;
+}
+
+function conflictOf(body: unknown): VersionConflict {
+  const current = (body as { current?: Partial<VersionConflict> } | null)?.current;
+  return {
+    version: typeof current?.version === 'number' ? current.version : 0,
+    changed: Array.isArray(current?.changed) ? current.changed.filter((c) => typeof c === 'string') : [],
+  };
+}
+
+/**
+ * The version (`ETag`) each answer of a versioned record was read at, by the parsed answer object:
+ * an edit form takes the version of the object its values came from (ui/edit-version.ts). The query
+ * client keeps such objects as they are (no structural sharing), so the pair never splits.
+ */
+const versions = new WeakMap<object, string>();
+
+export function versionOf(record: unknown): string | undefined {
+  return typeof record === 'object' && record !== null ? versions.get(record) : undefined;
 }
 
 async function json<S extends z.ZodType>(response: Response, schema: S): Promise<z.infer<S>> {
@@ -209,7 +238,7 @@ async function submitOnce<T>(
  */
 export async function call<const R extends RouteContract>(
   route: R,
-  input: RouteInput<R> & { form?: FormData; redirectOn401?: boolean },
+  input: RouteInput<R> & { form?: FormData; redirectOn401?: boolean; ifMatch?: string },
 ): Promise<RouteOutput<R>> {
   const path = pathOf(route.path, input.params as Record<string, unknown> | undefined);
   const options = {
@@ -219,6 +248,7 @@ export async function call<const R extends RouteContract>(
       : (input.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {})),
     form: input.form,
     redirectOn401: input.redirectOn401,
+    ifMatch: input.ifMatch,
   };
   const response = input.form
     ? await send(route.method, path, options)
@@ -227,7 +257,10 @@ export async function call<const R extends RouteContract>(
       );
   const schema = response.status === 202 && route.accepted ? route.accepted : route.response;
   if (!schema) return undefined as RouteOutput<R>;
-  return schema.parse(await response.json()) as RouteOutput<R>;
+  const answer = schema.parse(await response.json()) as RouteOutput<R>;
+  const etag = response.headers.get('etag');
+  if (etag && typeof answer === 'object' && answer !== null) versions.set(answer, etag);
+  return answer;
 }
 
 /** Downloads a file route's answer (an .xlsx ledger, a .docx report) under the server's file name. */

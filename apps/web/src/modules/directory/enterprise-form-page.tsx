@@ -2,6 +2,7 @@ import { type Enterprise, EnterpriseInput } from '@gaodi/contracts';
 import { Alert, App, Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { useEditVersion, VersionConflictAlert } from '../../ui/edit-version.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
@@ -20,6 +21,13 @@ type Values = {
   contactPhone?: string;
 };
 
+/** The form's values of a record (the edited one), or a new one's defaults. */
+function valuesOf(e: Enterprise | undefined): Values {
+  if (!e) return { scale: 'small', industryId: null };
+  const { name, creditCode, industryId, scale, address, contactName, contactPhone } = e;
+  return { name, creditCode, industryId, scale, address, contactName, contactPhone };
+}
+
 /** Create (/enterprises/new) and edit (/enterprises/:id/edit) share this page. */
 export function EnterpriseFormPage() {
   const { id } = useParams();
@@ -35,7 +43,8 @@ function EnterpriseForm({ enterprise }: { enterprise?: Enterprise }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const industries = useIndustries();
-  const save = useSaveEnterprise(enterprise?.id);
+  const edit = useEditVersion(useEnterprise(enterprise?.id), form);
+  const save = useSaveEnterprise(enterprise?.id, edit.ifMatch);
   const [formError, setFormError] = useState<string | null>(null);
   const title = enterprise ? t('enterprise.edit') : t('enterprise.new');
   const backTo = enterprise ? `/enterprises/${enterprise.id}` : '/enterprises';
@@ -60,7 +69,8 @@ function EnterpriseForm({ enterprise }: { enterprise?: Enterprise }) {
         message.success(enterprise ? t('common.saved') : t('enterprise.created'));
         navigate(`/enterprises/${saved.id}`);
       },
-      onError: (error) => setFormError(showSubmitError(form, error) ?? t('common.formHasErrors')),
+      onError: (error) =>
+        edit.caught(error) || setFormError(showSubmitError(form, error) ?? t('common.formHasErrors')),
     });
   };
 
@@ -82,6 +92,7 @@ function EnterpriseForm({ enterprise }: { enterprise?: Enterprise }) {
       testId="enterprise-form-page"
     >
       <Panel>
+        <VersionConflictAlert edit={edit} schema={EnterpriseInput} />
         {formError && (
           <Alert
             type="error"
@@ -97,19 +108,7 @@ function EnterpriseForm({ enterprise }: { enterprise?: Enterprise }) {
           layout="vertical"
           onFinish={onFinish}
           onValuesChange={() => formError && setFormError(null)}
-          initialValues={
-            enterprise
-              ? {
-                  name: enterprise.name,
-                  creditCode: enterprise.creditCode,
-                  industryId: enterprise.industryId,
-                  scale: enterprise.scale,
-                  address: enterprise.address,
-                  contactName: enterprise.contactName,
-                  contactPhone: enterprise.contactPhone,
-                }
-              : { scale: 'small', industryId: null }
-          }
+          initialValues={valuesOf(edit.record)}
           style={{ maxWidth: 880 }}
           data-testid="enterprise-form"
         >

@@ -2,6 +2,7 @@ import { type Institute, InstituteInput } from '@gaodi/contracts';
 import { Alert, App, Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { useEditVersion, VersionConflictAlert } from '../../ui/edit-version.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
@@ -10,6 +11,10 @@ import { kindOptions, levelOptions } from './labels.ts';
 import { useInstitute, useSaveInstitute } from './use-institutes.ts';
 
 type Values = { name?: string; kind?: Institute['kind']; level?: Institute['level']; city?: string };
+
+/** The form's values of a record (the edited one), or a new one's defaults. */
+const valuesOf = (i: Institute | undefined): Values =>
+  i ? { name: i.name, kind: i.kind, level: i.level, city: i.city } : { kind: 'university', level: 'other' };
 
 /** Create (/institutes/new) and edit (/institutes/:id/edit) share this page. */
 export function InstituteFormPage() {
@@ -25,7 +30,8 @@ function InstituteForm({ institute }: { institute?: Institute }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const save = useSaveInstitute(institute?.id);
+  const edit = useEditVersion(useInstitute(institute?.id), form);
+  const save = useSaveInstitute(institute?.id, edit.ifMatch);
   const [formError, setFormError] = useState<string | null>(null);
   const title = institute ? t('institute.edit') : t('institute.new');
   const backTo = institute ? `/institutes/${institute.id}` : '/institutes';
@@ -44,7 +50,8 @@ function InstituteForm({ institute }: { institute?: Institute }) {
         message.success(t('common.saved'));
         navigate(`/institutes/${saved.id}`);
       },
-      onError: (error) => setFormError(showSubmitError(form, error) ?? t('common.formHasErrors')),
+      onError: (error) =>
+        edit.caught(error) || setFormError(showSubmitError(form, error) ?? t('common.formHasErrors')),
     });
   };
 
@@ -56,6 +63,7 @@ function InstituteForm({ institute }: { institute?: Institute }) {
       testId="institute-form-page"
     >
       <Panel>
+        <VersionConflictAlert edit={edit} schema={InstituteInput} />
         {formError && (
           <Alert
             type="error"
@@ -69,11 +77,7 @@ function InstituteForm({ institute }: { institute?: Institute }) {
           form={form}
           layout="vertical"
           onFinish={onFinish}
-          initialValues={
-            institute
-              ? { name: institute.name, kind: institute.kind, level: institute.level, city: institute.city }
-              : { kind: 'university', level: 'other' }
-          }
+          initialValues={valuesOf(edit.record)}
           style={{ maxWidth: 880 }}
           data-testid="institute-form"
         >

@@ -41,12 +41,13 @@ export function useEnterprise(id: string | undefined) {
   });
 }
 
-export function useSaveEnterprise(id: string | undefined) {
+/** Saves the form; an edit carries the version the form was opened from (ui/edit-version.tsx). */
+export function useSaveEnterprise(id: string | undefined, ifMatch?: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: EnterpriseInput) =>
       id
-        ? call(UpdateEnterpriseRoute, { params: { id }, body: input })
+        ? call(UpdateEnterpriseRoute, { params: { id }, body: input, ifMatch })
         : call(CreateEnterpriseRoute, { body: input }),
     onSuccess: (saved) => {
       client.setQueryData([KEY, 'one', saved.id], saved);

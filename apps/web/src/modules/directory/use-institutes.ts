@@ -40,12 +40,13 @@ export function useInstitute(id: string | undefined) {
   });
 }
 
-export function useSaveInstitute(id: string | undefined) {
+/** Saves the form; an edit carries the version the form was opened from (ui/edit-version.tsx). */
+export function useSaveInstitute(id: string | undefined, ifMatch?: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: InstituteInput) =>
       id
-        ? call(UpdateInstituteRoute, { params: { id }, body: input })
+        ? call(UpdateInstituteRoute, { params: { id }, body: input, ifMatch })
         : call(CreateInstituteRoute, { body: input }),
     onSuccess: (saved) => {
       client.setQueryData([KEY, 'one', saved.id], saved);

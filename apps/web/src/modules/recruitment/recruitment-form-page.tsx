@@ -1,7 +1,8 @@
-import { GRADES, RecruitmentInput } from '@gaodi/contracts';
+import { GRADES, type Recruitment, RecruitmentInput } from '@gaodi/contracts';
 import { Alert, Button, Form, Input, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { useEditVersion, VersionConflictAlert } from '../../ui/edit-version.tsx';
 import { QueryError } from '../../ui/error-pages.tsx';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
@@ -12,6 +13,22 @@ import { useInstituteOptions } from '../directory/use-institutes.ts';
 import { gradeLabel } from './recruitment-labels.tsx';
 import { useText } from './recruitment-text.ts';
 import { useAssignable, useRecord, useSaveRecord } from './use-recruitment.ts';
+
+/** The form's values of a record (the edited one), or a new one's defaults (owned by the user). */
+function valuesOf(r: Recruitment | undefined, myId: string | undefined) {
+  if (!r) return { grade: 'B', isGreenChannel: false, ownerId: myId, taskForceMemberIds: [] };
+  return {
+    instituteId: r.instituteId,
+    grade: r.grade,
+    cooperationMode: r.cooperationMode,
+    industryId: r.industryId,
+    ownerId: r.owner?.id,
+    taskForceLeadId: r.taskForceLead?.id,
+    taskForceMemberIds: r.taskForceMembers.map((m) => m.id),
+    isGreenChannel: r.isGreenChannel,
+    notes: r.notes,
+  };
+}
 
 /** Create or edit a record: the institute, grade, task force (一院所一专班) and green channel. */
 export function RecruitmentFormPage() {
@@ -24,12 +41,13 @@ export function RecruitmentFormPage() {
   const institutes = useInstituteOptions();
   const industries = useIndustries();
   const people = useAssignable();
-  const save = useSaveRecord(id);
   const [form] = Form.useForm();
+  const edit = useEditVersion(record, form);
+  const save = useSaveRecord(id, edit.ifMatch);
   const [error, setError] = useState<string | null>(null);
   if (id && record.isError) return <QueryError error={record.error} onRetry={() => record.refetch()} />;
-  if (id && !record.data) return <PageLoading />;
-  const r = record.data;
+  if (id && !edit.record) return <PageLoading />;
+  const r = edit.record;
   const personOptions = (people.data ?? []).map((p) => ({ value: p.id, label: p.name }));
   const title = id ? t('editRecord') : t('newRecord');
 
@@ -45,21 +63,7 @@ export function RecruitmentFormPage() {
           form={form}
           layout="vertical"
           style={{ maxWidth: 640 }}
-          initialValues={
-            r
-              ? {
-                  instituteId: r.instituteId,
-                  grade: r.grade,
-                  cooperationMode: r.cooperationMode,
-                  industryId: r.industryId,
-                  ownerId: r.owner?.id,
-                  taskForceLeadId: r.taskForceLead?.id,
-                  taskForceMemberIds: r.taskForceMembers.map((m) => m.id),
-                  isGreenChannel: r.isGreenChannel,
-                  notes: r.notes,
-                }
-              : { grade: 'B', isGreenChannel: false, ownerId: me.data?.id, taskForceMemberIds: [] }
-          }
+          initialValues={valuesOf(r, me.data?.id)}
           onFinish={async (values) => {
             setError(null);
             const input = checkWithSchema(form, RecruitmentInput, {
@@ -73,10 +77,11 @@ export function RecruitmentFormPage() {
               const saved = await save.mutateAsync(input);
               navigate(`/recruitment/${saved.id}`);
             } catch (e) {
-              setError(showSubmitError(form, e));
+              if (!edit.caught(e)) setError(showSubmitError(form, e));
             }
           }}
         >
+          <VersionConflictAlert edit={edit} schema={RecruitmentInput} />
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
           <Form.Item name="instituteId" label={t('institute')} rules={[{ required: true }]}>
             <Select

@@ -97,10 +97,11 @@ function useRecordMutation<V>(fn: (vars: V) => Promise<Recruitment>) {
   });
 }
 
-export const useSaveRecord = (id: string | undefined) =>
+/** Saves the form; an edit carries the version the form was opened from (ui/edit-version.tsx). */
+export const useSaveRecord = (id: string | undefined, ifMatch?: string) =>
   useRecordMutation((input: RecruitmentInput) =>
     id
-      ? call(UpdateRecruitmentRecordRoute, { params: { id }, body: input })
+      ? call(UpdateRecruitmentRecordRoute, { params: { id }, body: input, ifMatch })
       : call(CreateRecruitmentRecordRoute, { body: input }),
   );
 

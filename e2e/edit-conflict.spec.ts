@@ -1,0 +1,125 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar } from '../packages/contracts/src/credit-code.ts';
+import { launchBrowser, login, newPage } from './browser.ts';
+
+// Issue 17, optimistic concurrency as two office users meet it: two people edit the same record
+// in their browsers; the second save is refused and says what changed, never overwrites.
+
+let browser: Browser;
+let first: { context: BrowserContext; page: Page };
+let second: { context: BrowserContext; page: Page };
+beforeAll(async () => {
+  browser = await launchBrowser();
+  first = await newPage(browser);
+  second = await newPage(browser);
+  await login(first.page, 'jx_staff'); // 张敏
+  await login(second.page, 'jx_lead'); // 李强
+});
+afterAll(() => browser?.close());
+
+const stamp = String(Date.now() % 10_000).padStart(4, '0');
+
+/** The API as the signed-in page calls it (cookie and CSRF token of the session). */
+async function apiOf(page: Page) {
+  const session = (await (await page.request.get('/api/auth/session')).json()) as {
+    me: { csrfToken: string };
+  };
+  const headers = { 'x-csrf-token': session.me.csrfToken };
+  return {
+    get: async (url: string) => (await page.request.get(url)).json(),
+    post: async (url: string, data: unknown) => {
+      const res = await page.request.post(url, { headers, data: data as object });
+      expect(res.status(), await res.text()).toBe(200);
+      return (await res.json()) as { id: string };
+    },
+  };
+}
+
+let serial = 0; // a retried test makes new records
+async function newEnterprise(page: Page) {
+  const n = ++serial;
+  const first17 = `91370828MA3F${stamp}${n}`;
+  return (await apiOf(page)).post('/api/enterprises', {
+    creditCode: `${first17}${creditCodeCheckChar(first17)}`,
+    name: `并发编辑测试企业${stamp}-${n}`,
+    scale: 'small',
+    contactPhone: '0537-7210001',
+  });
+}
+
+/** Replaces an input's text as a user does (select all, type). */
+async function retype(input: Locator, text: string) {
+  await input.fill(text);
+  await expect.poll(() => input.inputValue()).toBe(text);
+}
+
+// Each test is two users' page loads and saves in one browser: about 10 s on this machine.
+describe('two office users edit the same record', () => {
+  it('enterprise: the second save is refused naming 联系电话; after 载入最新内容 the save goes through and the first change stays', async () => {
+    const { id } = await newEnterprise(first.page);
+    const [a, b] = [first.page, second.page];
+    for (const page of [a, b]) {
+      await page.goto(`/enterprises/${id}/edit`);
+      await expect.poll(() => page.locator('#contactPhone').inputValue()).toBe('0537-7210001');
+    }
+
+    await retype(a.locator('#contactPhone'), '13900001111');
+    await a.getByTestId('enterprise-save').click();
+    await a.waitForURL(new RegExp(`/enterprises/${id}$`));
+
+    await retype(b.locator('#contactPhone'), '13700002222');
+    await b.getByTestId('enterprise-save').click();
+    const conflict = b.getByTestId('version-conflict');
+    await expect.poll(() => conflict.innerText()).toContain('已被他人修改');
+    expect(await b.getByTestId('version-conflict-fields').innerText()).toContain('联系电话');
+    expect(b.url()).toMatch(/\/edit$/);
+    const api = await apiOf(b);
+    expect((await api.get(`/api/enterprises/${id}`)).contactPhone).toBe('13900001111');
+
+    // The latest values replace the form's, the user makes the edit again, and it is saved.
+    await b.getByTestId('version-conflict-reload').click();
+    await expect.poll(() => b.locator('#contactPhone').inputValue()).toBe('13900001111');
+    expect(await conflict.count()).toBe(0);
+    await retype(b.locator('#address'), '金乡县鸡黍镇工业园 8 号');
+    await b.getByTestId('enterprise-save').click();
+    await b.waitForURL(new RegExp(`/enterprises/${id}$`));
+    const saved = await api.get(`/api/enterprises/${id}`);
+    expect(saved).toMatchObject({ contactPhone: '13900001111', address: '金乡县鸡黍镇工业园 8 号' });
+  });
+
+  it('institute: the second save is refused naming the city, in English for an English user; reloaded, it saves without undoing the first', async () => {
+    const name = `并发编辑测试院所${stamp}`;
+    const { id } = await (await apiOf(first.page)).post('/api/institutes', {
+      name,
+      kind: 'research',
+      level: 'provincial',
+      city: '济南',
+    });
+    const [a, b] = [first.page, second.page];
+    await b.evaluate("localStorage.setItem('gaodi_lang', 'en')"); // 李强 reads English
+    for (const page of [a, b]) {
+      await page.goto(`/institutes/${id}/edit`);
+      await expect.poll(() => page.locator('#city').inputValue()).toBe('济南');
+    }
+
+    await retype(a.locator('#city'), '青岛');
+    await a.getByTestId('institute-save').click();
+    await a.waitForURL(new RegExp(`/institutes/${id}$`));
+
+    await retype(b.locator('#name'), `${name}（李强改）`);
+    await b.getByTestId('institute-save').click();
+    await expect.poll(() => b.getByTestId('version-conflict').innerText()).toContain('Someone else changed');
+    expect(await b.getByTestId('version-conflict-fields').innerText()).toContain('city');
+    const api = await apiOf(b);
+    expect((await api.get(`/api/institutes/${id}`)).name).toBe(name);
+
+    await b.getByTestId('version-conflict-reload').click();
+    await expect.poll(() => b.locator('#city').inputValue()).toBe('青岛');
+    expect(await b.locator('#name').inputValue()).toBe(name); // what was typed is not kept
+    await retype(b.locator('#name'), `${name}（李强改）`);
+    await b.getByTestId('institute-save').click();
+    await b.waitForURL(new RegExp(`/institutes/${id}$`));
+    expect(await api.get(`/api/institutes/${id}`)).toMatchObject({ name: `${name}（李强改）`, city: '青岛' });
+  });
+});
