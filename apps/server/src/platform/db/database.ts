@@ -57,6 +57,11 @@ export type Database = {
 };
 
 export const migrationsFolder = resolve(import.meta.dirname, '../../migrations');
+/**
+ * Where a server start reads its migrations: the shipped folder, or GAODI_MIGRATIONS_DIR — for the
+ * test that kills the server inside a slow migration (a copy with one more), never in production.
+ */
+const startMigrations = () => process.env.GAODI_MIGRATIONS_DIR || migrationsFolder;
 
 export type OpenOptions =
   /** `durable: false`: a throw-away folder (the move's working copy) without fsync at each commit. */
@@ -79,7 +84,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     });
     const owner = drizzlePglite(client) as unknown as AppDb;
     const migrate = async () => {
-      await migratePglite(drizzlePglite(client), { migrationsFolder });
+      await migratePglite(drizzlePglite(client), { migrationsFolder: startMigrations() });
     };
     return wrap('pglite', owner, migrate, () => client.close().finally(unlock));
   }
@@ -92,7 +97,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock(728281)');
-      await migrateNodePg(drizzleNodePg(client), { migrationsFolder });
+      await migrateNodePg(drizzleNodePg(client), { migrationsFolder: startMigrations() });
       await ensureAppLogin(client);
     } finally {
       await client.query('SELECT pg_advisory_unlock(728281)').catch(() => undefined);
