@@ -154,6 +154,52 @@ describe('first day at the bureau', () => {
     await context.close();
   });
 
+  it('an achievement finds the local needs it could answer; a partner asks for its own institute only', async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, 'jx_staff');
+    const api = await apiOf(page);
+    const instituteId = await firstId(api, `/api/institutes?q=${encodeURIComponent('山东大学')}`);
+    const enterpriseId = await firstId(api, `/api/enterprises?q=${encodeURIComponent('山东衡兴新材料')}`);
+    const need = await api.post('/api/needs', {
+      enterpriseId,
+      title: '首日：碳纤维复合材料板材的低温固化工艺',
+      description: '企业需要碳纤维复合材料板材低温固化与树脂体系改性技术。',
+      keywords: ['碳纤维', '低温固化'],
+    });
+    for (const to of ['reviewed', 'published']) await api.post(`/api/needs/${need.body.id}/stage`, { to });
+    const title = '首日：碳纤维复合材料低温固化树脂体系';
+    const created = await api.post('/api/achievements', {
+      instituteId,
+      title,
+      abstract: '研究碳纤维复合材料板材的低温固化工艺与树脂体系改性。',
+      keywords: ['碳纤维', '低温固化', '树脂'],
+      trl: 6,
+    });
+    expect(created.status).toBe(200);
+
+    await page.goto(`/achievements?q=${encodeURIComponent(title)}`);
+    const row = page.locator('.ant-table-row', { hasText: title });
+    await row.getByTestId('find-needs').click();
+    const drawer = page.getByTestId('achievement-needs');
+    await drawer
+      .getByRole('link', { name: /碳纤维复合材料板材的低温固化工艺/ })
+      .first()
+      .click();
+    await page.waitForURL(new RegExp(`/needs/${need.body.id}$`));
+    await context.close();
+
+    // The partner of 山东大学 sees 找需求 on its own achievements only, without enterprise names.
+    const partner = await newPage(browser);
+    await login(partner.page, 'sdu_liaison');
+    await partner.page.goto(`/achievements?q=${encodeURIComponent(title)}`);
+    const own = partner.page.locator('.ant-table-row', { hasText: title });
+    await own.getByTestId('find-needs').click();
+    const list = partner.page.getByTestId('achievement-needs').getByTestId('recommended-needs');
+    await expect.poll(() => list.innerText()).toContain('碳纤维复合材料板材的低温固化工艺');
+    expect(await list.innerText()).not.toContain('山东衡兴新材料');
+    await partner.context.close();
+  });
+
   it('a landing date before the signing date is refused', async () => {
     const { context, page } = await newPage(browser);
     await login(page, 'jx_staff');

@@ -63,6 +63,7 @@ export {
   AchievementInput,
   AchievementJsonlResult,
   AchievementListQuery,
+  AchievementNeedRecommendations,
   AchievementPage,
   COOPERATION_FORM_LABELS,
   COOPERATION_FORMS,

@@ -317,6 +317,13 @@ export const InstituteNeedRecommendations = z.object({
 });
 export type InstituteNeedRecommendations = z.infer<typeof InstituteNeedRecommendations>;
 
+/** Open needs one achievement could answer (which local enterprises need it). */
+export const AchievementNeedRecommendations = z.object({
+  achievementId: z.uuid(),
+  needs: z.array(RecommendedNeed),
+});
+export type AchievementNeedRecommendations = z.infer<typeof AchievementNeedRecommendations>;
+
 export const REJECTION_REASONS = [
   'too_early',
   'benefit_unclear',

@@ -7,6 +7,7 @@ import {
   AchievementInput,
   AchievementJsonlResult,
   AchievementListQuery,
+  AchievementNeedRecommendations,
   AchievementPage,
   InstituteNeedRecommendations,
   Need,
@@ -131,6 +132,16 @@ export const GetInstituteNeedRecommendationsRoute = defineRoute({
   params: IdParams,
   query: InstituteNeedsQuery,
   response: InstituteNeedRecommendations,
+});
+export const GetAchievementNeedRecommendationsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/achievements/:id/need-recommendations',
+  summary: '成果可对接的本地企业需求（院所只查本院所成果）',
+  tags,
+  access: { resource: 'need', action: 'read' },
+  params: IdParams,
+  query: InstituteNeedsQuery,
+  response: AchievementNeedRecommendations,
 });
 
 // ---- pairings

@@ -79,22 +79,19 @@ export const parseText = (
 };
 
 /**
- * An owner's profile as a query: the terms of all its documents weighted by field weight × tf ×
- * idf, the strongest `limit` kept. The same scorer then ranks documents against it.
+ * A profile as a query: the terms of the chosen documents (an owner's, or one) weighted by field
+ * weight × tf × idf, the strongest `limit` kept. The same scorer then ranks documents against it.
  */
-const profileTerms = ({ state, bm25f }: EngineContext, owner: string, limit: number): QueryTerm[] => {
-  const ownerId = state.ownerIds.get(owner);
-  if (ownerId === undefined) return [];
+const profileTerms = ({ state, bm25f }: EngineContext, slots: number[], limit: number): QueryTerm[] => {
   const weights = new Map<number, number>();
-  state.slotOwners.forEach((owners, slot) => {
-    if (!owners.includes(ownerId)) return;
+  for (const slot of slots) {
     const forward = state.slotTerms[slot] ?? [];
     for (let i = 0; i < forward.length; i += 2) {
       const packed = forward[i + 1] as number;
       const value = (bm25f.weights[packed >>> 16] ?? 0) * (packed & 0xffff);
       weights.set(forward[i] as number, (weights.get(forward[i] as number) ?? 0) + value);
     }
-  });
+  }
   const ranked = [...weights]
     .map(([termId, weight]) => ({
       termId,
@@ -144,20 +141,29 @@ export const makeOwnerFilter = ({ state }: EngineContext, filters: SearchFilters
   return (owner: number) => (only === null || only.has(owner)) && !excluded.has(owner);
 };
 
-/** A query (text, or an owner's profile) parsed, weighed and scored against every document. */
+/** A query (text, an owner's profile or one document's) parsed, weighed and scored against every document. */
 export const runQuery = (c: EngineContext, query: MatchQuery, filters: SearchFilters | undefined) => {
-  const acceptSlot = makeSlotFilter(c, filters);
   let terms: QueryTerm[];
   let ownFilters = filters;
   if (typeof query === 'string') {
     terms = parseText(c, query);
+  } else if ('document' in query) {
+    const wanted = c.state.slotById.get(query.document);
+    terms = wanted === undefined ? [] : profileTerms(c, [wanted], query.terms ?? 40);
+    // A document is not matched against itself.
+    ownFilters = { ...filters, excludeDocuments: [...(filters?.excludeDocuments ?? []), query.document] };
   } else {
-    terms = profileTerms(c, query.owner, query.terms ?? 40);
+    const ownerId = c.state.ownerIds.get(query.owner);
+    const slots: number[] = [];
+    c.state.slotOwners.forEach((owners, slot) => {
+      if (ownerId !== undefined && owners.includes(ownerId)) slots.push(slot);
+    });
+    terms = profileTerms(c, slots, query.terms ?? 40);
     // An owner is not matched against itself.
     ownFilters = { ...filters, excludeOwners: [...(filters?.excludeOwners ?? []), query.owner] };
   }
   const weighted = weighTerms(c, new Map(terms.map(({ term, weight }) => [term, weight])));
-  return runWeighted(c, terms, weighted, ownFilters, acceptSlot);
+  return runWeighted(c, terms, weighted, ownFilters);
 };
 
 /** Scores already weighed terms (the calibration's leave-one-out queries come this way). */

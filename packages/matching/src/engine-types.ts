@@ -120,8 +120,11 @@ export type SearchOptions = {
   minConfidence?: number;
 };
 
-/** Text typed by a user, or an owner whose indexed documents form the query (reverse direction). */
-export type MatchQuery = string | { owner: string; terms?: number };
+/**
+ * Text typed by a user, an owner whose indexed documents form the query (reverse direction), or
+ * one indexed document (an achievement looking for the needs it answers).
+ */
+export type MatchQuery = string | { owner: string; terms?: number } | { document: string; terms?: number };
 
 /** One query term found in a document: in which fields, and its part of the document score. */
 export type TermMatch = { term: string; fields: string[]; score: number };

@@ -143,6 +143,19 @@ describe('matching engine', () => {
     expect(similar.owners.map((owner) => owner.owner)).not.toContain('山东农业大学');
   });
 
+  it('ranks needs for one achievement, its own terms the query, never the achievement itself', () => {
+    const engine = build();
+    const needs = { filters: { tags: ['kind:need'] } };
+    expect(engine.searchDocuments({ document: 'a1' }, needs).documents[0]?.id).toBe('n1');
+    expect(engine.searchDocuments({ document: 'a4' }, needs).documents[0]?.id).toBe('n2');
+    // Two achievements of one owner ask different questions: the garlic one finds no welding need.
+    expect(engine.searchDocuments({ document: 'a1' }, needs).documents.map((d) => d.id)).not.toContain('n2');
+    const anything = engine.searchDocuments({ document: 'a1' });
+    expect(anything.documents.map((d) => d.id)).not.toContain('a1');
+    expect(anything.documents.length).toBeGreaterThan(0);
+    expect(engine.searchDocuments({ document: 'no-such-id' }).documents).toEqual([]);
+  });
+
   it('expands the query with deployment synonyms', () => {
     const docs: MatchDocument[] = [
       { id: 's1', owners: ['甲所'], fields: { title: '马铃薯淀粉加工', text: '' } },

@@ -127,5 +127,8 @@ export const matchmakingMessages = {
   'mm.checkinWindow': ['签到时间：{opens} 至 {closes}', 'Sign-in is open from {opens} to {closes}'],
   'mm.instituteNeeds': ['院所可承接的需求', 'Needs this institute could answer'],
   'mm.pickInstitute': ['选择院所', 'Pick an institute'],
+  'mm.noNeedMatches': ['暂无可对接的企业需求', 'No open needs match'],
+  'mm.findNeeds': ['找需求', 'Find needs'],
+  'mm.achievementNeeds': ['可对接的企业需求', 'Needs this achievement could answer'],
   'mm.checkinInvalid': ['签到链接无效或活动已取消', 'This sign-in link is not valid'],
 } as const satisfies Record<string, readonly [string, string]>;

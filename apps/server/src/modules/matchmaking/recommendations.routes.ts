@@ -1,4 +1,5 @@
 import {
+  GetAchievementNeedRecommendationsRoute,
   GetInstituteNeedRecommendationsRoute,
   GetNeedRecommendationsRoute,
   RejectRecommendationRoute,
@@ -7,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../../platform/auth/auth.service.ts';
 import { registerRoute } from '../../platform/http/route.ts';
 import type { MatchmakingDeps } from './matchmaking.deps.ts';
+import { recommendForAchievement } from './operations/recommend-for-achievement.ts';
 import { recommendForInstitute } from './operations/recommend-for-institute.ts';
 import { recommendForNeed } from './operations/recommend-for-need.ts';
 import { rejectRecommendation } from './operations/reject-recommendation.ts';
@@ -21,5 +23,8 @@ export function recommendationsRoutes(app: FastifyInstance, auth: AuthService, d
   );
   registerRoute(app, auth, GetInstituteNeedRecommendationsRoute, ({ ctx, params, query }) =>
     recommendForInstitute(deps, ctx, params.id, query.top),
+  );
+  registerRoute(app, auth, GetAchievementNeedRecommendationsRoute, ({ ctx, params, query }) =>
+    recommendForAchievement(deps, ctx, params.id, query.top),
   );
 }

@@ -1,7 +1,8 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { type Enterprise, EnterpriseScale } from '@gaodi/contracts';
 import { App, Button, Select, type TableProps } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FilePickButton } from '../../ui/file-pick-button.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useCan, useSession } from '../auth/use-session.ts';
 import {
@@ -156,7 +157,6 @@ function EnterpriseFileActions({
   const { message } = App.useApp();
   const can = useCan();
   const [isExporting, setIsExporting] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const doExport = async () => {
     setIsExporting(true);
     try {
@@ -171,27 +171,13 @@ function EnterpriseFileActions({
   return (
     <>
       {can('enterprise', 'import') && (
-        <>
-          <Button
-            icon={<UploadOutlined />}
-            onClick={() => fileInput.current?.click()}
-            data-testid="enterprise-import"
-          >
-            {t('enterprise.import')}
-          </Button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            hidden
-            data-testid="enterprise-import-input"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) onImport(file);
-            }}
-          />
-        </>
+        <FilePickButton
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onPick={onImport}
+          testId="enterprise-import"
+        >
+          {t('enterprise.import')}
+        </FilePickButton>
       )}
       {can('enterprise', 'export') && (
         <Button

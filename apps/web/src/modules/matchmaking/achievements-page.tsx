@@ -1,18 +1,20 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { type Achievement, type ImportPreview, IP_TYPE_LABELS } from '@gaodi/contracts';
-import { Alert, App, Button, Flex, Input, Modal, Table, Tag, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Achievement, ImportPreview } from '@gaodi/contracts';
+import { Alert, App, Button, Flex, Input, Modal, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { QueryError } from '../../ui/error-pages.tsx';
+import { FilePickButton } from '../../ui/file-pick-button.tsx';
 import { useI18n } from '../../ui/i18n.tsx';
 import { ImportProgress } from '../../ui/import-job.tsx';
 import { Page, Panel } from '../../ui/page.tsx';
 import { ProblemsCapNote } from '../../ui/problems-cap-note.tsx';
 import { toInt, useUrlState } from '../../ui/url-state.ts';
 import { useCan } from '../auth/use-session.ts';
+import { useAchievementColumns } from './achievement-columns.tsx';
 import { AchievementDialog } from './achievement-form-dialog.tsx';
+import { AchievementNeedsDrawer } from './achievement-needs-drawer.tsx';
 import { InstituteNeedsPanel } from './institute-needs-panel.tsx';
-import { labelOf } from './matchmaking-labels.tsx';
-import { useAchievementImport, useAchievements, useDeleteAchievement } from './use-matchmaking.ts';
+import { useAchievementImport, useAchievements } from './use-matchmaking.ts';
 
 function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
   const { t } = useI18n();
@@ -84,13 +86,13 @@ function ImportDialog({ file, onClose }: { file: File; onClose: () => void }) {
 
 /** 科技成果库: institute partners keep their own; the bureau the region's. */
 export function AchievementsPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const can = useCan();
   const [state, update] = useUrlState(['q', 'page', 'pageSize'] as const);
   const [editing, setEditing] = useState<Achievement | 'new' | null>(null);
+  const [needsOf, setNeedsOf] = useState<Achievement | null>(null);
+  const columns = useAchievementColumns({ onEdit: setEditing, onFindNeeds: setNeedsOf });
   const [importFile, setImportFile] = useState<File | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const remove = useDeleteAchievement();
   const query = { q: state.q, page: toInt(state.page, 1), pageSize: toInt(state.pageSize, 20) };
   const list = useAchievements(query);
   return (
@@ -100,22 +102,9 @@ export function AchievementsPage() {
       extra={
         <>
           {can('achievement', 'import') && (
-            <>
-              <input
-                ref={fileInput}
-                type="file"
-                accept=".xlsx,.jsonl"
-                hidden
-                onChange={(e) => {
-                  const f = e.target.files?.[0];
-                  if (f) setImportFile(f);
-                  e.target.value = '';
-                }}
-              />
-              <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
-                {t('mm.importAchievements')}
-              </Button>
-            </>
+            <FilePickButton accept=".xlsx,.jsonl" onPick={setImportFile}>
+              {t('mm.importAchievements')}
+            </FilePickButton>
           )}
           {can('achievement', 'create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
@@ -154,48 +143,12 @@ export function AchievementsPage() {
               showTotal: (total) => t('common.total', { total }),
               onChange: (page, pageSize) => update({ page: String(page), pageSize: String(pageSize) }),
             }}
-            columns={[
-              { title: t('mm.achievementTitle'), dataIndex: 'title', key: 'title' },
-              { title: t('mm.institute'), dataIndex: 'instituteName', key: 'institute', width: 180 },
-              { title: t('mm.trl'), dataIndex: 'trl', key: 'trl', width: 70 },
-              {
-                title: t('mm.ipType'),
-                dataIndex: 'ipType',
-                key: 'ip',
-                width: 120,
-                render: (v) => labelOf(IP_TYPE_LABELS, v, lang),
-              },
-              {
-                title: t('mm.keywords'),
-                dataIndex: 'keywords',
-                key: 'kw',
-                width: 220,
-                render: (k: string[]) => k.map((x) => <Tag key={x}>{x}</Tag>),
-              },
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 120,
-                render: (_, a) => (
-                  <Flex gap={4}>
-                    {can('achievement', 'update') && (
-                      <Button size="small" type="link" onClick={() => setEditing(a)}>
-                        {t('common.edit')}
-                      </Button>
-                    )}
-                    {can('achievement', 'delete') && (
-                      <Button size="small" type="link" danger onClick={() => remove.mutate(a.id)}>
-                        {t('common.delete')}
-                      </Button>
-                    )}
-                  </Flex>
-                ),
-              },
-            ]}
+            columns={columns}
           />
         )}
       </Panel>
       {can('need', 'read') && <InstituteNeedsPanel />}
+      {needsOf && <AchievementNeedsDrawer achievement={needsOf} onClose={() => setNeedsOf(null)} />}
       {editing && (
         <AchievementDialog
           achievement={editing === 'new' ? undefined : editing}

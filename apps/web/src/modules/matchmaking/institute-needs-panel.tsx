@@ -1,12 +1,10 @@
-import { NEED_STAGE_LABELS } from '@gaodi/contracts';
-import { Empty, List, Select, Tag, Typography } from 'antd';
+import { Select, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useI18n } from '../../ui/i18n.tsx';
 import { Panel } from '../../ui/page.tsx';
 import { useSession } from '../auth/use-session.ts';
 import { useInstituteOptions } from '../directory/use-institutes.ts';
-import { Highlighted, labelOf, TermTags } from './matchmaking-labels.tsx';
+import { RecommendedNeedsList } from './recommended-needs-list.tsx';
 import { useInstituteNeeds } from './use-matchmaking.ts';
 
 /**
@@ -14,7 +12,7 @@ import { useInstituteNeeds } from './use-matchmaking.ts';
  * An institute partner sees their own institute's; the bureau picks an institute.
  */
 export function InstituteNeedsPanel() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const me = useSession();
   const isPartner = me.role === 'institute';
   const institutes = useInstituteOptions(!isPartner);
@@ -34,45 +32,7 @@ export function InstituteNeedsPanel() {
           options={(institutes.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))}
         />
       )}
-      {instituteId && needs.data && needs.data.needs.length === 0 && (
-        <Empty description={t('mm.noRecommendations')} />
-      )}
-      {needs.data && needs.data.needs.length > 0 && (
-        <List
-          size="small"
-          dataSource={needs.data.needs}
-          renderItem={(n) => {
-            const terms = n.matches.map((m) => m.term);
-            return (
-              <List.Item>
-                <div>
-                  <div>
-                    {isPartner ? (
-                      <Highlighted text={n.title} terms={terms} />
-                    ) : (
-                      <Link to={`/needs/${n.id}`}>
-                        <Highlighted text={n.title} terms={terms} />
-                      </Link>
-                    )}{' '}
-                    <Tag>{labelOf(NEED_STAGE_LABELS, n.stage, lang)}</Tag>
-                    {n.enterpriseName && (
-                      <Typography.Text type="secondary">{n.enterpriseName}</Typography.Text>
-                    )}
-                  </div>
-                  <Typography.Paragraph
-                    type="secondary"
-                    style={{ margin: 0 }}
-                    ellipsis={{ rows: 2, expandable: true }}
-                  >
-                    <Highlighted text={n.description} terms={terms} />
-                  </Typography.Paragraph>
-                  <TermTags terms={terms} />
-                </div>
-              </List.Item>
-            );
-          }}
-        />
-      )}
+      {instituteId && needs.data && <RecommendedNeedsList needs={needs.data.needs} linked={!isPartner} />}
     </Panel>
   );
 }

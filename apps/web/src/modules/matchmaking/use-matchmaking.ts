@@ -12,6 +12,7 @@ import {
   type EventInput,
   type EventListQuery,
   ExportEventReportRoute,
+  GetAchievementNeedRecommendationsRoute,
   GetCheckinRoute,
   GetEventRoute,
   GetInstituteNeedRecommendationsRoute,
@@ -84,6 +85,14 @@ export function useInstituteNeeds(instituteId: string | undefined) {
     queryKey: [KEY, 'institute-needs', instituteId],
     queryFn: () => call(GetInstituteNeedRecommendationsRoute, { params: { id: instituteId as string } }),
     enabled: Boolean(instituteId),
+  });
+}
+
+/** Open needs one achievement could answer. */
+export function useAchievementNeeds(achievementId: string) {
+  return useQuery({
+    queryKey: [KEY, 'achievement-needs', achievementId],
+    queryFn: () => call(GetAchievementNeedRecommendationsRoute, { params: { id: achievementId } }),
   });
 }
 
