@@ -8,7 +8,6 @@ import { recordsPageSql } from '../../apps/server/src/modules/indicators/operati
 import { systemClock } from '../../apps/server/src/platform/clock.ts';
 import { type Database, rowsOf, type Scope } from '../../apps/server/src/platform/db/database.ts';
 import {
-  type BenchApp,
   benchArgs,
   openDemoDatabase,
   pct,
@@ -145,6 +144,8 @@ async function timeSnapshot(db: Database) {
   );
 }
 
+type Leader = Awaited<ReturnType<typeof signIn>>;
+
 type Timed = { p50: number; p95: number; cpu: number };
 
 /** Runs `fn` RUNS times: wall p50/p95 and the cluster's CPU per run. */
@@ -170,9 +171,8 @@ const cols = (x: Timed) => `${f(x.p50)} ${f(x.p95)} ${f(x.cpu)}`;
  * scope: wall p50/p95 and PostgreSQL CPU per request, in ms (the cluster's processes: on a shared
  * machine the wall time measures the neighbours too).
  */
-async function timeCases(db: Database, app: BenchApp) {
+async function timeCases(db: Database, leader: Leader) {
   const dataDir = await dataDirOf(db);
-  const leader = await signIn(app, 'jn_leader');
   const subtree =
     rowsOf<{ s: string[] }>(await db.owner.execute(sql`SELECT gaodi_region_subtree('370000') AS s`))[0]?.s ??
     [];
@@ -212,8 +212,7 @@ async function timeCases(db: Database, app: BenchApp) {
 }
 
 /** --explain: the drill-down's plan as the app runs it, and the statements one request sends. */
-async function explainDrillDown(db: Database, app: BenchApp) {
-  const leader = await signIn(app, 'jn_leader');
+async function explainDrillDown(db: Database, leader: Leader) {
   const subtree =
     rowsOf<{ s: string[] }>(await db.owner.execute(sql`SELECT gaodi_region_subtree('370000') AS s`))[0]?.s ??
     [];
@@ -242,9 +241,9 @@ async function explainDrillDown(db: Database, app: BenchApp) {
   const sent = readFileSync(log, 'utf8')
     .slice(before)
     .split('\n')
-    .filter((l) => l.includes('statement: '));
+    .filter((l) => /(statement|execute [^:]*): /.test(l));
   console.log(
-    `\nstatements of one drill-down request (${sent.length}):\n${sent.map((l) => l.slice(l.indexOf('statement: ') + 11, 200)).join('\n')}`,
+    `\nstatements of one drill-down request (${sent.length}):\n${sent.map((l) => l.replace(/^.*?(statement|execute [^:]*): /, '').slice(0, 160)).join('\n')}`,
   );
 }
 
@@ -260,8 +259,9 @@ async function main() {
         `seeded ${counties} counties, ${PROJECTS} projects, ${EVENTS} events in ${((performance.now() - t0) / 1000).toFixed(1)} s (PostgreSQL ${cluster.version})`,
       );
       const app = await startBenchApp(db);
-      if (values.explain) await explainDrillDown(db, app);
-      await timeCases(db, app);
+      const leader = await signIn(app, 'jn_leader');
+      if (values.explain) await explainDrillDown(db, leader);
+      await timeCases(db, leader);
       await timeSnapshot(db);
       await app.close();
     } finally {

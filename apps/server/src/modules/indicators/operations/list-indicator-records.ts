@@ -1,14 +1,18 @@
 import type { IndicatorBreakdown, IndicatorCode, IndicatorRecords, IndicatorTrend } from '@gaodi/contracts';
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { UserContext } from '../../../platform/auth/context.ts';
 import { type Database, rowsOf, type Tx } from '../../../platform/db/database.ts';
 import type { IndicatorDefinition, Window } from '../indicators.definitions.ts';
 import { definitionOf } from '../indicators.lookup.ts';
+import { indicatorTargets } from '../indicators.table.ts';
 import { countByRegion, type RegionCounts, sumCounts, usesRegionCounts } from './count-by-region.ts';
-import { targetsOf } from './list-indicators.ts';
 import { type RegionWindow, readWindow } from './read-window.ts';
 
-/** One page of a definition's records, newest first, each with the total (bench:indicators explains it). */
+/**
+ * One page of a definition's records, newest first, each with the total. The region's name is
+ * joined to the page only: joined before the limit it was looked up for every record counted
+ * (a county's 1,447 signed projects: 24 of the query's 50 ms; bench:indicators --explain).
+ */
 export function recordsPageSql(
   def: IndicatorDefinition,
   w: Window,
@@ -16,11 +20,14 @@ export function recordsPageSql(
 ): SQL {
   const inMonth = query.month ? sql`WHERE extract(month FROM r.on::date) = ${query.month}` : sql``;
   return sql`
-    SELECT r.*, g.name AS region_name, count(*) OVER ()::int AS total
-    FROM (${def.records(w)}) r LEFT JOIN regions g ON g.code = r.region_code
-    ${inMonth}
-    ORDER BY r.on DESC NULLS LAST, r.id
-    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+    SELECT p.*, g.name AS region_name
+    FROM (
+      SELECT r.*, count(*) OVER ()::int AS total FROM (${def.records(w)}) r
+      ${inMonth}
+      ORDER BY r.on DESC NULLS LAST, r.id
+      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
+    ) p LEFT JOIN regions g ON g.code = p.region_code
+    ORDER BY p.on DESC NULLS LAST, p.id`;
 }
 
 /** Exactly the records a figure counts (the same query), paged, newest first. */
@@ -114,11 +121,24 @@ export function indicatorBreakdown(
     const w = await readWindow(tx, ctx, query.year, query.region);
     const counts = def.perRegion && usesRegionCounts(ctx) ? await countByRegion(tx, w) : undefined;
     const rows = await breakdownIn(tx, def, w, counts);
-    const targets = new Map<string, number>();
-    for (const r of rows) {
-      const t = (await targetsOf(tx, r.code, query.year)).get(code);
-      if (t !== undefined) targets.set(r.code, t);
-    }
+    // Every row's target in one statement (one per row cost the province 17 round trips).
+    const targets = new Map(
+      (
+        await tx
+          .select({ region: indicatorTargets.regionCode, target: indicatorTargets.target })
+          .from(indicatorTargets)
+          .where(
+            and(
+              inArray(
+                indicatorTargets.regionCode,
+                rows.map((r) => r.code),
+              ),
+              eq(indicatorTargets.year, query.year),
+              eq(indicatorTargets.code, code),
+            ),
+          )
+      ).map((r) => [r.region, r.target]),
+    );
     return {
       code,
       year: query.year,
