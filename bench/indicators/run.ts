@@ -7,14 +7,7 @@ import { freezeMonth } from '../../apps/server/src/modules/indicators/operations
 import { recordsPageSql } from '../../apps/server/src/modules/indicators/operations/list-indicator-records.ts';
 import { systemClock } from '../../apps/server/src/platform/clock.ts';
 import { type Database, rowsOf, type Scope } from '../../apps/server/src/platform/db/database.ts';
-import {
-  benchArgs,
-  openDemoDatabase,
-  pct,
-  signIn,
-  startBenchApp,
-  startPostgres,
-} from '../harness.ts';
+import { benchArgs, openDemoDatabase, pct, signIn, startBenchApp, startPostgres } from '../harness.ts';
 import { clusterCpuMs } from '../pg-cpu.ts';
 
 /**
