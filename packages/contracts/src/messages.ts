@@ -231,6 +231,8 @@ const EXACT: Record<string, string> = {
   请先登录: 'Please sign in',
   '该记录已被他人修改，请刷新查看最新内容后再改':
     'Someone else changed this record; reload to see the latest version, then edit again',
+  '服务器存储空间已满，本次内容未保存（此前已保存的内容不受影响）；请联系系统管理员清理磁盘后重试':
+    'The server’s storage is full: this was not saved (what was saved before is safe); ask the system administrator to free disk space, then try again',
   '数据库暂时不可用，请稍后重试（通常几秒内恢复，已保存的内容不受影响）':
     'The database is briefly unavailable; try again in a few seconds (what was saved is safe)',
   请先修改初始密码或重置后的密码: 'Change your initial or reset password first',

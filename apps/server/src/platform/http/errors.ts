@@ -54,6 +54,10 @@ const MESSAGES: Record<string, Record<Lang, string>> = {
     zh: '该记录已被他人修改，请刷新查看最新内容后再改',
     en: 'Someone else changed this record; reload to see the latest version, then edit again',
   },
+  DISK_FULL: {
+    zh: '服务器存储空间已满，本次内容未保存（此前已保存的内容不受影响）；请联系系统管理员清理磁盘后重试',
+    en: 'The server’s storage is full: this was not saved (what was saved before is safe); ask the system administrator to free disk space, then try again',
+  },
   DB_UNAVAILABLE: {
     zh: '数据库暂时不可用，请稍后重试（通常几秒内恢复，已保存的内容不受影响）',
     en: 'The database is briefly unavailable; try again in a few seconds (what was saved is safe)',
@@ -79,6 +83,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   )
     return true;
   return e?.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause);
+}
+
+/** No space left: the file system (ENOSPC, EDQUOT) or PostgreSQL's disk_full (53100). Nothing of the write was kept. */
+export function isDiskFull(error: unknown): boolean {
+  const e = error as { code?: string; cause?: unknown };
+  if (['ENOSPC', 'EDQUOT', '53100'].includes(e?.code ?? '')) return true;
+  return e?.cause !== undefined && e.cause !== error && isDiskFull(e.cause);
 }
 
 export function message(code: string, lang: Lang): string {
@@ -260,6 +271,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     request.log.warn({ err: error.message }, 'database unavailable');
     reply.header('retry-after', '5');
     return send(503, 'DB_UNAVAILABLE');
+  }
+  if (isDiskFull(error)) {
+    request.log.error({ err: error.message }, 'disk full: write refused');
+    return send(507, 'DISK_FULL');
   }
   request.log.error({ err: error }, 'unhandled error');
   return send(500, 'INTERNAL');

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** Where file bytes live. Disk by default; an object store later implements the same two calls. */
@@ -18,7 +18,14 @@ export function createDiskStorage(root: string): FileStorage {
     put: async (key, bytes) => {
       const p = pathOf(key);
       await mkdir(dirname(p), { recursive: true });
-      await writeFile(p, bytes, { flag: 'wx' });
+      try {
+        await writeFile(p, bytes, { flag: 'wx' });
+      } catch (error) {
+        // A disk that fills mid-write leaves a truncated file: removed, so space returns and no
+        // half file is ever served (the row naming it is written only after put succeeds).
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(p, { force: true });
+        throw error;
+      }
     },
     get: (key) => readFile(pathOf(key)),
   };
