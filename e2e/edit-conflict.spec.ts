@@ -88,38 +88,49 @@ describe('two office users edit the same record', () => {
     expect(saved).toMatchObject({ contactPhone: '13900001111', address: '金乡县鸡黍镇工业园 8 号' });
   });
 
-  it('institute: the second save is refused naming the city, in English for an English user; reloaded, it saves without undoing the first', async () => {
-    const name = `并发编辑测试院所${stamp}`;
-    const { id } = await (await apiOf(first.page)).post('/api/institutes', {
-      name,
-      kind: 'research',
-      level: 'provincial',
-      city: '济南',
+  it('need (the edit dialog): the second save is refused naming the need title, in English for an English user; reloaded, it saves without undoing the first', async () => {
+    const { id: enterpriseId } = await newEnterprise(first.page);
+    const title = `并发编辑测试需求${stamp}`;
+    const { id } = await (await apiOf(first.page)).post('/api/needs', {
+      enterpriseId,
+      title,
+      description: '两人同时编辑同一需求',
+      contactPhone: '13800003333',
     });
     const [a, b] = [first.page, second.page];
     await b.evaluate("localStorage.setItem('gaodi_lang', 'en')"); // 李强 reads English
-    for (const page of [a, b]) {
-      await page.goto(`/institutes/${id}/edit`);
-      await expect.poll(() => page.locator('#city').inputValue()).toBe('济南');
-    }
+    const dialogOf = async (page: Page) => {
+      await page.goto(`/needs/${id}`);
+      await page
+        .locator('.page-head')
+        .getByRole('button', { name: /^编\s?辑$|^Edit$/ })
+        .click();
+      const form = page.getByTestId('need-form');
+      await expect.poll(() => form.locator('#title').inputValue()).toBe(title);
+      return form;
+    };
+    const [formA, formB] = [await dialogOf(a), await dialogOf(b)];
 
-    await retype(a.locator('#city'), '青岛');
-    await a.getByTestId('institute-save').click();
-    await a.waitForURL(new RegExp(`/institutes/${id}$`));
+    await retype(formA.locator('#title'), `${title}（张敏改）`);
+    await a.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => formA.count()).toBe(0);
 
-    await retype(b.locator('#name'), `${name}（李强改）`);
-    await b.getByTestId('institute-save').click();
+    await retype(formB.locator('#contactName'), '李强');
+    await b.locator('.ant-modal-footer .ant-btn-primary').click();
     await expect.poll(() => b.getByTestId('version-conflict').innerText()).toContain('Someone else changed');
-    expect(await b.getByTestId('version-conflict-fields').innerText()).toContain('city');
+    expect(await b.getByTestId('version-conflict-fields').innerText()).toContain('need title');
     const api = await apiOf(b);
-    expect((await api.get(`/api/institutes/${id}`)).name).toBe(name);
+    expect((await api.get(`/api/needs/${id}`)).title).toBe(`${title}（张敏改）`);
 
     await b.getByTestId('version-conflict-reload').click();
-    await expect.poll(() => b.locator('#city').inputValue()).toBe('青岛');
-    expect(await b.locator('#name').inputValue()).toBe(name); // what was typed is not kept
-    await retype(b.locator('#name'), `${name}（李强改）`);
-    await b.getByTestId('institute-save').click();
-    await b.waitForURL(new RegExp(`/institutes/${id}$`));
-    expect(await api.get(`/api/institutes/${id}`)).toMatchObject({ name: `${name}（李强改）`, city: '青岛' });
+    await expect.poll(() => formB.locator('#title').inputValue()).toBe(`${title}（张敏改）`);
+    expect(await formB.locator('#contactName').inputValue()).toBe(''); // what was typed is not kept
+    await retype(formB.locator('#contactName'), '李强');
+    await b.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => formB.count()).toBe(0);
+    expect(await api.get(`/api/needs/${id}`)).toMatchObject({
+      title: `${title}（张敏改）`,
+      contactName: '李强',
+    });
   });
 });

@@ -1,13 +1,14 @@
 import { COOPERATION_FORM_LABELS, type Need, NeedInput } from '@gaodi/contracts';
 import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
+import { useEditVersion, VersionConflictAlert } from '../../ui/edit-version.tsx';
 import { checkWithSchema, showSubmitError } from '../../ui/form-errors.ts';
 import { useI18n } from '../../ui/i18n.tsx';
 import { useSession } from '../auth/use-session.ts';
 import { useEnterprises } from '../directory/use-enterprises.ts';
 import { useIndustries } from '../directory/use-industries.ts';
 import { optionsOf } from './matchmaking-labels.tsx';
-import { useSaveNeed } from './use-matchmaking.ts';
+import { useNeed, useSaveNeed } from './use-matchmaking.ts';
 
 type Values = {
   enterpriseId?: string;
@@ -49,7 +50,9 @@ export function NeedFormDialog({ need, onClose }: { need?: Need; onClose: (saved
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
   const isEnterprise = me.role === 'enterprise';
-  const save = useSaveNeed(need?.id);
+  const edit = useEditVersion(useNeed(need?.id), form);
+  const save = useSaveNeed(need?.id, edit.ifMatch);
+  const opened = edit.record;
 
   const submit = async () => {
     const input = checkWithSchema(
@@ -64,7 +67,7 @@ export function NeedFormDialog({ need, onClose }: { need?: Need; onClose: (saved
       message.success(t('common.saved'));
       onClose(saved);
     } catch (error) {
-      setProblem(showSubmitError(form, error));
+      if (!edit.caught(error)) setProblem(showSubmitError(form, error));
     }
   };
 
@@ -79,18 +82,19 @@ export function NeedFormDialog({ need, onClose }: { need?: Need; onClose: (saved
       width={640}
       destroyOnHidden
     >
+      <VersionConflictAlert edit={edit} schema={NeedInput} />
       {problem && <Alert type="error" title={problem} showIcon style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
         data-testid="need-form"
         initialValues={
-          need
+          opened
             ? {
-                ...need,
-                industryId: need.industryId ?? undefined,
-                budgetMinWan: need.budgetMinFen === null ? null : need.budgetMinFen / 1_000_000,
-                budgetMaxWan: need.budgetMaxFen === null ? null : need.budgetMaxFen / 1_000_000,
+                ...opened,
+                industryId: opened.industryId ?? undefined,
+                budgetMinWan: opened.budgetMinFen === null ? null : opened.budgetMinFen / 1_000_000,
+                budgetMaxWan: opened.budgetMaxFen === null ? null : opened.budgetMaxFen / 1_000_000,
               }
             : { keywords: [], cooperationForms: [] }
         }

@@ -116,11 +116,14 @@ function useInvalidate() {
   return () => client.invalidateQueries({ queryKey: [KEY] });
 }
 
-export function useSaveNeed(id?: string) {
+/** Saves the form; an edit carries the version the form was opened from (ui/edit-version.tsx). */
+export function useSaveNeed(id?: string, ifMatch?: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: NeedInput) =>
-      id ? call(UpdateNeedRoute, { params: { id }, body: input }) : call(CreateNeedRoute, { body: input }),
+      id
+        ? call(UpdateNeedRoute, { params: { id }, body: input, ifMatch })
+        : call(CreateNeedRoute, { body: input }),
     onSuccess: invalidate,
   });
 }
