@@ -51,7 +51,13 @@ import { mfaRoutes } from './platform/auth/mfa/mfa.routes.ts';
 import { createMfaService } from './platform/auth/mfa/mfa.service.ts';
 import { usersRoutes } from './platform/auth/users.routes.ts';
 import type { Clock } from './platform/clock.ts';
-import { createDataBox, type DataBox, type DataKey, developmentDataKey } from './platform/crypto/index.ts';
+import {
+  createDataBox,
+  type DataBox,
+  type DataKey,
+  developmentDataKey,
+  type Keyring,
+} from './platform/crypto/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { importProblemsRoutes } from './platform/excel/problems.routes.ts';
 import { closeSheetReader } from './platform/excel/sheet-reader.ts';
@@ -91,8 +97,10 @@ export type AppDeps = {
   logger?: boolean | object;
   /** The matching index (default: built or loaded from the database at start). */
   matchIndex?: MatchIndex;
-  /** The key of personal data at rest; main.ts passes loadDataKey's, tests and benches a fixed one. */
-  dataKey?: DataKey;
+  /** The key of personal data at rest: tests and benches pass a fixed one (or none). */
+  dataKey?: DataKey | Keyring;
+  /** The box over the configured keys (main.ts: loadKeyring's, reloading key files); wins over dataKey. */
+  dataBox?: DataBox;
   /** The site's address for links in e-mail, WeCom, DingTalk and SMS (GAODI_PUBLIC_URL). */
   publicUrl?: string;
   /** Retries of the outbox's deliveries (tests shorten them). */
@@ -275,7 +283,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('idempotency', createIdempotencyStore({ db }));
   await app.register(securityHeaders, { production: deps.production ?? false });
   // Personal data at rest (station phones; the talent module's ID numbers): one box per app.
-  const dataBox = createDataBox(deps.dataKey ?? developmentDataKey());
+  const dataBox = deps.dataBox ?? createDataBox(deps.dataKey ?? developmentDataKey());
   app.decorate('dataBox', dataBox);
   // The outbox's delivery worker and the regions' channels (main.ts starts it; tests drain it).
   const deliveries = createDeliveries({

@@ -3,12 +3,14 @@ import { ROLE_LABELS } from '@gaodi/contracts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, JINXIANG, loadDemoData, loadRegions } from './demo/demo-data.ts';
 import { DEMO_TOTP_SECRET } from './demo/demo-mfa.ts';
+import { ENCRYPTED_COLUMNS } from './encrypted-columns.ts';
 import { ensureInitialAdmin } from './platform/auth/initial-admin.ts';
 import { answerBackupRequests, backupJob } from './platform/backup/backup-job.ts';
 import { parseRetention } from './platform/backup/retention.ts';
 import { createManualClock, systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
-import { createDataBox, loadDataKey } from './platform/crypto/index.ts';
+import { createDataBox, loadKeyring } from './platform/crypto/index.ts';
+import { answerKeyRequests } from './platform/crypto/key-requests.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { warmSheetReader } from './platform/excel/sheet-reader.ts';
 import { startScheduler } from './platform/jobs/jobs.ts';
@@ -32,8 +34,16 @@ await db.migrate();
 // start that is not production. Otherwise an empty users table gets one initial system
 // administrator whose one-time password is printed once below.
 const withDemo = process.env.GAODI_DEMO ? process.env.GAODI_DEMO === '1' : !config.isProduction;
-const dataKey = loadDataKey({ dataDir: config.dataDir });
-const demo = withDemo ? await loadDemoData(db, clock, createDataBox(dataKey)) : { created: false };
+// Personal data keys (platform/crypto): key files are read again when `npm run keys:rotate`, run
+// by another process on PostgreSQL, adds one (an envelope of an unknown version, or every 10 s).
+const keyring = loadKeyring({ dataDir: config.dataDir });
+const dataBox = createDataBox(
+  keyring,
+  keyring.source === 'file'
+    ? { reload: () => loadKeyring({ dataDir: config.dataDir }), refreshMs: 10_000 }
+    : {},
+);
+const demo = withDemo ? await loadDemoData(db, clock, dataBox) : { created: false };
 if (!withDemo) await loadRegions(db.owner);
 const initialAdmin = withDemo
   ? null
@@ -48,7 +58,7 @@ const app = await buildApp({
   production: config.isProduction,
   logger: { level: config.logLevel },
   fileStorage: createDiskStorage(join(config.dataDir, 'files')),
-  dataKey,
+  dataBox,
   publicUrl: config.publicUrl,
 });
 if (testClock) await app.register(testClockRoutes, { clock: testClock, jobs: app.scheduledJobs });
@@ -72,6 +82,10 @@ warmSheetReader();
 // embedded server through SIGUSR2, since only this process may open its data folder.
 const backupDeps = { db, dataDir: config.dataDir, databaseUrl: config.databaseUrl };
 answerBackupRequests(backupDeps, app.log);
+answerKeyRequests(
+  { db, box: dataBox, clock, columns: ENCRYPTED_COLUMNS, source: keyring.source, dataDir: config.dataDir },
+  app.log,
+);
 const backupDir = process.env.GAODI_BACKUP_DIR;
 const backups = backupDir
   ? [

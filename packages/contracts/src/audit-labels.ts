@@ -40,6 +40,8 @@ export const AUDIT_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   api_call: { zh: '接口调用', en: 'API call' },
   redeliver: { zh: '重新投递', en: 'Redeliver' },
   test_send: { zh: '发送测试消息', en: 'Send a test message' },
+  rotate_keys: { zh: '轮换数据密钥', en: 'Rotate data keys' },
+  retire_key: { zh: '停用数据密钥', en: 'Retire data key' },
 };
 
 export const AUDIT_TARGET_LABELS: Record<string, { zh: string; en: string }> = {
@@ -89,6 +91,7 @@ export const AUDIT_TARGET_LABELS: Record<string, { zh: string; en: string }> = {
   achievement_corpus: { zh: '成果语料（JSONL）', en: 'Achievement corpus (JSONL)' },
   user_mfa: { zh: '两步验证', en: 'Two-step sign-in' },
   notification_channel: { zh: '消息通道', en: 'Notification channel' },
+  data_key: { zh: '数据密钥', en: 'Data key' },
 };
 
 /** An action's or object's name in `lang`, or the code as recorded. */

@@ -16,3 +16,4 @@ export { requestsRoutes } from './requests.routes.ts';
 export { stationRoutes } from './station.routes.ts';
 export { createStationGuard, type StationGuard } from './station-guard.ts';
 export { addWorkingDays, isWorkingDay } from './working-days.ts';
+export { conciergeEncryptedColumns } from './concierge.encrypted.ts';

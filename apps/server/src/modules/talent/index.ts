@@ -14,3 +14,4 @@ export {
 export { talentRoutes } from './talent.routes.ts';
 export { createTalentService, type TalentService } from './talent.service.ts';
 export { talentAwards, talentGroups, talentProgrammes, talents } from './talent.table.ts';
+export { talentEncryptedColumns } from './talent.encrypted.ts';

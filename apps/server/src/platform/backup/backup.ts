@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { keyFileNames } from '../crypto/data-key.ts';
 import { type Database, migrationsFolder, rowsOf } from '../db/database.ts';
 
 export const BACKUP_FORMAT = 'gaodi-backup/1';
@@ -28,7 +29,7 @@ export type Manifest = {
   version: { server: string; commit: string | null };
   /** Migrations applied in the backed-up database: how many and the last one's tag. */
   migrations: { count: number; last: string | null };
-  /** Every file of the backup with its size and SHA-256: database.tar (PGlite) or database.dump (pg_dump -Fc), files/…, data.key. */
+  /** Every file of the backup with its size and SHA-256: database.tar (PGlite) or database.dump (pg_dump -Fc), files/…, the key files (data.key, data-<n>.key, data-lookup.key). */
   files: FileEntry[];
   seconds: number;
 };
@@ -123,8 +124,8 @@ export async function writeBackup(
       mkdirSync(dirname(to), { recursive: true });
       copyFileSync(file, to);
     }
-    if (existsSync(join(options.dataDir, 'data.key')))
-      copyFileSync(join(options.dataDir, 'data.key'), join(partial, 'data.key'));
+    for (const name of keyFileNames(options.dataDir))
+      copyFileSync(join(options.dataDir, name), join(partial, name));
   }
   const files = walk(partial).map((file) => ({
     path: relative(partial, file),

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { keyFileNames } from '../crypto/data-key.ts';
 import { LOCK_FILE } from '../db/data-dir-lock.ts';
 import { openDatabase } from '../db/database.ts';
 import { postgresTool, verifyBackup } from './backup.ts';
@@ -74,8 +75,8 @@ export async function restoreBackup(dir: string, target: RestoreTarget): Promise
   await restorePostgres(dir, target.url);
   if (existsSync(join(dir, 'files')))
     cpSync(join(dir, 'files'), join(target.dataDir, 'files'), { recursive: true });
-  if (existsSync(join(dir, 'data.key')) && !existsSync(join(target.dataDir, 'data.key')))
-    cpSync(join(dir, 'data.key'), join(target.dataDir, 'data.key'));
+  for (const name of keyFileNames(dir))
+    if (!existsSync(join(target.dataDir, name))) cpSync(join(dir, name), join(target.dataDir, name));
   const db = await openDatabase({ engine: 'postgres', url: target.url, poolSize: 2 });
   try {
     await db.migrate();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createDataBox,
   developmentDataKey,
-  loadDataKey,
+  loadKeyring,
   maskName,
   maskPhone,
   parseDataKey,
@@ -40,15 +40,15 @@ describe('data box', () => {
 
   it('loads the key from GAODI_DATA_KEY, else a 0600 key file under the data folder', () => {
     const hex = 'ab'.repeat(32);
-    expect(loadDataKey({ env: { GAODI_DATA_KEY: hex }, dataDir: '/nonexistent' }).bytes.toString('hex')).toBe(
-      hex,
-    );
+    const fromEnv = loadKeyring({ env: { GAODI_DATA_KEY: hex }, dataDir: '/nonexistent' });
+    expect(fromEnv.keys.get(1)?.toString('hex')).toBe(hex);
+    expect(fromEnv.current).toBe(1);
     expect(() => parseDataKey('short')).toThrow(/32 bytes/);
     const dir = mkdtempSync(join(tmpdir(), 'gaodi-key-'));
-    const first = loadDataKey({ env: {}, dataDir: dir });
-    const again = loadDataKey({ env: {}, dataDir: dir });
+    const first = loadKeyring({ env: {}, dataDir: dir });
+    const again = loadKeyring({ env: {}, dataDir: dir });
     expect(first.source).toBe('file');
-    expect(again.bytes.equals(first.bytes)).toBe(true);
+    expect(again.keys.get(1)?.equals(first.keys.get(1) as Buffer)).toBe(true);
     expect(statSync(join(dir, 'data.key')).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(dir, 'data.key'), 'utf8').length).toBeGreaterThan(40);
   });
