@@ -1,8 +1,9 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { keyFileNames } from '../crypto/data-key.ts';
 import { LOCK_FILE, lockDataDir } from '../db/data-dir-lock.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { MANIFEST, verifyBackup } from './backup.ts';
@@ -79,11 +80,13 @@ async function openSource(from: string, work: string): Promise<{ db: Database; f
 function copyFiles(files: string, key: string, dataDir: string): number {
   if (resolve(files) === resolve(dataDir, 'files')) return countFiles(files);
   if (existsSync(files)) cpSync(files, join(dataDir, 'files'), { recursive: true });
-  const to = join(dataDir, 'data.key');
-  if (existsSync(key)) {
-    if (existsSync(to) && readFileSync(to, 'utf8') !== readFileSync(key, 'utf8'))
+  // Every key file (data.key, data-<n>.key after a rotation, data-lookup.key: crypto/data-key.ts).
+  const keyDir = dirname(key);
+  for (const name of keyFileNames(keyDir)) {
+    const to = join(dataDir, name);
+    if (existsSync(to) && readFileSync(to, 'utf8') !== readFileSync(join(keyDir, name), 'utf8'))
       throw new Error(`${to} 已存在且与源的密钥不同 / ${to} exists and differs from the source's data key`);
-    cpSync(key, to);
+    cpSync(join(keyDir, name), to);
   }
   return countFiles(files);
 }
