@@ -1,6 +1,7 @@
 /** Concierge (帮办): service requests with working-day time limits, transfers, hand-offs, ratings, the service station. */
 
 export type { ConciergeDeps } from './concierge.deps.ts';
+export { conciergeEncryptedColumns } from './concierge.encrypted.ts';
 export { serviceRequestSupervisedItems } from './concierge.supervision.ts';
 export {
   serviceHandoffs,
@@ -16,4 +17,3 @@ export { requestsRoutes } from './requests.routes.ts';
 export { stationRoutes } from './station.routes.ts';
 export { createStationGuard, type StationGuard } from './station-guard.ts';
 export { addWorkingDays, isWorkingDay } from './working-days.ts';
-export { conciergeEncryptedColumns } from './concierge.encrypted.ts';

@@ -11,7 +11,7 @@ export {
   isLeadingSql,
   leadingCultivatedInSql,
 } from './operations/talent-sql.ts';
+export { talentEncryptedColumns } from './talent.encrypted.ts';
 export { talentRoutes } from './talent.routes.ts';
 export { createTalentService, type TalentService } from './talent.service.ts';
 export { talentAwards, talentGroups, talentProgrammes, talents } from './talent.table.ts';
-export { talentEncryptedColumns } from './talent.encrypted.ts';
