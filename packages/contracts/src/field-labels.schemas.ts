@@ -15,6 +15,7 @@ import {
 import { MilestoneInput, RecruitmentPlanInput } from './recruitment.contract.ts';
 import { AgendaItemInput, DecisionInput, MeetingInput } from './roundtable.contract.ts';
 import { TalentGroupInput, TalentInput, TalentProgrammeInput } from './talent.contract.ts';
+import { WebhookCreateInput } from './webhooks.contract.ts';
 
 type Labels = Record<string, FieldLabel>;
 
@@ -84,4 +85,5 @@ export const SCHEMA_LABELS = new Map<z.ZodType, Labels>([
   [ProjectOutputInput, { title: ['产出名称', 'output title'], kind: ['产出类型', 'output kind'] }],
   [CarrierInput, { name: ['载体名称', 'carrier name'], kind: ['载体类型', 'carrier kind'] }],
   [IncubateeInput, { name: ['企业名称', 'enterprise name'] }],
+  [WebhookCreateInput, { url: ['推送地址', 'delivery address'], events: ['推送事件', 'events'] }],
 ]);
