@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newPage } from './browser.ts';
+import { launchBrowser, login, newPage, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,11 +49,7 @@ describe('an office adds a stage of its own', () => {
     await login(admin.page, 'sysadmin');
     await admin.page.goto('/settings/stage-labels');
     const panel = admin.page.getByTestId('custom-stages-recruitment');
-    await panel.getByTestId('custom-stage-refines').click();
-    await admin.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: '洽谈' })
-      .click();
+    await pickOption(admin.page, panel.getByTestId('custom-stage-refines'), '洽谈');
     await panel.getByTestId('custom-stage-label').fill(STAGE);
     await panel.getByTestId('custom-stage-add').click();
     await expect.poll(() => panel.getByTestId('custom-stage-name').allInnerTexts()).toContain(STAGE);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCreditCode } from '../apps/server/src/demo/demo-data.ts';
-import { launchBrowser, login, newPage } from './browser.ts';
+import { launchBrowser, login, logout, newPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,9 +67,7 @@ describe('bureau staff keep the enterprise directory', () => {
       .toContain(`导入完成：新增 0 条，更新 ${rows} 条`);
     await page.getByTestId('import-close').click();
 
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('logout').click();
-    await page.waitForURL(/\/login/);
+    await logout(page);
 
     await login(page, 'ws_staff');
     await page.goto('/enterprises');

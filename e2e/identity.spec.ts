@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newPage } from './browser.ts';
+import { chooseUserMenu, launchBrowser, login, logout, newPage, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -8,26 +8,19 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function logout(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.waitForURL(/\/login/);
-}
-
 async function createUser(page: Page, username: string, role?: string) {
   await page.getByTestId('user-new').click();
   await page.locator('#username').fill(username);
   await page.locator('#displayName').fill('浏览器测试');
   if (role) {
-    await page
-      .locator('.ant-modal .ant-form-item')
-      .filter({ has: page.locator('#role') })
-      .locator('.ant-select')
-      .click();
-    await page.locator('.ant-select-item-option').filter({ hasText: role }).click();
+    const select = page.locator('.ant-modal .ant-form-item').filter({ has: page.locator('#role') });
+    await pickOption(page, select.locator('.ant-select'), role);
   }
   await page.locator('#password').fill('Br0wser-Test-Qz');
-  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page
+    .locator('.ant-modal')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
 }
 
 describe('identity: reset, forced change, 修改密码, two-person approval', () => {
@@ -63,8 +56,7 @@ describe('identity: reset, forced change, 修改密码, two-person approval', ()
     await expect.poll(() => page.getByTestId('user-menu').isVisible(), { timeout: 15_000 }).toBe(true);
 
     // 修改密码 from the header menu.
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('password-menu').click();
+    await chooseUserMenu(page, 'password-menu');
     await page.waitForURL(/\/password$/);
     await expect.poll(() => page.getByTestId('password-page').isVisible(), { timeout: 15_000 }).toBe(true);
     await context.close();
@@ -74,10 +66,10 @@ describe('identity: reset, forced change, 修改密码, two-person approval', ()
     const { context, page } = await newPage(browser);
     await login(page, 'sysadmin');
     await page.goto('/users');
+    // The toast lasts 3 s: wait for it from before the click, not by polling after it.
+    const toast = page.locator('.ant-message').getByText('须另一名管理员批准').waitFor();
     await createUser(page, 'e2e_auditor', '审计管理员');
-    await expect
-      .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
-      .toContain('须另一名管理员批准');
+    await toast;
     const requests = page.getByTestId('account-requests');
     await expect.poll(() => requests.innerText(), { timeout: 15_000 }).toContain('e2e_auditor');
     expect(await requests.innerText()).toContain('等待安全管理员审批');

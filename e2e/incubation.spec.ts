@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newPage } from './browser.ts';
+import { launchBrowser, login, newPage, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,14 +21,8 @@ function creditCode(first17: string): string {
   return first17 + chars[(31 - (sum % 31)) % 31];
 }
 
-async function pick(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
+const pick = (page: Page, testId: string, option: string) =>
+  pickOption(page, page.getByTestId(testId), option);
 
 /** Opens the move menu and picks the target stage; the one move dialog opens for it. */
 async function move(page: Page, stage: string, title: string) {

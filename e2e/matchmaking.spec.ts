@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newPage } from './browser.ts';
+import { launchBrowser, login, newPage, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,16 +13,6 @@ const NEED = '蒜氨酸高效提取与稳定化（浏览器测试）';
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 /** The demo's signing ceremony, held in the year it was loaded in. */
 const EVENT = `${TODAY.slice(0, 4)}年金乡县产学研合作签约仪式`;
-
-async function pickOption(page: Page, select: ReturnType<Page['locator']>, text: string) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text })
-    .first()
-    .click();
-}
 
 describe('the matchmaking path in the browser', () => {
   it('enterprise submits a need → staff publish it → recommendations with highlighted reasons → pairing → recorded at an event → project signed with a helper → found under the event’s outcomes', async () => {
@@ -64,13 +54,13 @@ describe('the matchmaking path in the browser', () => {
     await expect.poll(() => page.getByTestId('need-stage').innerText()).toBe('对接中');
 
     // Record it at an event.
-    await pickOption(page, pairings.getByTestId('pairing-event'), '签约仪式');
+    await pickOption(page, pairings.getByTestId('pairing-event'), '签约仪式', '签约仪式');
     await expect.poll(() => pairings.innerText()).toContain(EVENT);
 
     // Sign a project from it, with a helper.
     await pairings.getByTestId('sign-project').click();
     const projectForm = page.getByTestId('project-form');
-    await pickOption(page, projectForm.getByTestId('project-helper'), '王芳');
+    await pickOption(page, projectForm.getByTestId('project-helper'), '王芳', '王芳');
     await projectForm.getByTestId('project-contract').fill('JX-E2E-001');
     await projectForm.locator('#signedOn').fill(TODAY);
     await projectForm.locator('#signedOn').press('Enter');

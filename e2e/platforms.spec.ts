@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newPage } from './browser.ts';
+import { launchBrowser, login, newPage, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,17 +9,6 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const INDUSTRY = '大蒜及食品加工';
-
-/** Opens an Ant Design select, types to search when asked, and picks the option with `text`. */
-async function pick(page: Page, select: Locator, text: string, search?: string) {
-  await select.click();
-  if (search) await page.keyboard.type(search);
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text });
-  await expect.poll(() => option.count()).toBeGreaterThan(0);
-  await option.first().click();
-}
 
 describe('a platform proves physical operation and its leading talent reaches the industry page', () => {
   it('staff registers a platform with partners and evidence, it turns operating; a leading talent linked to it appears on 大蒜及食品加工', async () => {
@@ -33,13 +22,13 @@ describe('a platform proves physical operation and its leading talent reaches th
     await page.goto('/platforms');
     await page.getByTestId('platform-new').click();
     await page.getByTestId('platform-name').fill(platformName);
-    await pick(page, page.getByTestId('platform-industry'), INDUSTRY);
+    await pickOption(page, page.getByTestId('platform-industry'), INDUSTRY);
     await page.getByTestId('partner-add').click();
-    await pick(page, page.getByTestId('partner-0').getByTestId('partner-org'), '山东大学', '山东大学');
+    await pickOption(page, page.getByTestId('partner-0').getByTestId('partner-org'), '山东大学', '山东大学');
     await page.getByTestId('partner-add').click();
     const second = page.getByTestId('partner-1');
-    await pick(page, second.getByTestId('partner-kind'), '企业');
-    await pick(page, second.getByTestId('partner-org'), '衡兴', '衡兴');
+    await pickOption(page, second.getByTestId('partner-kind'), '企业');
+    await pickOption(page, second.getByTestId('partner-org'), '衡兴', '衡兴');
     await page.getByTestId('platform-save').click();
     await page.waitForURL(/\/platforms\/[0-9a-f-]{36}$/);
     const platformUrl = new URL(page.url()).pathname;
@@ -71,12 +60,11 @@ describe('a platform proves physical operation and its leading talent reaches th
     await page.goto('/talents');
     await page.getByTestId('talent-new').click();
     await page.getByTestId('talent-name').fill(talentName);
-    await pick(page, page.getByTestId('talent-employer'), '衡兴', '衡兴');
-    await pick(page, page.getByTestId('talent-industry'), INDUSTRY);
+    await pickOption(page, page.getByTestId('talent-employer'), '衡兴', '衡兴');
+    await pickOption(page, page.getByTestId('talent-industry'), INDUSTRY);
     await page.getByTestId('award-add').click();
-    await pick(page, page.getByTestId('award-programme'), '泰山产业领军人才');
-    await pick(page, page.getByTestId('talent-platforms'), platformName, stamp);
-    await page.getByTestId('talent-name').click(); // closes the dropdown
+    await pickOption(page, page.getByTestId('award-programme'), '泰山产业领军人才');
+    await pickOption(page, page.getByTestId('talent-platforms'), platformName, stamp);
     await page.getByTestId('talent-save').click();
     await page.waitForURL(/\/talents\/[0-9a-f-]{36}$/);
 

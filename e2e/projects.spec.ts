@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newPage } from './browser.ts';
+import { launchBrowser, login, newPage, pickOption } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,16 +9,6 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const TITLE = '高性能电工材料联合研发（浏览器测试）';
-
-async function pickOption(page: Page, select: Locator, typed: string, option: string) {
-  await select.click();
-  await page.keyboard.type(typed);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
 
 describe('a cooperation project without a pairing', () => {
   it('staff open 新建项目, are told to choose a party, choose an enterprise and an institute, and land on the new project', async () => {
@@ -42,10 +32,8 @@ describe('a cooperation project without a pairing', () => {
       .toContain('至少需要一个合作方');
     expect(page.url()).toMatch(/\/projects$/);
 
-    await pickOption(page, form.getByTestId('project-enterprises'), '衡兴', '山东衡兴新材料有限公司');
-    await page.keyboard.press('Escape');
+    await pickOption(page, form.getByTestId('project-enterprises'), '山东衡兴新材料有限公司', '衡兴');
     await pickOption(page, form.getByTestId('project-institutes'), '山东大学', '山东大学');
-    await page.keyboard.press('Escape');
     await pickOption(page, form.getByTestId('project-helper'), '王芳', '王芳');
     await save.click();
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, pickOption } from './browser.ts';
 
 // This flow moves the server's clock, so it runs its own server with GAODI_TEST_CLOCK=1 (the UI is
 // the one global-setup built) instead of sharing the suite's.
@@ -60,15 +60,8 @@ async function login(page: Page, username: string) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-async function pick(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text })
-    .first()
-    .click();
-}
+const pick = (page: Page, testId: string, text: string) =>
+  pickOption(page, page.getByTestId(testId), text, text);
 
 const INSTITUTE = '浙江大学宁波研究院';
 

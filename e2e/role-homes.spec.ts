@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newPage } from './browser.ts';
+import { launchBrowser, login, logout, newPage } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,12 +11,6 @@ afterAll(() => browser?.close());
 
 const visible = (page: Page, testId: string) =>
   expect.poll(() => page.getByTestId(testId).first().isVisible(), { timeout: 20_000 }).toBe(true);
-
-async function logout(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.waitForURL(/\/login/);
-}
 
 describe('first day at the bureau: each role’s home, administration, audit, recommendations, aliases', () => {
   it('the leader’s 待我处理 shows a round-table proposal waiting for a decision', async () => {

@@ -70,7 +70,6 @@ export function SessionHeader() {
   const { lang, setLang, t } = useI18n();
   const logout = useLogout();
   const navigate = useNavigate();
-  const doLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   return (
     <>
       {me.regions.length > 1 && <RegionSwitch me={me} />}
@@ -102,7 +101,7 @@ export function SessionHeader() {
             },
           ],
           onClick: ({ key }) => {
-            if (key === 'logout') doLogout();
+            if (key === 'logout') logout.mutate();
             if (key === 'lang') setLang(lang === 'zh' ? 'en' : 'zh');
             if (key === 'password') navigate('/password');
             if (key === 'mfa') navigate('/mfa');

@@ -17,6 +17,7 @@ import {
 } from '@gaodi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext } from 'react';
+import { useNavigate } from 'react-router';
 import { call, setCsrfToken } from '../../ui/api.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
@@ -69,14 +70,24 @@ export function useLogin() {
   });
 }
 
+/**
+ * 退出登录, from the header or a sign-in gate page. Everything happens in the hook's own
+ * `onSettled`, which runs however the call ends: callbacks passed to `mutate()` do not run once
+ * the calling component has unmounted, and signing out unmounts it. The user is set to nobody
+ * before the cache is emptied, so the sign-in gate (observing that query) sees it; `clear()` first
+ * would leave the gate watching a dropped query and the page on screen.
+ */
 export function useLogout() {
   const client = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: () => call(LogoutRoute, { redirectOn401: false }),
     onSettled: () => {
       setCsrfToken(null);
-      client.clear();
       client.setQueryData(ME_KEY, null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      client.getMutationCache().clear();
+      navigate('/login', { replace: true });
     },
   });
 }
