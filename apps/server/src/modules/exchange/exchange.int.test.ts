@@ -46,6 +46,28 @@ async function drain(
   }
 }
 
+/**
+ * Reads on from `after` until `done` holds for what was read, as a client polls. The feed hands out
+ * only transactions below the oldest one still running in the whole PostgreSQL cluster, so another
+ * database's long transaction (the suite's other files share the cluster) delays it for a while.
+ */
+async function drainUntil(
+  secret: string,
+  after: string | null,
+  done: (items: FeedChange[]) => boolean,
+): Promise<{ items: FeedChange[]; next: string | null }> {
+  const items: FeedChange[] = [];
+  let next = after;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const page = await drain(secret, next);
+    items.push(...page.items);
+    next = page.next;
+    if (done(items) || Date.now() > deadline) return { items, next };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe('exchange feed', () => {
   it('pages what changed since a cursor: inserts and updates, without personal data', async () => {
     const { next } = await drain(county, null);
@@ -55,7 +77,11 @@ describe('exchange feed', () => {
       name: '金乡县改名科技有限公司',
     });
     expect(renamed.statusCode, renamed.body).toBe(200);
-    const { items } = await drain(county, next);
+    const { items } = await drainUntil(
+      county,
+      next,
+      (seen) => seen.filter((c) => c.id === created.id).length >= 2,
+    );
     const mine = items.filter((c) => c.id === created.id);
     expect(mine.map((c) => c.op)).toEqual(['insert', 'update']);
     expect(mine[1]?.changed).toContain('name');
@@ -92,9 +118,9 @@ describe('exchange feed', () => {
   it('shows a county only its own changes, a city its counties’, and only kinds the key may read', async () => {
     const wenshang = await apiKeyFor(t, '370830', ['exchange:read', 'enterprise:read']);
     const city = await apiKeyFor(t, '370800', ['exchange:read', 'enterprise:read']);
-    const ws = await drain(wenshang, null);
+    const ws = await drainUntil(wenshang, null, (seen) => seen.length > 0);
     expect(new Set(ws.items.map((c) => c.regionCode))).toEqual(new Set(['370830']));
-    const all = await drain(city, null);
+    const all = await drainUntil(city, null, (seen) => new Set(seen.map((c) => c.regionCode)).size > 1);
     expect(new Set(all.items.map((c) => c.regionCode))).toEqual(new Set(['370828', '370830']));
     expect(new Set(all.items.map((c) => c.entity))).toEqual(new Set(['enterprise']));
     const noFeed = await apiKeyFor(t, '370828', ['enterprise:read']);
@@ -128,7 +154,11 @@ describe('exchange feed', () => {
         return id;
       }),
     );
-    await poll();
+    const missing = () => ids.filter((id) => !seen.some((c) => c.op === 'insert' && c.id === id));
+    for (const deadline = Date.now() + 90_000; missing().length > 0 && Date.now() < deadline; ) {
+      await poll();
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const inserts = seen.filter((c) => c.op === 'insert' && ids.includes(c.id)).map((c) => c.id);
     expect(inserts.sort()).toEqual([...ids].sort());
     expect(new Set(seen.map((c) => c.cursor)).size).toBe(seen.length);
@@ -161,7 +191,7 @@ describe('exchange feed', () => {
       expect(whileOpen.items.find((c) => c.id === later.id)).toBeUndefined();
       release();
       await t1;
-      const after = await drain(county, whileOpen.next);
+      const after = await drainUntil(county, whileOpen.next, (seen) => seen.some((c) => c.id === later.id));
       expect(after.items.some((c) => c.id === later.id)).toBe(true);
       expect(after.items.filter((c) => c.op === 'update').length).toBeGreaterThan(0);
     },
