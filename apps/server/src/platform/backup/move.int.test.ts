@@ -122,6 +122,8 @@ async function serveAfterMove(url: string, filesDir: string) {
   }
 }
 
+// Runs on the PostgreSQL pass only: the move needs an empty PostgreSQL database as its target; on
+// the PGlite pass there is none (issue 17, reliability: PGlite → PostgreSQL move).
 describe.skipIf(!adminUrl)('moving a county from the embedded database to PostgreSQL', () => {
   let url = '';
   const filesDir = join(work, 'pg-files');
