@@ -214,3 +214,18 @@ export async function closeSelect(select: Locator) {
   if (isOpen && (await classesOf(select)).includes('ant-select-multiple')) await input.press('Escape');
   await (await dropdownOf(select.page(), select)).waitFor({ state: 'hidden' });
 }
+
+/** The API as the signed-in page calls it (cookie and CSRF token of the session). */
+export async function apiOf(page: Page) {
+  const session = (await (await page.request.get('/api/auth/session')).json()) as {
+    me: { csrfToken: string };
+  };
+  const headers = { 'x-csrf-token': session.me.csrfToken };
+  return {
+    get: async (url: string) => (await page.request.get(url)).json(),
+    post: async (url: string, data: unknown) => {
+      const res = await page.request.post(url, { headers, data: data as object });
+      return { status: res.status(), body: await res.json() };
+    },
+  };
+}

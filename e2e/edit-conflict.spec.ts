@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../packages/contracts/src/credit-code.ts';
-import { launchBrowser, login, newPage } from './browser.ts';
+import { apiOf, launchBrowser, login, newPage } from './browser.ts';
 
 // Issue 17, optimistic concurrency as two office users meet it: two people edit the same record
 // in their browsers; the second save is refused and says what changed, never overwrites.
@@ -20,27 +20,18 @@ afterAll(() => browser?.close());
 
 const stamp = String(Date.now() % 10_000).padStart(4, '0');
 
-/** The API as the signed-in page calls it (cookie and CSRF token of the session). */
-async function apiOf(page: Page) {
-  const session = (await (await page.request.get('/api/auth/session')).json()) as {
-    me: { csrfToken: string };
-  };
-  const headers = { 'x-csrf-token': session.me.csrfToken };
-  return {
-    get: async (url: string) => (await page.request.get(url)).json(),
-    post: async (url: string, data: unknown) => {
-      const res = await page.request.post(url, { headers, data: data as object });
-      expect(res.status(), await res.text()).toBe(200);
-      return (await res.json()) as { id: string };
-    },
-  };
+/** Creates a record through the signed-in page's API; it must be saved. */
+async function create(page: Page, url: string, data: unknown) {
+  const res = await (await apiOf(page)).post(url, data);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as { id: string };
 }
 
 let serial = 0; // a retried test makes new records
 async function newEnterprise(page: Page) {
   const n = ++serial;
   const first17 = `91370828MA3F${stamp}${n}`;
-  return (await apiOf(page)).post('/api/enterprises', {
+  return create(page, '/api/enterprises', {
     creditCode: `${first17}${creditCodeCheckChar(first17)}`,
     name: `并发编辑测试企业${stamp}-${n}`,
     scale: 'small',
@@ -91,7 +82,7 @@ describe('two office users edit the same record', () => {
   it('need (the edit dialog): the second save is refused naming the need title, in English for an English user; reloaded, it saves without undoing the first', async () => {
     const { id: enterpriseId } = await newEnterprise(first.page);
     const title = `并发编辑测试需求${stamp}`;
-    const { id } = await (await apiOf(first.page)).post('/api/needs', {
+    const { id } = await create(first.page, '/api/needs', {
       enterpriseId,
       title,
       description: '两人同时编辑同一需求',

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, login, newPage } from './browser.ts';
+import { apiOf, baseUrl, launchBrowser, login, newPage } from './browser.ts';
 
 // Issue 10, "First day at the bureau": each defect replayed as a new user met it.
 
@@ -11,21 +11,6 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const NEED = '首日：双击签约立项只产生一个项目（浏览器测试）';
-
-/** The API as the signed-in page calls it (cookie and CSRF token of the session). */
-async function apiOf(page: Page) {
-  const session = (await (await page.request.get('/api/auth/session')).json()) as {
-    me: { csrfToken: string };
-  };
-  const headers = { 'x-csrf-token': session.me.csrfToken };
-  return {
-    get: async (url: string) => (await page.request.get(url)).json(),
-    post: async (url: string, data: unknown) => {
-      const res = await page.request.post(url, { headers, data: data as object });
-      return { status: res.status(), body: await res.json() };
-    },
-  };
-}
 
 const firstId = async (api: Awaited<ReturnType<typeof apiOf>>, url: string) =>
   ((await api.get(url)) as { items: { id: string }[] }).items[0]?.id;
